@@ -1,0 +1,38 @@
+/// What one pass over one file produced: its identity on disk and its findings, or why it was skipped.
+public struct FileResult: Sendable, Hashable {
+    /// Path relative to the root, `/`-separated.
+    public var path: String
+    /// Language name (`Language.rawValue`), or nil for a skipped file of unknown language.
+    public var language: String?
+    public var size: Int64
+    /// Modification time, nanoseconds since 1970.
+    public var mtimeNanoseconds: Int64
+    public var inode: UInt64
+    /// Hex SHA-256 of the bytes, or nil when the file was not read.
+    public var contentHash: String?
+    public var outcome: Outcome
+
+    public enum Outcome: Sendable, Hashable {
+        /// Analysed; these are all its findings (including suppressed ones).
+        case analyzed([Finding])
+        /// Not analysed; the reason is shown to users (`binary`, `too large (3.2 MiB > 1 MiB)`, ...).
+        case skipped(reason: String)
+    }
+
+    public init(path: String, language: String?, size: Int64, mtimeNanoseconds: Int64, inode: UInt64,
+                contentHash: String?, outcome: Outcome) {
+        self.path = path
+        self.language = language
+        self.size = size
+        self.mtimeNanoseconds = mtimeNanoseconds
+        self.inode = inode
+        self.contentHash = contentHash
+        self.outcome = outcome
+    }
+
+    /// The findings of an analysed file; empty when skipped.
+    public var findings: [Finding] {
+        if case .analyzed(let findings) = outcome { return findings }
+        return []
+    }
+}
