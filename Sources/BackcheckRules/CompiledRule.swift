@@ -1,0 +1,71 @@
+import BackcheckLexer
+
+/// A rule ready to run: its patterns compiled for each of its languages.
+public struct CompiledRule: Sendable {
+    public let rule: Rule
+    /// Metavariable names; `PatternMatch.bindings` is indexed like this.
+    public let metavariables: [String]
+    /// Slot of the `focus` metavariable.
+    public let focusSlot: Int?
+    /// Slot of the `secret` metavariable.
+    public let secretSlot: Int?
+    let constraints: [TextConstraint?]
+    let formulas: [Language: CompiledFormula]
+    /// Per language, alternatives of lower-cased words a file must contain (prefilter).
+    let requirements: [Language: [[[UInt8]]]]
+    /// Lower-cased `keywords`: a file must contain one of them.
+    let keywords: [[UInt8]]
+
+    /// Compiles `rule` for each of its languages.
+    public init(_ rule: Rule) throws(RuleError) {
+        var names: [String] = []
+        var formulas: [Language: CompiledFormula] = [:]
+        for language in rule.languages {
+            let compiled = CompiledFormula(rule.formula, language: language, metavariables: &names)
+            if compiled.hasEmptyPattern {
+                throw RuleError(file: rule.file, line: rule.formula.patterns.first?.line,
+                                message: "a pattern of `\(rule.id)` has no tokens in \(language.rawValue)")
+            }
+            formulas[language] = compiled
+        }
+        self.rule = rule
+        self.metavariables = names
+        self.formulas = formulas
+        self.constraints = names.map { rule.constraints[$0] }
+        self.focusSlot = rule.focus.flatMap { names.firstIndex(of: $0) }
+        self.secretSlot = rule.secret.flatMap { names.firstIndex(of: $0) }
+        self.requirements = formulas.mapValues { formula in
+            formula.requiredWords.map { words in words.map { $0.map(Self.lowercased) } }
+        }
+        self.keywords = rule.keywords.map { Array($0.utf8).map(Self.lowercased) }
+    }
+
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+    }
+
+    /// Every word the prefilter needs to know about.
+    var prefilterWords: [[UInt8]] {
+        keywords + requirements.values.flatMap { $0.flatMap { $0 } }
+    }
+
+    /// Whether a file containing exactly the words in `present` could match in `language`.
+    func mayMatch(language: Language, present: (([UInt8]) -> Bool)) -> Bool {
+        guard let alternatives = requirements[language] else { return false }
+        if !keywords.isEmpty, !keywords.contains(where: present) { return false }
+        return alternatives.contains { words in words.allSatisfy(present) }
+    }
+
+    /// The rule's matches in `file`, and whether the work budget ran out.
+    public func matches(in file: LexedFile, budget: Int) -> (matches: [PatternMatch], exhausted: Bool) {
+        guard let formula = formulas[file.language] else { return ([], false) }
+        return file.buffer.tokens.withUnsafeBufferPointer { tokens in
+            file.bytes.withUnsafeBufferPointer { bytes in
+                var engine = MatchEngine(buffer: file.buffer, tokens: tokens, bytes: bytes,
+                                         constraints: constraints, budget: budget)
+                let found = formula.evaluate(&engine)
+                return (found, engine.exhausted)
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// Words that begin statements and so never begin an operand (`return x` binds `x`, not `return`).
+enum Keywords {
+    private static let statementKeywords: Set<UInt128> = Set([
+        "return", "if", "else", "elif", "elsif", "for", "foreach", "while", "do", "switch", "case", "when",
+        "def", "fn", "func", "fun", "function", "class", "struct", "interface", "import", "from", "package",
+        "var", "let", "const", "val", "throw", "raise", "yield", "await", "in", "of", "and", "or", "not",
+        "is", "as", "typeof", "instanceof", "echo", "print", "public", "private", "protected", "static",
+        "unless", "until", "then", "begin", "end", "try", "catch", "except", "finally", "with", "go", "defer",
+    ].compactMap { packed(Array($0.utf8)) })
+
+    /// Packs a word of at most 15 bytes and its length into one integer, so the hot path looks
+    /// words up without allocating.
+    private static func packed(_ text: some Collection<UInt8>) -> UInt128? {
+        guard text.count <= 15 else { return nil }
+        var value = UInt128(text.count)
+        for byte in text { value = value << 8 | UInt128(byte) }
+        return value
+    }
+
+    static func isStatementKeyword(_ text: some Collection<UInt8>) -> Bool {
+        guard let key = packed(text) else { return false }
+        return statementKeywords.contains(key)
+    }
+}

@@ -1,0 +1,319 @@
+import BackcheckLexer
+
+/// Backtracking matcher of compiled patterns over one file's tokens.
+///
+/// Groups are matched through the lexer's bracket partners, so `...` skips a whole group in one
+/// step and never leaves the group it stands in. Constraints are checked when a metavariable binds,
+/// which prunes the search early. Every step counts against a budget; when it runs out the
+/// engine stops and reports `exhausted` instead of hanging on adversarial input.
+struct MatchEngine {
+    let tokens: UnsafeBufferPointer<Token>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let buffer: TokenBuffer
+    let constraints: [TextConstraint?]
+    let budget: Int
+    private(set) var steps = 0
+    private(set) var exhausted = false
+    private var bound: [Range<Int>?]
+
+    init(buffer: TokenBuffer, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
+         constraints: [TextConstraint?], budget: Int) {
+        self.buffer = buffer
+        self.tokens = tokens
+        self.bytes = bytes
+        self.constraints = constraints
+        self.budget = budget
+        self.bound = Array(repeating: nil, count: constraints.count)
+    }
+
+    /// All matches of `elements` starting anywhere in the file, in start order.
+    mutating func matches(of elements: [PatternElement]) -> [PatternMatch] {
+        guard let first = elements.first else { return [] }
+        var found: [PatternMatch] = []
+        let count = tokens.count
+        var index = 0
+        while index < count, !exhausted {
+            if canStart(first, at: index) {
+                for slot in bound.indices { bound[slot] = nil }
+                if let end = match(elements, 0, index, count, anchored: false), end > index {
+                    found.append(PatternMatch(start: index, end: end, bindings: bound))
+                }
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// Cheap test of whether a match could begin at `index`, to avoid entering the matcher.
+    private func canStart(_ element: PatternElement, at index: Int) -> Bool {
+        let token = tokens[index]
+        switch element {
+        case .token(_, let text): return equals(token, text)
+        case .anyString: return token.kind == .string || token.kind == .stringStart
+        case .bindString, .exactString: return token.kind == .string
+        case .metavariable: return isOperandStart(index)
+        case .group(let open, _): return token.kind == .punctuation && token.hasPartner && bytes[Int(token.start)] == open
+        case .block: return token.kind == .blockOpen
+        case .interpolatedString: return token.kind == .stringStart
+        case .interpolation: return token.kind == .interpolationOpen
+        case .stringText: return token.kind == .stringSegment
+        case .ellipsis, .ellipsisComma, .commaEllipsis: return true
+        }
+    }
+
+    // MARK: - Sequence matching
+
+    /// Matches `elements[position...]` from token `index`; returns the index after the match.
+    /// `anchored` requires the match to end exactly at `end` (the inside of a group).
+    private mutating func match(_ elements: [PatternElement], _ position: Int, _ index: Int, _ end: Int, anchored: Bool) -> Int? {
+        steps += 1
+        if steps > budget { exhausted = true }
+        if exhausted { return nil }
+        guard position < elements.count else {
+            return !anchored || index == end ? index : nil
+        }
+        let next = position + 1
+        switch elements[position] {
+        case .token(_, let text):
+            guard index < end, equals(tokens[index], text) else { return nil }
+            return match(elements, next, index + 1, end, anchored: anchored)
+
+        case .stringText(let text):
+            guard index < end, tokens[index].kind == .stringSegment, equals(tokens[index], text) else { return nil }
+            return match(elements, next, index + 1, end, anchored: anchored)
+
+        case .anyString:
+            guard index < end else { return nil }
+            let token = tokens[index]
+            if token.kind == .string { return match(elements, next, index + 1, end, anchored: anchored) }
+            guard token.kind == .stringStart, token.hasPartner, Int(token.partner) < end else { return nil }
+            return match(elements, next, Int(token.partner) + 1, end, anchored: anchored)
+
+        case .exactString(let text):
+            guard index < end, tokens[index].kind == .string,
+                  bytes[buffer.contentRange(of: index)].elementsEqual(text) else { return nil }
+            return match(elements, next, index + 1, end, anchored: anchored)
+
+        case .bindString(let slot):
+            guard index < end, tokens[index].kind == .string else { return nil }
+            return bind(slot, index..<(index + 1)) {
+                $0.match(elements, next, index + 1, end, anchored: anchored)
+            }
+
+        case .metavariable(let slot):
+            guard index < end, isOperandStart(index) else { return nil }
+            var ends: [Int] = []
+            operandEnds(from: index, limit: end, into: &ends)
+            for operandEnd in ends.reversed() {
+                if let result = bind(slot, index..<operandEnd, then: {
+                    $0.match(elements, next, operandEnd, end, anchored: anchored)
+                }) {
+                    return result
+                }
+                if exhausted { return nil }
+            }
+            return nil
+
+        case .ellipsis:
+            return ellipsis(from: index, end: end) { engine, stop in
+                engine.match(elements, next, stop, end, anchored: anchored)
+            }
+
+        case .ellipsisComma:
+            if let result = match(elements, next, index, end, anchored: anchored) { return result }
+            return ellipsis(from: index, end: end) { engine, stop in
+                guard stop < end, engine.isComma(stop) else { return nil }
+                return engine.match(elements, next, stop + 1, end, anchored: anchored)
+            }
+
+        case .commaEllipsis:
+            if let result = match(elements, next, index, end, anchored: anchored) { return result }
+            guard index < end, isComma(index) else { return nil }
+            return ellipsis(from: index + 1, end: end) { engine, stop in
+                engine.match(elements, next, stop, end, anchored: anchored)
+            }
+
+        case .group(let open, let children):
+            guard index < end else { return nil }
+            let token = tokens[index]
+            guard token.kind == .punctuation, token.hasPartner, bytes[Int(token.start)] == open else { return nil }
+            return matchGroup(children, index, end) { $0.match(elements, next, $1, end, anchored: anchored) }
+
+        case .block(let children):
+            guard index < end, tokens[index].kind == .blockOpen else { return nil }
+            return matchGroup(children, index, end) { $0.match(elements, next, $1, end, anchored: anchored) }
+
+        case .interpolatedString(let children):
+            guard index < end, tokens[index].kind == .stringStart else { return nil }
+            return matchGroup(children, index, end) { $0.match(elements, next, $1, end, anchored: anchored) }
+
+        case .interpolation(let children):
+            guard index < end, tokens[index].kind == .interpolationOpen else { return nil }
+            return matchGroup(children, index, end) { $0.match(elements, next, $1, end, anchored: anchored) }
+        }
+    }
+
+    /// Matches a group's contents entirely, then the rest of the pattern after its closer.
+    private mutating func matchGroup(
+        _ children: [PatternElement], _ open: Int, _ end: Int,
+        then rest: (inout MatchEngine, Int) -> Int?
+    ) -> Int? {
+        let close = Int(tokens[open].partner)
+        guard tokens[open].hasPartner, close > open, close < end else { return nil }
+        guard match(children, 0, open + 1, close, anchored: true) != nil else { return nil }
+        return rest(&self, close + 1)
+    }
+
+    /// Tries `rest` at every stop of a lazy `...` from `index`: never past a closer, groups skipped whole.
+    private mutating func ellipsis(from index: Int, end: Int, rest: (inout MatchEngine, Int) -> Int?) -> Int? {
+        var stop = index
+        while true {
+            if let result = rest(&self, stop) { return result }
+            if exhausted || stop >= end { return nil }
+            let token = tokens[stop]
+            if isCloser(token, at: stop) { return nil }
+            steps += 1
+            if isOpener(token, at: stop) {
+                let close = Int(token.partner)
+                guard close < end else { return nil }
+                stop = close + 1
+            } else {
+                stop += 1
+            }
+        }
+    }
+
+    /// Binds `slot` to `range` (or checks equality with an earlier binding), runs `rest`, and
+    /// undoes the binding if `rest` fails.
+    private mutating func bind(_ slot: Int, _ range: Range<Int>, then rest: (inout MatchEngine) -> Int?) -> Int? {
+        if let existing = bound[slot] {
+            guard sameText(existing, range) else { return nil }
+            return rest(&self)
+        }
+        if let constraint = constraints[slot], !constraint.accepts(constrainedText(range)) { return nil }
+        bound[slot] = range
+        if let result = rest(&self) { return result }
+        bound[slot] = nil
+        return nil
+    }
+
+    // MARK: - Operands
+
+    /// Whether an operand may begin at `index`: a name, literal or bracketed expression that is not
+    /// the member part of a longer chain.
+    private func isOperandStart(_ index: Int) -> Bool {
+        let token = tokens[index]
+        switch token.kind {
+        case .identifier:
+            if Keywords.isStatementKeyword(bytes[token.range]) { return false }
+        case .number, .string, .stringStart, .regex:
+            break
+        case .punctuation:
+            guard token.hasPartner, Int(token.partner) > index else { return false }
+            let byte = bytes[Int(token.start)]
+            guard byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") else { return false }
+        default:
+            return false
+        }
+        if index > 0 {
+            let previous = tokens[index - 1]
+            if previous.kind == .punctuation, isMemberAccess(previous) { return false }
+        }
+        return true
+    }
+
+    /// Every index where an operand starting at `index` may end, shortest first.
+    private func operandEnds(from index: Int, limit: Int, into ends: inout [Int]) {
+        var cursor = index
+        let first = tokens[index]
+        if first.kind == .stringStart || first.kind == .punctuation {
+            guard first.hasPartner, Int(first.partner) < limit else { return }
+            cursor = Int(first.partner) + 1
+        } else {
+            cursor = index + 1
+            // `new Foo(...)`: the constructor name belongs to the operand.
+            if first.kind == .identifier, bytes[first.range].elementsEqual("new".utf8),
+               cursor < limit, tokens[cursor].kind == .identifier {
+                cursor += 1
+            }
+        }
+        ends.append(cursor)
+        while cursor < limit {
+            let token = tokens[cursor]
+            guard token.kind == .punctuation else { break }
+            if isMemberAccess(token), cursor + 1 < limit, tokens[cursor + 1].kind == .identifier {
+                cursor += 2
+            } else if token.hasPartner, Int(token.partner) > cursor, Int(token.partner) < limit,
+                      bytes[Int(token.start)] == UInt8(ascii: "(") || bytes[Int(token.start)] == UInt8(ascii: "[") {
+                cursor = Int(token.partner) + 1
+            } else {
+                break
+            }
+            ends.append(cursor)
+        }
+    }
+
+    // MARK: - Token tests
+
+    private func equals(_ token: Token, _ text: [UInt8]) -> Bool {
+        guard Int(token.length) == text.count else { return false }
+        return text.withUnsafeBufferPointer { literal in
+            var offset = 0
+            let start = Int(token.start)
+            while offset < literal.count {
+                if bytes[start + offset] != literal[offset] { return false }
+                offset += 1
+            }
+            return true
+        }
+    }
+
+    private func isComma(_ index: Int) -> Bool {
+        let token = tokens[index]
+        return token.kind == .punctuation && token.length == 1 && bytes[Int(token.start)] == UInt8(ascii: ",")
+    }
+
+    private func isMemberAccess(_ token: Token) -> Bool {
+        let text = bytes[token.range]
+        return text.elementsEqual(".".utf8) || text.elementsEqual("?.".utf8) || text.elementsEqual("->".utf8)
+            || text.elementsEqual("::".utf8) || text.elementsEqual("&.".utf8) || text.elementsEqual("?->".utf8)
+    }
+
+    private func isOpener(_ token: Token, at index: Int) -> Bool {
+        token.hasPartner && Int(token.partner) > index
+    }
+
+    private func isCloser(_ token: Token, at index: Int) -> Bool {
+        if token.hasPartner { return Int(token.partner) < index }
+        switch token.kind {
+        case .blockClose, .stringEnd, .interpolationClose: return true
+        case .punctuation:
+            guard token.length == 1 else { return false }
+            let byte = bytes[Int(token.start)]
+            return byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}")
+        default: return false
+        }
+    }
+
+    private func sameText(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for offset in 0..<lhs.count where !bytes[tokens[lhs.lowerBound + offset].range].elementsEqual(bytes[tokens[rhs.lowerBound + offset].range]) {
+            return false
+        }
+        return true
+    }
+
+    /// The text a constraint sees: a string's content, or the source text of the bound tokens.
+    func constrainedText(_ range: Range<Int>) -> Substring {
+        let first = tokens[range.lowerBound]
+        let byteRange: Range<Int>
+        if range.count == 1, first.kind == .string {
+            byteRange = buffer.contentRange(of: range.lowerBound)
+        } else if first.kind == .stringStart, first.hasPartner, Int(first.partner) == range.upperBound - 1 {
+            byteRange = buffer.contentRange(of: range.lowerBound)
+        } else {
+            byteRange = Int(first.start)..<Int(tokens[range.upperBound - 1].end)
+        }
+        return Substring(String(decoding: bytes[byteRange], as: UTF8.self))
+    }
+}

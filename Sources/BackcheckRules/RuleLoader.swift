@@ -1,0 +1,193 @@
+import BackcheckLexer
+import Yams
+
+/// Reads rule YAML into `Rule` values; every error names the file and line.
+public enum RuleLoader {
+    private static let knownKeys: Set<String> = [
+        "id", "checklist", "severity", "confidence", "languages", "message", "help", "cwe", "owasp",
+        "focus", "secret", "keywords", "pattern", "any", "all", "not", "inside", "not-inside",
+        "where", "examples", "options", "analyzer",
+    ]
+
+    /// Parses one rule file. `expectedId` (derived from the path) must equal the `id` key when given.
+    public static func load(yaml: String, file: String, expectedId: String?) throws(RuleError) -> Rule {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw RuleError(file: file, line: 1, message: "empty rule file")
+            }
+            root = node
+        } catch let error as RuleError {
+            throw error
+        } catch let error as YamlError {
+            throw RuleError(file: file, line: yamlLine(error), message: "invalid YAML: \(yamlProblem(error))")
+        } catch {
+            throw RuleError(file: file, line: nil, message: "invalid YAML: \(error)")
+        }
+        let reader = NodeReader(file: file)
+        let map = try reader.mapping(root, what: "a rule (a YAML mapping)")
+        for (key, _) in map where !knownKeys.contains(key.string ?? "") {
+            throw reader.error(key, "unknown key `\(key.string ?? "?")`; known keys: \(knownKeys.sorted().joined(separator: ", "))")
+        }
+        let id = try reader.string(map, "id")
+        if let expectedId, id != expectedId {
+            throw reader.error(map["id"] ?? root, "rule id `\(id)` must equal its path `\(expectedId)`")
+        }
+        let checklistText = try reader.string(map, "checklist")
+        guard let checklist = ChecklistItem(rawValue: checklistText) else {
+            throw reader.error(map["checklist"] ?? root, "unknown checklist `\(checklistText)`; one of: \(ChecklistItem.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard id.hasPrefix(checklist.rawValue + "/") else {
+            throw reader.error(map["id"] ?? root, "rule id `\(id)` must start with its checklist `\(checklist.rawValue)/`")
+        }
+        let severity: Severity = try reader.enumValue(map, "severity")
+        let confidence: Confidence = map["confidence"] == nil ? .medium : try reader.enumValue(map, "confidence")
+        let languages = try reader.stringList(map, "languages").map { name throws(RuleError) -> Language in
+            guard let language = Language(rawValue: name) else {
+                throw reader.error(map["languages"] ?? root, "unknown language `\(name)`; one of: \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return language
+        }
+        if languages.isEmpty { throw reader.error(map["languages"] ?? root, "`languages` must list at least one language") }
+        let formula = try formula(map, reader: reader, root: root)
+        let constraints = try whereClause(map["where"], reader: reader)
+        let examples = try examplesSection(map["examples"], reader: reader, root: root)
+        let rule = Rule(
+            id: id, checklist: checklist, severity: severity, confidence: confidence,
+            languages: languages,
+            message: try reader.string(map, "message"),
+            help: try reader.optionalString(map, "help") ?? "",
+            cwe: try reader.stringList(map, "cwe"),
+            owasp: try reader.stringList(map, "owasp"),
+            focus: try reader.optionalString(map, "focus"),
+            secret: try reader.optionalString(map, "secret"),
+            keywords: try reader.stringList(map, "keywords"),
+            formula: formula, constraints: constraints, examples: examples, file: file
+        )
+        let metavariables = Set(formula.patterns.flatMap { PatternCompiler.metavariableNames(in: $0.text) })
+        for name in [rule.focus, rule.secret].compactMap({ $0 }) + constraints.keys.sorted()
+        where !metavariables.contains(name) {
+            throw RuleError(file: file, line: nil, message: "metavariable `\(name)` is used in focus/secret/where but no pattern binds `$\(name)`")
+        }
+        return rule
+    }
+
+    private static func formula(_ map: Node.Mapping, reader: NodeReader, root: Node) throws(RuleError) -> Formula {
+        var positives: [Formula] = []
+        for key in ["pattern", "any", "all"] {
+            if let node = map[key] { positives.append(try formula(key: key, node: node, reader: reader)) }
+        }
+        guard positives.count == 1 else {
+            throw reader.error(root, "a rule needs exactly one of `pattern`, `any`, `all`")
+        }
+        var filters: [Formula] = []
+        for key in ["not", "inside", "not-inside"] {
+            if let node = map[key] { filters.append(try formula(key: key, node: node, reader: reader)) }
+        }
+        return filters.isEmpty ? positives[0] : .all(positives + filters)
+    }
+
+    private static func formula(key: String, node: Node, reader: NodeReader) throws(RuleError) -> Formula {
+        switch key {
+        case "pattern":
+            guard let text = node.string, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw reader.error(node, "`pattern` must be a non-empty string")
+            }
+            return .pattern(text, line: node.mark?.line ?? 0)
+        case "any", "all":
+            guard let items = node.sequence, !items.isEmpty else {
+                throw reader.error(node, "`\(key)` must be a non-empty list of patterns or formulas")
+            }
+            var formulas: [Formula] = []
+            for item in items { formulas.append(try formula(item, reader: reader)) }
+            if key == "all", !formulas.contains(where: \.isPositive) {
+                throw reader.error(node, "`all` needs at least one positive member (`pattern`, `any` or `all`)")
+            }
+            return key == "any" ? .any(formulas) : .all(formulas)
+        case "not": return .not(try formula(node, reader: reader))
+        case "inside": return .inside(try formula(node, reader: reader))
+        case "not-inside": return .notInside(try formula(node, reader: reader))
+        default: throw reader.error(node, "unknown formula key `\(key)`; one of pattern, any, all, not, inside, not-inside")
+        }
+    }
+
+    /// A list item or filter body: a pattern string or a one-key mapping.
+    private static func formula(_ node: Node, reader: NodeReader) throws(RuleError) -> Formula {
+        if node.scalar != nil { return try formula(key: "pattern", node: node, reader: reader) }
+        guard let map = node.mapping, map.count == 1, let entry = map.first, let key = entry.key.string else {
+            throw reader.error(node, "a formula is a pattern string or a mapping with one of pattern, any, all, not, inside, not-inside")
+        }
+        return try formula(key: key, node: entry.value, reader: reader)
+    }
+
+    private static func whereClause(_ node: Node?, reader: NodeReader) throws(RuleError) -> [String: TextConstraint] {
+        guard let node else { return [:] }
+        let map = try reader.mapping(node, what: "`where` (metavariable name → constraints)")
+        var result: [String: TextConstraint] = [:]
+        for (nameNode, body) in map {
+            guard var name = nameNode.string else { throw reader.error(nameNode, "metavariable name expected") }
+            if name.hasPrefix("$") { name.removeFirst() }
+            let fields = try reader.mapping(body, what: "constraints for `\(name)` (regex, not-regex, entropy, min-length)")
+            var constraint = TextConstraint()
+            for (keyNode, value) in fields {
+                switch keyNode.string {
+                case "regex": constraint.regex = try reader.regex(value)
+                case "not-regex": constraint.notRegex = try reader.regex(value)
+                case "entropy":
+                    guard let number = value.float else { throw reader.error(value, "`entropy` must be a number (bits per character)") }
+                    constraint.entropy = number
+                case "min-length":
+                    guard let number = value.int, number >= 0 else { throw reader.error(value, "`min-length` must be a non-negative integer") }
+                    constraint.minLength = number
+                default:
+                    throw reader.error(keyNode, "unknown constraint `\(keyNode.string ?? "?")`; one of regex, not-regex, entropy, min-length")
+                }
+            }
+            result[name] = constraint
+        }
+        return result
+    }
+
+    private static func examplesSection(_ node: Node?, reader: NodeReader, root: Node) throws(RuleError) -> RuleExamples {
+        guard let node else { return RuleExamples(bad: [], good: []) }
+        let map = try reader.mapping(node, what: "`examples` (with `bad` and `good` lists)")
+        func list(_ key: String) throws(RuleError) -> [Example] {
+            guard let items = map[key] else { return [] }
+            guard let sequence = items.sequence else { throw reader.error(items, "`examples.\(key)` must be a list of code snippets") }
+            var examples: [Example] = []
+            for item in sequence {
+                if let text = item.string {
+                    examples.append(Example(text: text, line: item.mark?.line ?? 0))
+                } else if let entry = item.mapping, let code = entry["code"]?.string {
+                    let languageName = entry["language"]?.string
+                    let language = languageName.flatMap(Language.init(rawValue:))
+                    if languageName != nil, language == nil {
+                        throw reader.error(item, "unknown example language `\(languageName ?? "")`")
+                    }
+                    examples.append(Example(text: code, line: item.mark?.line ?? 0, language: language))
+                } else {
+                    throw reader.error(item, "an example is a code string or a mapping with `code` and `language`")
+                }
+            }
+            return examples
+        }
+        for (key, _) in map where !["bad", "good"].contains(key.string ?? "") {
+            throw reader.error(key, "unknown examples key `\(key.string ?? "?")`; use `bad` and `good`")
+        }
+        return RuleExamples(bad: try list("bad"), good: try list("good"))
+    }
+
+    private static func yamlLine(_ error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        default: nil
+        }
+    }
+
+    private static func yamlProblem(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import BackcheckLexer
+import BackcheckRulePack
+import Foundation
+
+/// All rules in effect, compiled, with the keyword prefilter that picks the rules worth running
+/// on a file.
+public struct RuleSet: Sendable {
+    public let rules: [CompiledRule]
+    private let keywordIndex: KeywordIndex
+    private let byLanguage: [Language: [Int]]
+
+    public init(rules: [CompiledRule]) {
+        self.rules = rules.sorted { $0.rule.id < $1.rule.id }
+        self.keywordIndex = KeywordIndex(words: self.rules.flatMap(\.prefilterWords))
+        var byLanguage: [Language: [Int]] = [:]
+        for (index, rule) in self.rules.enumerated() {
+            for language in rule.rule.languages { byLanguage[language, default: []].append(index) }
+        }
+        self.byLanguage = byLanguage
+    }
+
+    /// The rules that may match a file of `language` with these bytes.
+    public func candidates(for language: Language, bytes: UnsafeBufferPointer<UInt8>) -> [CompiledRule] {
+        guard let indices = byLanguage[language] else { return [] }
+        let hits = keywordIndex.scan(bytes)
+        return indices.map { rules[$0] }.filter { rule in
+            rule.mayMatch(language: language, present: hits.contains)
+        }
+    }
+
+    /// The rule pack built into this binary.
+    public static func builtIn() throws(RuleLoadError) -> RuleSet {
+        try load(EmbeddedPack.ruleFiles.map { ($0.path, $0.contents) }, stripping: "Rules/")
+    }
+
+    /// Rules from `(path, bytes)` pairs; ids are the paths without `prefix` and `.yml`.
+    /// Every broken file is reported, not only the first.
+    public static func load(_ files: [(path: String, bytes: [UInt8])], stripping prefix: String) throws(RuleLoadError) -> RuleSet {
+        var compiled: [CompiledRule] = []
+        var errors: [RuleError] = []
+        var seen: [String: String] = [:]
+        for file in files where file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml") {
+            var id = file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
+            id = String(id.prefix(upTo: id.lastIndex(of: ".") ?? id.endIndex))
+            guard let text = String(validating: file.bytes, as: UTF8.self) else {
+                errors.append(RuleError(file: file.path, line: nil, message: "rule file is not valid UTF-8"))
+                continue
+            }
+            do {
+                let rule = try RuleLoader.load(yaml: text, file: file.path, expectedId: id)
+                if let other = seen[rule.id] {
+                    errors.append(RuleError(file: file.path, line: nil, message: "duplicate rule id `\(rule.id)` (also in \(other))"))
+                    continue
+                }
+                seen[rule.id] = file.path
+                compiled.append(try CompiledRule(rule))
+            } catch {
+                errors.append(error)
+            }
+        }
+        guard errors.isEmpty else { throw RuleLoadError(errors: errors) }
+        return RuleSet(rules: compiled)
+    }
+
+    /// Rules from every `*.yml` under `folder`; ids are paths relative to the folder.
+    public static func load(folder: String) throws(RuleLoadError) -> RuleSet {
+        let root = URL(fileURLWithPath: folder).standardizedFileURL
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            throw RuleLoadError(errors: [RuleError(file: folder, line: nil, message: "rule folder cannot be read")])
+        }
+        var files: [(path: String, bytes: [UInt8])] = []
+        for case let url as URL in walker where ["yml", "yaml"].contains(url.pathExtension) {
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            files.append((url.standardizedFileURL.path, Array(data)))
+        }
+        files.sort { $0.path < $1.path }
+        return try load(files, stripping: root.path + "/")
+    }
+
+    /// This set plus `other`'s rules (ids must not collide).
+    public func merging(_ other: RuleSet) throws(RuleLoadError) -> RuleSet {
+        let ids = Set(rules.map(\.rule.id))
+        let clashes = other.rules.filter { ids.contains($0.rule.id) }
+        guard clashes.isEmpty else {
+            throw RuleLoadError(errors: clashes.map {
+                RuleError(file: $0.rule.file, line: nil, message: "rule id `\($0.rule.id)` is already defined by the built-in pack")
+            })
+        }
+        return RuleSet(rules: rules + other.rules)
+    }
+}
+
+/// One or more rule files failed to load.
+public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
+    public var errors: [RuleError]
+
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// A `where` constraint on one metavariable's text.
+public struct TextConstraint: Sendable {
+    public var regex: CompiledRegex?
+    public var notRegex: CompiledRegex?
+    /// Minimum Shannon entropy in bits per character.
+    public var entropy: Double?
+    /// Minimum length in characters.
+    public var minLength: Int?
+
+    public init(regex: CompiledRegex? = nil, notRegex: CompiledRegex? = nil, entropy: Double? = nil, minLength: Int? = nil) {
+        self.regex = regex
+        self.notRegex = notRegex
+        self.entropy = entropy
+        self.minLength = minLength
+    }
+
+    /// Whether `text` satisfies every part of the constraint.
+    func accepts(_ text: Substring) -> Bool {
+        if let minLength, text.count < minLength { return false }
+        if let entropy, Entropy.bitsPerCharacter(text) < entropy { return false }
+        if let regex, !regex.matches(text) { return false }
+        if let notRegex, notRegex.matches(text) { return false }
+        return true
+    }
+}
