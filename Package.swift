@@ -63,7 +63,7 @@ let package = Package(
         ),
         .target(
             name: "BackcheckReport",
-            dependencies: ["BackcheckAnalysis", "BackcheckStore"],
+            dependencies: ["BackcheckAnalysis"],
             swiftSettings: strict
         ),
         .target(

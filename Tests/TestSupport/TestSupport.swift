@@ -1,1 +1,54 @@
-public enum TestSupport {}
+import BackcheckAnalysis
+import BackcheckLexer
+import BackcheckRules
+import Foundation
+
+/// Helpers shared by the test targets.
+public enum TestSupport {
+    /// Compiles one rule from YAML text (its id must be `<checklist>/<name>`).
+    public static func rule(_ yaml: String) throws -> CompiledRule {
+        let id = yaml.split(separator: "\n").first { $0.hasPrefix("id:") }.map { $0.dropFirst(3).trimmingCharacters(in: .whitespaces) }
+        return try CompiledRule(RuleLoader.load(yaml: yaml, file: "test.yml", expectedId: id))
+    }
+
+    /// The findings of `rule` on `code`, as `line:column` strings, with `↓` markers removed first.
+    public static func positions(_ rule: CompiledRule, _ code: String, language: Language? = nil) -> [String] {
+        findings(rule, code, language: language).map { "\($0.line):\($0.column)" }
+    }
+
+    /// The findings of `rule` on `code` (markers removed).
+    public static func findings(_ rule: CompiledRule, _ code: String, language: Language? = nil) -> [Finding] {
+        let analyzer = FileAnalyzer(rules: RuleSet(rules: [rule]), secretKey: Array(repeating: 1, count: 32))
+        let stripped = Example(text: code, line: 1).stripped.code
+        return analyzer.analyze(path: "t", bytes: Array(stripped.utf8), language: language ?? rule.rule.languages[0]).findings
+    }
+
+    /// `line:column` of every `↓` marker in `code`.
+    public static func markers(_ code: String) -> [String] {
+        let (stripped, offsets) = Example(text: code, line: 1).stripped
+        return offsets.map { offset in
+            let prefix = stripped.utf8.prefix(offset)
+            let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            let lastLine = prefix.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).last ?? []
+            let column = lastLine.filter { $0 & 0xC0 != 0x80 }.count + 1
+            return "\(line):\(column)"
+        }
+    }
+
+    /// A fresh temporary directory, removed by the caller via `FileManager.removeItem`.
+    public static func temporaryDirectory(_ name: String = "backcheck-test") throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The package root (for Examples/ and the built binary).
+    public static var packageRoot: URL {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }
+}

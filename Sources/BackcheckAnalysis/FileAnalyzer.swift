@@ -1,0 +1,122 @@
+import BackcheckLexer
+import BackcheckRules
+
+/// Runs every applicable rule on one file and turns matches into findings: positions, filled-in
+/// messages, masked snippets, fingerprints and suppressions. Pure and `Sendable`: audits run one
+/// per core.
+public struct FileAnalyzer: Sendable {
+    public let rules: RuleSet
+    private let secretKey: [UInt8]
+    /// Matcher steps allowed per rule and file, per token (with a floor for small files).
+    public var budgetPerToken = 400
+
+    public init(rules: RuleSet, secretKey: [UInt8]) {
+        self.rules = rules
+        self.secretKey = secretKey
+    }
+
+    /// The findings and diagnostics of `bytes`, a file at `path` (relative to its root).
+    public func analyze(path: String, bytes: [UInt8], language: Language) -> (findings: [Finding], diagnostics: [AnalysisDiagnostic]) {
+        let file = LexedFile(bytes: bytes, language: language)
+        let candidates = bytes.withUnsafeBufferPointer { rules.candidates(for: language, bytes: $0) }
+        guard !candidates.isEmpty else { return ([], []) }
+        let suppressions = SuppressionIndex(file: file)
+        var diagnostics = suppressions.problems.map { AnalysisDiagnostic(path: path, line: $0.line, message: $0.message) }
+        var findings: [Finding] = []
+        var occurrences: [String: Int] = [:]
+        let budget = max(200_000, file.buffer.tokens.count * budgetPerToken)
+        for rule in candidates {
+            let (matches, exhausted) = rule.matches(in: file, budget: budget)
+            if exhausted {
+                diagnostics.append(AnalysisDiagnostic(
+                    path: path, line: nil,
+                    message: "rule \(rule.rule.id) stopped after its work budget (\(budget) steps); its findings in this file may be incomplete"))
+            }
+            var focusSeen = Set<Int>()
+            for match in matches {
+                let focus = rule.focusSlot.flatMap { match.bindings[$0] }?.lowerBound ?? match.start
+                guard focusSeen.insert(focus).inserted else { continue }
+                var finding = makeFinding(rule, match, focus: focus, file: file, path: path, occurrences: &occurrences)
+                let lines = Int(file.buffer.tokens[match.start].line)...Int(file.buffer.tokens[match.end - 1].line)
+                finding.suppression = suppressions.suppression(ruleId: rule.rule.id, lines: lines)
+                findings.append(finding)
+            }
+        }
+        findings.sort { ($0.line, $0.column, $0.ruleId) < ($1.line, $1.column, $1.ruleId) }
+        return (findings, diagnostics)
+    }
+
+    private func makeFinding(
+        _ rule: CompiledRule, _ match: PatternMatch, focus: Int, file: LexedFile, path: String,
+        occurrences: inout [String: Int]
+    ) -> Finding {
+        let tokens = file.buffer.tokens
+        let secretRange = rule.secretSlot.flatMap { match.bindings[$0] }
+        let secret = secretRange.map { secretText($0, file: file) }
+        let secretHash = secret.map { SecretMask.keyedHash($0, key: secretKey) }
+        let masked = secret.map(SecretMask.mask)
+
+        var normalized: [String] = []
+        var index = match.start
+        while index < match.end, normalized.count < Fingerprint.tokenLimit {
+            if let secretRange, secretRange.contains(index) {
+                normalized.append("<secret:\(secretHash ?? "")>")
+                index = secretRange.upperBound
+                continue
+            }
+            normalized.append(file.text(ofTokens: index..<(index + 1)))
+            index += 1
+        }
+        let normalizedText = normalized.joined(separator: " ")
+        let occurrenceKey = rule.rule.id + "\u{0}" + normalizedText
+        let occurrence = occurrences[occurrenceKey, default: 0]
+        occurrences[occurrenceKey] = occurrence + 1
+
+        let start = file.position(ofByte: Int(tokens[focus].start))
+        let end = file.position(ofByte: Int(tokens[match.end - 1].end))
+        var message = rule.rule.message
+        for (slot, name) in rule.metavariables.enumerated().sorted(by: { $0.element.count > $1.element.count }) {
+            guard let range = match.bindings[slot] else { continue }
+            let value = slot == rule.secretSlot ? (masked ?? "") : Self.shorten(file.text(ofTokens: range))
+            message = message.replacingOccurrences(of: "$" + name, with: value)
+        }
+        var snippet = Self.lineText(file: file, line: start.line)
+        if let secret, let masked { snippet = snippet.replacingOccurrences(of: secret, with: masked) }
+
+        return Finding(
+            ruleId: rule.rule.id, checklist: rule.rule.checklist, severity: rule.rule.severity,
+            confidence: rule.rule.confidence, path: path,
+            line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+            message: message, snippet: snippet,
+            fingerprint: Fingerprint.make(ruleId: rule.rule.id, path: path, normalizedMatch: normalizedText, occurrence: occurrence),
+            secretHash: secretHash
+        )
+    }
+
+    /// A secret's value: a string literal's content, else the bound source text.
+    private func secretText(_ range: Range<Int>, file: LexedFile) -> String {
+        if range.count == 1, file.buffer.tokens[range.lowerBound].kind == .string {
+            return String(decoding: file.bytes[file.buffer.contentRange(of: range.lowerBound)], as: UTF8.self)
+        }
+        return file.text(ofTokens: range)
+    }
+
+    /// One line of code for messages: whitespace collapsed, at most 60 characters.
+    static func shorten(_ text: String) -> String {
+        let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return collapsed.count > 60 ? String(collapsed.prefix(57)) + "..." : collapsed
+    }
+
+    /// The source line, trimmed, at most 200 characters.
+    static func lineText(file: LexedFile, line: Int) -> String {
+        let starts = file.buffer.lineStarts
+        guard line >= 1, line <= starts.count else { return "" }
+        let lower = Int(starts[line - 1])
+        let upper = line < starts.count ? Int(starts[line]) : file.bytes.count
+        let text = String(decoding: file.bytes[lower..<max(lower, upper)], as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.count > 200 ? String(text.prefix(197)) + "..." : text
+    }
+}
+
+import Foundation

@@ -1,0 +1,84 @@
+import BackcheckLexer
+
+/// The suppression markers found in one file's comments.
+///
+/// `backcheck:ignore <rule-id>[, <rule-id>] -- reason` on a line suppresses those rules on that
+/// line and the next; `backcheck:ignore-file <rule-id> -- reason` for the whole file. Foreign
+/// markers (`nosemgrep`, `nosec`, `NOSONAR`, `gitleaks:allow`) suppress every rule on their line,
+/// so teams can migrate without rewriting comments.
+struct SuppressionIndex {
+    struct Marker {
+        var marker: String
+        var rules: Set<String>?
+        var reason: String
+        var line: Int
+    }
+
+    private(set) var lineMarkers: [Int: [Marker]] = [:]
+    private(set) var fileMarkers: [Marker] = []
+    /// Markers without the required reason: reported, not honoured.
+    private(set) var problems: [(line: Int, message: String)] = []
+
+    private static let foreignMarkers = ["nosemgrep", "nosec", "NOSONAR", "gitleaks:allow"]
+
+    init(file: LexedFile) {
+        for comment in file.buffer.comments {
+            let text = String(decoding: file.bytes[comment.range], as: UTF8.self)
+            let line = Int(comment.line)
+            if let range = text.range(of: "backcheck:ignore") {
+                parseOwn(String(text[range.upperBound...]), line: line)
+                continue
+            }
+            for foreign in Self.foreignMarkers where text.contains(foreign) {
+                // A comment spanning lines marks the line it ends on, where code follows.
+                let endLine = line + text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+                lineMarkers[endLine, default: []].append(Marker(marker: foreign, rules: nil, reason: "", line: endLine))
+                break
+            }
+        }
+    }
+
+    private mutating func parseOwn(_ rest: String, line: Int) {
+        var body = Substring(rest)
+        var isFile = false
+        if body.hasPrefix("-file") {
+            isFile = true
+            body = body.dropFirst(5)
+        }
+        let parts = body.components(separatedBy: "--")
+        let ids = parts[0].split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "*/#>")) }
+            .filter { !$0.isEmpty }
+        let reason = parts.count > 1
+            ? parts.dropFirst().joined(separator: "--").trimmingCharacters(in: CharacterSet(charactersIn: " \t*/#>-").union(.newlines))
+            : ""
+        let name = isFile ? "backcheck:ignore-file" : "backcheck:ignore"
+        guard !ids.isEmpty else {
+            problems.append((line, "`\(name)` needs a rule id: `\(name) <rule-id> -- reason`"))
+            return
+        }
+        guard !reason.isEmpty else {
+            problems.append((line, "`\(name) \(ids.joined(separator: ", "))` has no reason and is ignored; write `-- why it is safe`"))
+            return
+        }
+        let marker = Marker(marker: name, rules: Set(ids), reason: reason, line: line)
+        if isFile { fileMarkers.append(marker) } else { lineMarkers[line, default: []].append(marker) }
+    }
+
+    /// The marker suppressing `ruleId` for a match spanning `lines`, if any: a marker on any of
+    /// those lines or on the line above the first.
+    func suppression(ruleId: String, lines: ClosedRange<Int>) -> Suppression? {
+        if let marker = fileMarkers.first(where: { $0.rules?.contains(ruleId) ?? true }) {
+            return Suppression(marker: marker.marker, reason: marker.reason, line: marker.line)
+        }
+        for line in (lines.lowerBound - 1)...lines.upperBound {
+            guard let markers = lineMarkers[line] else { continue }
+            if let marker = markers.first(where: { $0.rules?.contains(ruleId) ?? true }) {
+                return Suppression(marker: marker.marker, reason: marker.reason, line: marker.line)
+            }
+        }
+        return nil
+    }
+}
+
+import Foundation

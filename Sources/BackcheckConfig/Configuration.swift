@@ -1,0 +1,34 @@
+import BackcheckLexer
+
+/// Settings for one repository: the embedded defaults (Config/backcheck.yml) overridden by the
+/// repository's `.backcheck.yml`.
+public struct Configuration: Sendable, Hashable {
+    public var include: [String]
+    public var exclude: [String]
+    public var maxFileSize: Int
+    public var languages: [String: Language]
+    public var ruleFolders: [String]
+    public var disabledRules: Set<String>
+    public var severityOverrides: [String: String]
+    /// Minimum severity name that makes an audit fail, or nil for never.
+    public var failOn: String?
+    /// Database path from config, or nil.
+    public var database: String?
+    public var debounceMilliseconds: Int
+
+    public init(include: [String] = [], exclude: [String] = [], maxFileSize: Int = 1_048_576,
+                languages: [String: Language] = [:], ruleFolders: [String] = [], disabledRules: Set<String> = [],
+                severityOverrides: [String: String] = [:], failOn: String? = "high", database: String? = nil,
+                debounceMilliseconds: Int = 50) {
+        self.include = include
+        self.exclude = exclude
+        self.maxFileSize = maxFileSize
+        self.languages = languages
+        self.ruleFolders = ruleFolders
+        self.disabledRules = disabledRules
+        self.severityOverrides = severityOverrides
+        self.failOn = failOn
+        self.database = database
+        self.debounceMilliseconds = debounceMilliseconds
+    }
+}

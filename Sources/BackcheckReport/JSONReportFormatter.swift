@@ -1,0 +1,83 @@
+import BackcheckAnalysis
+import Foundation
+
+/// `{"findings": [...], "fixed": [...], "summary": {...}}` for scripts; paths are relative to
+/// the scanned root, secrets are masked.
+public struct JSONReportFormatter: ReportFormatter {
+    public init() {}
+
+    struct Document: Encodable {
+        var root: String
+        var findings: [Entry]
+        var fixed: [Entry]
+        var skipped: [Skipped]
+        var summary: Summary
+    }
+
+    struct Entry: Encodable {
+        var ruleId: String
+        var checklist: String
+        var severity: String
+        var confidence: String
+        var path: String
+        var line: Int
+        var column: Int
+        var endLine: Int
+        var endColumn: Int
+        var message: String
+        var snippet: String
+        var fingerprint: String
+        var status: String
+        var new: Bool
+        var suppression: Suppression?
+
+        init(_ entry: ReportedFinding) {
+            let finding = entry.finding
+            ruleId = finding.ruleId
+            checklist = finding.checklist.rawValue
+            severity = finding.severity.rawValue
+            confidence = finding.confidence.rawValue
+            path = finding.path
+            line = finding.line
+            column = finding.column
+            endLine = finding.endLine
+            endColumn = finding.endColumn
+            message = finding.message
+            snippet = finding.snippet
+            fingerprint = finding.fingerprint
+            status = entry.status
+            new = entry.isNew
+            suppression = finding.suppression
+        }
+    }
+
+    struct Skipped: Encodable {
+        var path: String
+        var reason: String
+    }
+
+    struct Summary: Encodable {
+        var filesAnalyzed: Int
+        var filesSkipped: Int
+        var open: Int
+        var new: Int
+        var fixed: Int
+        var suppressed: Int
+    }
+
+    public func format(_ report: AuditReport) -> String {
+        let document = Document(
+            root: report.root,
+            findings: report.findings.map(Entry.init),
+            fixed: report.fixed.map(Entry.init),
+            skipped: report.skipped.map { Skipped(path: $0.path, reason: $0.reason) },
+            summary: Summary(filesAnalyzed: report.filesAnalyzed, filesSkipped: report.skipped.count,
+                             open: report.open.count, new: report.new.count, fixed: report.fixed.count,
+                             suppressed: report.suppressed.count)
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(document) else { return "{\"findings\": []}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

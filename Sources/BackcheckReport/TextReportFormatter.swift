@@ -1,0 +1,62 @@
+import BackcheckAnalysis
+import BackcheckRules
+
+/// The default human report: findings grouped by checklist item, then severity (worst first),
+/// each with `path:line:col`, rule id, message and the masked line of code.
+public struct TextReportFormatter: ReportFormatter {
+    public init() {}
+
+    public func format(_ report: AuditReport) -> String {
+        var lines: [String] = []
+        let open = report.open
+        for item in ChecklistItem.allCases {
+            let inItem = open.filter { $0.finding.checklist == item }
+            guard !inItem.isEmpty else { continue }
+            lines.append("\(item.rawValue) — \(item.title) (\(inItem.count))")
+            for severity in Severity.allCases.reversed() {
+                let group = inItem.filter { $0.finding.severity == severity }
+                    .sorted { ($0.finding.path, $0.finding.line, $0.finding.column) < ($1.finding.path, $1.finding.line, $1.finding.column) }
+                guard !group.isEmpty else { continue }
+                lines.append("  \(severity.rawValue.uppercased())")
+                for entry in group {
+                    let finding = entry.finding
+                    let marker = entry.isNew && report.hasPreviousAudit ? "  [new]" : (entry.status == "reopened" ? "  [reopened]" : "")
+                    lines.append("    \(finding.path):\(finding.line):\(finding.column)  \(finding.ruleId)\(marker)")
+                    lines.append("      \(finding.message)")
+                    if !finding.snippet.isEmpty { lines.append("      > \(finding.snippet)") }
+                }
+            }
+            lines.append("")
+        }
+        if !report.fixed.isEmpty {
+            lines.append("Fixed since the last audit (\(report.fixed.count))")
+            for entry in report.fixed.sorted(by: { ($0.finding.path, $0.finding.line) < ($1.finding.path, $1.finding.line) }) {
+                lines.append("    \(entry.finding.path):\(entry.finding.line)  \(entry.finding.ruleId)")
+            }
+            lines.append("")
+        }
+        if !report.diagnostics.isEmpty {
+            lines.append("Notes (\(report.diagnostics.count))")
+            lines += report.diagnostics.prefix(50).map { "    \($0)" }
+            if report.diagnostics.count > 50 { lines.append("    … \(report.diagnostics.count - 50) more") }
+            lines.append("")
+        }
+        lines.append(summary(report))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func summary(_ report: AuditReport) -> String {
+        var parts = ["\(report.filesAnalyzed) files analysed"]
+        if !report.skipped.isEmpty { parts.append("\(report.skipped.count) skipped") }
+        var counts = "\(report.open.count) open findings"
+        if report.hasPreviousAudit { counts += " (\(report.new.count) new, \(report.fixed.count) fixed since the last audit)" }
+        parts.append(counts)
+        if !report.suppressed.isEmpty { parts.append("\(report.suppressed.count) suppressed") }
+        let bySeverity = Severity.allCases.reversed().compactMap { severity -> String? in
+            let count = report.open.filter { $0.finding.severity == severity }.count
+            return count > 0 ? "\(count) \(severity.rawValue)" : nil
+        }
+        let tail = bySeverity.isEmpty ? "" : " — " + bySeverity.joined(separator: ", ")
+        return "backcheck: " + parts.joined(separator: ", ") + tail
+    }
+}

@@ -1,0 +1,171 @@
+import BackcheckRules
+import Testing
+import TestSupport
+
+/// The pattern language of DESIGN §5, one behaviour per test, each with code that must and must
+/// not match.
+@Suite struct PatternLanguageTests {
+    func rule(_ pattern: String, language: String = "python", extra: String = "") throws -> CompiledRule {
+        try TestSupport.rule("""
+        id: logging/test
+        checklist: logging
+        severity: high
+        languages: [\(language)]
+        message: "m $X"
+        pattern: '\(pattern)'
+        \(extra)
+        """)
+    }
+
+    func check(_ rule: CompiledRule, _ code: String, _ comment: Comment? = nil) {
+        #expect(TestSupport.positions(rule, code) == TestSupport.markers(code), comment)
+    }
+
+    @Test func literalTokensIgnoreWhitespaceAndNewlines() throws {
+        let r = try rule("hashlib.md5(data)")
+        check(r, "x = ↓hashlib . md5 ( data )")
+        check(r, "x = ↓hashlib.md5(\n    data\n)")
+        check(r, "x = hashlib.md5(other)")
+        check(r, "x = hashlib.sha256(data)")
+    }
+
+    @Test func metavariableBindsOperandChains() throws {
+        let r = try rule("hashlib.md5($X)")
+        check(r, "↓hashlib.md5(password)")
+        check(r, "↓hashlib.md5(user.password.encode('utf-8'))")
+        check(r, "↓hashlib.md5(os.environ[\"K\"])")
+        check(r, "hashlib.md5(a + b)")
+    }
+
+    @Test func sameMetavariableMustBindSameText() throws {
+        let r = try rule("$X == $X")
+        check(r, "if ↓a.b == a.b: pass")
+        check(r, "if a.b == a.c: pass")
+    }
+
+    @Test func metavariableNeverStartsInsideAChain() throws {
+        let r = try rule("$X.digest()")
+        let found = TestSupport.findings(r, "h = hashlib.md5(p).digest()")
+        #expect(found.count == 1)
+        #expect(found.first?.message == "m hashlib.md5(p)")
+    }
+
+    @Test func ellipsisStaysInsideItsGroup() throws {
+        let r = try rule("f(..., secret)")
+        check(r, "↓f(a, b, secret)")
+        check(r, "↓f(secret)")
+        check(r, "f(a, g(secret))")
+        check(r, "f(a)\nsecret")
+    }
+
+    @Test func argumentEllipsisMatchesAnyPosition() throws {
+        let r = try rule("log($A, ..., $X, ...)", extra: "where:\n  X: { regex: \"^pw$\" }")
+        check(r, "↓log(1, pw)")
+        check(r, "↓log(1, 2, pw, 3)")
+        check(r, "log(pw)")
+        check(r, "log(1, 2, 3)")
+    }
+
+    @Test func stringPatterns() throws {
+        let any = try rule("open(\"...\")")
+        check(any, "↓open('a.txt')")
+        check(any, "↓open(f\"{x}.txt\")")
+        check(any, "open(name)")
+        let exact = try rule("mode(\"r\")")
+        check(exact, "↓mode('r')")
+        check(exact, "mode('w')")
+        let bound = try rule("key = \"$S\"", extra: "where:\n  S: { min-length: 5 }")
+        check(bound, "↓key = 'abcdef'")
+        check(bound, "key = 'abc'")
+    }
+
+    @Test func interpolatedStringPatterns() throws {
+        let r = try rule("log(f\"...{$X}...\")", extra: "where:\n  X: { regex: password }")
+        check(r, "↓log(f\"user {name} pw {password}\")")
+        check(r, "log(f\"user {name}\")")
+        check(r, "log(\"password {password}\")")
+        let js = try rule("log(`...${$X}...`)", language: "javascript", extra: "where:\n  X: { regex: token }")
+        check(js, "↓log(`t=${req.token}`)")
+        check(js, "log(`t=${req.id}`)")
+    }
+
+    @Test func whereConstraints() throws {
+        let r = try rule("$K = \"$V\"", extra: """
+        where:
+          K: { regex: "(?i)secret", not-regex: "(?i)name" }
+          V: { entropy: 3.0, min-length: 10 }
+        """)
+        check(r, "↓SECRET_KEY = 'q8Zr2LmX9vPw'")
+        check(r, "SECRET_NAME = 'q8Zr2LmX9vPw'")
+        check(r, "SECRET_KEY = 'aaaaaaaaaaaa'")
+        check(r, "SECRET_KEY = 'q8Zr2'")
+    }
+
+    @Test func combinators() throws {
+        let r = try TestSupport.rule("""
+        id: logging/test
+        checklist: logging
+        severity: high
+        languages: [python]
+        message: m
+        all:
+          - hashlib.$H($X)
+          - not: hashlib.$H($X, usedforsecurity=False)
+          - inside: |
+              def $F(...):
+                  ...
+          - not-inside: |
+              def test_$T(...):
+                  ...
+        where:
+          H: { regex: "^(md5|sha1)$" }
+        """)
+        check(r, "def f(p):\n    return ↓hashlib.md5(p)")
+        check(r, "def f(p):\n    return hashlib.md5(p, usedforsecurity=False)")
+        check(r, "x = hashlib.md5(p)")
+        check(r, "def f(p):\n    return hashlib.sha512(p)")
+    }
+
+    @Test func anyOfPatterns() throws {
+        let r = try TestSupport.rule("""
+        id: logging/test
+        checklist: logging
+        severity: high
+        languages: [javascript]
+        message: m
+        any:
+          - crypto.createHash("md5")
+          - crypto.createHash("sha1")
+        """)
+        check(r, "const h = ↓crypto.createHash('md5').update(pw)")
+        check(r, "const h = ↓crypto.createHash(\"sha1\")")
+        check(r, "const h = crypto.createHash('sha256')")
+    }
+
+    @Test func focusMovesTheFindingStart() throws {
+        let r = try rule("log(..., $X, ...)", extra: "focus: X\nwhere:\n  X: { regex: pw }")
+        check(r, "log(1, ↓pw)")
+    }
+
+    @Test func secretsAreMaskedInMessageAndSnippet() throws {
+        let r = try rule("token = \"$S\"", extra: "secret: S\nmessage: \"secret $S\"")
+        let found = TestSupport.findings(r, "token = 'sk_live_0123456789abcdef'")
+        #expect(found.count == 1)
+        #expect(found.first?.message == "secret sk_l****************cdef")
+        #expect(found.first?.snippet == "token = 'sk_l****************cdef'")
+        #expect(found.first?.secretHash != nil)
+    }
+
+    @Test func runawayMatchStopsAtTheBudget() throws {
+        let r = try rule("f(... , ... , ... , ..., x)")
+        let code = "f(" + Array(repeating: "a", count: 400).joined(separator: ", ") + ")"
+        let analyzer = FileAnalyzer(rules: RuleSet(rules: [r]), secretKey: [1])
+        var limited = analyzer
+        limited.budgetPerToken = 1
+        let result = limited.analyze(path: "big.py", bytes: Array(code.utf8), language: .python)
+        #expect(result.findings.isEmpty)
+        #expect(result.diagnostics.contains { $0.message.contains("work budget") })
+    }
+}
+
+import BackcheckAnalysis
