@@ -76,6 +76,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "RulePackEmbedder", swiftSettings: strict),
+        .executableTarget(
+            name: "backcheck-bench",
+            dependencies: ["BackcheckLexer", "BackcheckRules", "BackcheckAnalysis"],
+            path: "Benchmarks/Bench",
+            swiftSettings: strict
+        ),
         .plugin(
             name: "EmbedRulePack",
             capability: .buildTool(),
