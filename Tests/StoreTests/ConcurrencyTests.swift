@@ -35,7 +35,7 @@ import Testing
             try await group.waitForAll()
         }
 
-        let (integrity, findingRows, fileRows, roots) = try daemon.pool.read { db in
+        let (integrity, findingRows, fileRows, roots) = try await daemon.pool.read { db in
             (
                 try String.fetchOne(db, sql: "PRAGMA integrity_check"),
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM findings"),
