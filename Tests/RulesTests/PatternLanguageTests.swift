@@ -5,13 +5,13 @@ import TestSupport
 /// The pattern language of DESIGN §5, one behaviour per test, each with code that must and must
 /// not match.
 @Suite struct PatternLanguageTests {
-    func rule(_ pattern: String, language: String = "python", extra: String = "") throws -> CompiledRule {
+    func rule(_ pattern: String, language: String = "python", message: String = "m $X", extra: String = "") throws -> CompiledRule {
         try TestSupport.rule("""
         id: logging/test
         checklist: logging
         severity: high
         languages: [\(language)]
-        message: "m $X"
+        message: "\(message)"
         pattern: '\(pattern)'
         \(extra)
         """)
@@ -148,7 +148,7 @@ import TestSupport
     }
 
     @Test func secretsAreMaskedInMessageAndSnippet() throws {
-        let r = try rule("token = \"$S\"", extra: "secret: S\nmessage: \"secret $S\"")
+        let r = try rule("token = \"$S\"", message: "secret $S", extra: "secret: S")
         let found = TestSupport.findings(r, "token = 'sk_live_0123456789abcdef'")
         #expect(found.count == 1)
         #expect(found.first?.message == "secret sk_l****************cdef")
