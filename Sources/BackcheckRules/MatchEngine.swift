@@ -105,6 +105,12 @@ struct MatchEngine {
             var ends: [Int] = []
             operandEnds(from: index, limit: end, into: &ends)
             for operandEnd in ends.reversed() {
+                // Look ahead one literal before binding, so constraints (regexes) only run on
+                // operands the rest of the pattern could follow.
+                if next < elements.count, case .token(_, let text) = elements[next],
+                   operandEnd >= end || !equals(tokens[operandEnd], text) {
+                    continue
+                }
                 if let result = bind(slot, index..<operandEnd, then: {
                     $0.match(elements, next, operandEnd, end, anchored: anchored)
                 }) {

@@ -169,3 +169,18 @@ import TestSupport
 }
 
 import BackcheckAnalysis
+
+/// The word-set fast path must agree with the regex engine.
+@Suite struct CompiledRegexTests {
+    @Test(arguments: ["^(debug|info|warn)$", "(?i)^(?:Debug|INFO)$", "^(a|b)", "(debug|info)", "^(de.ug|info)$"])
+    func fastPathAgreesWithTheEngine(_ source: String) throws {
+        let regex = try CompiledRegex(source)
+        let engine = try NSRegularExpression(pattern: source)
+        for text in ["debug", "info", "warn", "DEBUG", "Info", "debugx", "xinfo", "a", "b", "ab", "deXug", ""] {
+            let expected = engine.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+            #expect(regex.matches(text) == expected, "\(source) on \(text)")
+        }
+    }
+}
+
+import Foundation
