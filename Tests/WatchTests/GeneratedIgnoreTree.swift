@@ -10,8 +10,11 @@ struct GeneratedIgnoreTree {
         "x", "debug", "keep", ".env", ".hidden", "app.test", "Schema", "z9",
     ]
     private static let extensions = ["py", "js", "ts", "go", "rb", "sql", "log", "tmp", "txt", "md", "min.js", "PY", "Go"]
-    /// Names that exercise escapes: a leading `#` or `!`, a trailing space.
-    private static let oddNames = ["#notes.txt", "!bang.py", "trail .py", "trail ", "Makefile", "run"]
+    /// Names that exercise escapes (a leading `#` or `!`, a trailing space), and files named like
+    /// directories, which only directory-only patterns tell apart.
+    private static let oddNames = [
+        "#notes.txt", "!bang.py", "trail .py", "trail ", "Makefile", "run", "build", "logs", "gen", "a", "v1",
+    ]
 
     var directories: [String] = []
     var files: [String] = []
@@ -32,7 +35,7 @@ struct GeneratedIgnoreTree {
         }
         var fileSet: Set<String> = []
         for _ in 0..<fileCount {
-            let name = random.chance(0.08)
+            let name = random.chance(0.15)
                 ? random.pick(Self.oddNames)
                 : random.pick(Self.stems) + (random.chance(0.1) ? "" : "." + random.pick(Self.extensions))
             let path = Self.join(random.pick(allDirectories), name)
@@ -60,7 +63,7 @@ struct GeneratedIgnoreTree {
         let directory = random.pick(directoryNames)
         let stem = random.pick(stems)
         let ext = random.pick(extensions)
-        switch Int.random(in: 0..<17, using: &random) {
+        switch Int.random(in: 0..<19, using: &random) {
         case 0: return "*.\(ext)"
         case 1: return "\(stem).\(ext)"
         case 2: return "\(directory)/"
@@ -77,6 +80,8 @@ struct GeneratedIgnoreTree {
         case 13: return random.pick(["\\#notes.txt", "\\!bang.py", "trail\\ ", "*.log   ", "trail .py", "#notes.txt"])
         case 14: return "*\(stem.dropFirst().prefix(2))*"
         case 15: return "\(directory)/**/"
+        case 16: return random.chance(0.5) ? "[a-l]*/" : "\(directory)*/"
+        case 17: return "/\(directory)/"
         default: return "[[:upper:]]*"
         }
     }

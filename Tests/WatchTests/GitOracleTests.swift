@@ -92,5 +92,9 @@ func matcherAgreesWithGitCheckIgnore(seed: UInt64) throws {
 
     let walked = try Walker(root: repository, options: options).walk()
     let expected = generated.files.filter { !gitSays.contains($0) && language(of: $0) != nil }
-    #expect(walked.files.map(\.relativePath) == expected.sorted(), "seed \(seed)")
+    let walkedPaths = walked.files.map(\.relativePath)
+    #expect(walkedPaths == expected.sorted(), """
+        seed \(seed): walked but ignored by git: \(Set(walkedPaths).subtracting(expected).sorted()); \
+        not walked: \(Set(expected).subtracting(walkedPaths).sorted())
+        """)
 }
