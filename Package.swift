@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["BackcheckStore", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["BackcheckPipeline", "BackcheckStore", "TestSupport"],
+            dependencies: ["backcheck", "BackcheckPipeline", "BackcheckStore", "TestSupport"],
             swiftSettings: strict
         ),
     ],
