@@ -101,7 +101,7 @@ struct MatchEngine {
             }
 
         case .metavariable(let slot):
-            guard index < end, isOperandStart(index) else { return nil }
+            guard index < end, isOperandStart(index) || isMemberName(elements, position, index) else { return nil }
             var ends: [Int] = []
             operandEnds(from: index, limit: end, into: &ends)
             for operandEnd in ends.reversed() {
@@ -220,6 +220,16 @@ struct MatchEngine {
             if previous.kind == .punctuation, isMemberAccess(previous) { return false }
         }
         return true
+    }
+
+    /// Whether `$X` stands right after a member access in the pattern (`$LOG.$LEVEL`, `Digest::$ALG`)
+    /// and an identifier follows that access in the file: the member name binds there.
+    private func isMemberName(_ elements: [PatternElement], _ position: Int, _ index: Int) -> Bool {
+        guard position > 0, index > 0, tokens[index].kind == .identifier,
+              case .token(_, let text) = elements[position - 1] else { return false }
+        let access = text.elementsEqual(".".utf8) || text.elementsEqual("?.".utf8) || text.elementsEqual("->".utf8)
+            || text.elementsEqual("::".utf8) || text.elementsEqual("&.".utf8) || text.elementsEqual("?->".utf8)
+        return access && isMemberAccess(tokens[index - 1])
     }
 
     /// Every index where an operand starting at `index` may end, shortest first.
