@@ -154,26 +154,37 @@ struct WalkSession {
         var language: Language?
         if let ext = Self.fileExtension(name) {
             language = languageOverrides[ext] ?? Language.forExtension(ext)
-            // Not ours: not even stat'ed.
+            // Not ours: not even opened.
             guard language != nil else { return }
         }
-        var info = stat()
-        guard fstatat(parent, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-            diagnose(relativePath, errno == ENOENT ? "vanished during the walk" : "cannot stat", code: errno)
+        // open + fstat rather than fstatat + open: one path lookup per file instead of two.
+        let fd: Int32
+        do {
+            fd = try Posix.open(name, in: parent, flags: O_RDONLY | O_NOCTTY | O_NONBLOCK)
+        } catch {
+            // ELOOP: replaced by a symlink since readdir, which is never followed.
+            if error.code != ELOOP {
+                diagnose(relativePath, error.code == ENOENT ? "vanished during the walk" : "cannot open", code: error.code)
+            }
             return
         }
-        // Replaced by a directory or symlink since readdir: it is no longer the file we listed.
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            diagnose(relativePath, "cannot stat", code: errno)
+            return
+        }
+        // Replaced by something else since readdir: it is no longer the file we listed.
         guard info.st_mode & S_IFMT == S_IFREG else { return }
         let size = Int(info.st_size)
         let tooLarge = size > maxFileSize
         var prefixLength = 0
         if language == nil || !tooLarge {
             do {
-                let fd = try Posix.open(name, in: parent, flags: O_RDONLY | O_NOCTTY)
-                defer { close(fd) }
-                prefixLength = try Posix.readPrefix(fd, into: &prefix)
+                // Reading no further than the stat'ed size saves the read that would report EOF.
+                prefixLength = try Posix.readPrefix(fd, into: &prefix, count: min(size, prefix.count))
             } catch {
-                diagnose(relativePath, error.code == ENOENT ? "vanished during the walk" : "cannot read", code: error.code)
+                diagnose(relativePath, "cannot read", code: error.code)
                 return
             }
             if language == nil {
