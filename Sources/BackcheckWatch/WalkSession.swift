@@ -68,8 +68,13 @@ struct WalkSession {
     private mutating func listEntries(_ stream: OpaquePointer, relativePath: String) -> [Entry] {
         var entries: [Entry] = []
         let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name)!
-        errno = 0
-        while let entry = readdir(stream) {
+        while true {
+            // readdir reports errors only through errno, so clear it before each call.
+            errno = 0
+            guard let entry = readdir(stream) else {
+                if errno != 0 { diagnose(relativePath, "cannot list directory", code: errno) }
+                return entries
+            }
             let namePointer = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
             if namePointer[0] == 0x2E, namePointer[1] == 0 || (namePointer[1] == 0x2E && namePointer[2] == 0) {
                 continue
@@ -83,8 +88,6 @@ struct WalkSession {
             }
             entries.append(Entry(name: name, type: Int32(entry.pointee.d_type)))
         }
-        if errno != 0 { diagnose(relativePath, "cannot list directory", code: errno) }
-        return entries
     }
 
     private mutating func pushGitIgnore(in fd: Int32, relativePath: String) -> Bool {
