@@ -22,7 +22,7 @@ let package = Package(
         .executableTarget(
             name: "backcheck",
             dependencies: [
-                "BackcheckPipeline", "BackcheckReport", "BackcheckRules",
+                "BackcheckPipeline", "BackcheckReport", "BackcheckRules", "BackcheckAnalysis", "BackcheckLexer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -63,7 +63,7 @@ let package = Package(
         ),
         .target(
             name: "BackcheckReport",
-            dependencies: ["BackcheckAnalysis"],
+            dependencies: ["BackcheckAnalysis", "BackcheckRules", "BackcheckLexer"],
             swiftSettings: strict
         ),
         .target(

@@ -19,6 +19,7 @@ public struct FileAnalyzer: Sendable {
     public func analyze(path: String, bytes: [UInt8], language: Language) -> (findings: [Finding], diagnostics: [AnalysisDiagnostic]) {
         let file = LexedFile(bytes: bytes, language: language)
         let candidates = bytes.withUnsafeBufferPointer { rules.candidates(for: language, bytes: $0) }
+            .filter { $0.rule.paths.accepts(path) }
         guard !candidates.isEmpty else { return ([], []) }
         let suppressions = SuppressionIndex(file: file)
         var diagnostics = suppressions.problems.map { AnalysisDiagnostic(path: path, line: $0.line, message: $0.message) }

@@ -21,6 +21,8 @@ public struct Rule: Sendable, Identifiable {
     public var secret: String?
     /// Extra prefilter words: the file must contain one of them (case-insensitive).
     public var keywords: [String]
+    /// Which files the rule applies to, by path.
+    public var paths: PathFilter
     public var formula: Formula
     public var constraints: [String: TextConstraint]
     public var examples: RuleExamples
@@ -30,7 +32,7 @@ public struct Rule: Sendable, Identifiable {
     public init(
         id: String, checklist: ChecklistItem, severity: Severity, confidence: Confidence,
         languages: [Language], message: String, help: String, cwe: [String], owasp: [String],
-        focus: String?, secret: String?, keywords: [String], formula: Formula,
+        focus: String?, secret: String?, keywords: [String], paths: PathFilter = PathFilter(), formula: Formula,
         constraints: [String: TextConstraint], examples: RuleExamples, file: String
     ) {
         self.id = id
@@ -45,6 +47,7 @@ public struct Rule: Sendable, Identifiable {
         self.focus = focus
         self.secret = secret
         self.keywords = keywords
+        self.paths = paths
         self.formula = formula
         self.constraints = constraints
         self.examples = examples

@@ -6,7 +6,7 @@ public enum RuleLoader {
     private static let knownKeys: Set<String> = [
         "id", "checklist", "severity", "confidence", "languages", "message", "help", "cwe", "owasp",
         "focus", "secret", "keywords", "pattern", "any", "all", "not", "inside", "not-inside",
-        "where", "examples", "options", "analyzer", "taint",
+        "where", "examples", "options", "analyzer", "taint", "paths",
     ]
 
     /// Parses one rule file. `expectedId` (derived from the path) must equal the `id` key when given.
@@ -62,6 +62,7 @@ public enum RuleLoader {
             focus: try reader.optionalString(map, "focus"),
             secret: try reader.optionalString(map, "secret"),
             keywords: try reader.stringList(map, "keywords"),
+            paths: try pathFilter(map["paths"], reader: reader),
             formula: formula, constraints: constraints, examples: examples, file: file
         )
         let metavariables = Set(formula.patterns.flatMap { PatternCompiler.metavariableNames(in: $0.text) })
@@ -141,6 +142,15 @@ public enum RuleLoader {
             throw reader.error(node, "a formula is a pattern string or a mapping with one of pattern, any, all, not, inside, not-inside")
         }
         return try formula(key: key, node: entry.value, reader: reader)
+    }
+
+    private static func pathFilter(_ node: Node?, reader: NodeReader) throws(RuleError) -> PathFilter {
+        guard let node else { return PathFilter() }
+        let map = try reader.mapping(node, what: "`paths` (with `include` and/or `exclude` glob lists)")
+        for (key, _) in map where !["include", "exclude"].contains(key.string ?? "") {
+            throw reader.error(key, "unknown key `paths.\(key.string ?? "?")`; use include, exclude")
+        }
+        return PathFilter(include: try reader.stringList(map, "include"), exclude: try reader.stringList(map, "exclude"))
     }
 
     private static func whereClause(_ node: Node?, reader: NodeReader) throws(RuleError) -> [String: TextConstraint] {

@@ -62,9 +62,11 @@ public struct RuleSet: Sendable {
         return RuleSet(rules: compiled)
     }
 
-    /// Rules from every `*.yml` under `folder`; ids are paths relative to the folder.
+    /// Rules from every `*.yml` under `folder`; ids are paths relative to the folder, or to its
+    /// parent when the folder is itself named after a checklist item (`Rules/logging`).
     public static func load(folder: String) throws(RuleLoadError) -> RuleSet {
         let root = URL(fileURLWithPath: folder).standardizedFileURL
+        let base = ChecklistItem(rawValue: root.lastPathComponent) != nil ? root.deletingLastPathComponent() : root
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
             throw RuleLoadError(errors: [RuleError(file: folder, line: nil, message: "rule folder cannot be read")])
         }
@@ -74,7 +76,7 @@ public struct RuleSet: Sendable {
             files.append((url.standardizedFileURL.path, Array(data)))
         }
         files.sort { $0.path < $1.path }
-        return try load(files, stripping: root.path + "/")
+        return try load(files, stripping: base.path + "/")
     }
 
     /// This set plus `other`'s rules (ids must not collide).

@@ -184,3 +184,27 @@ import BackcheckAnalysis
 }
 
 import Foundation
+
+@Suite struct PathFilterTests {
+    @Test func includeAndExcludeGlobs() throws {
+        let rule = try TestSupport.rule("""
+        id: error-handling/debug
+        checklist: error-handling
+        severity: high
+        languages: [python]
+        message: m
+        paths:
+          include: ["*settings.py", "*settings/*.py"]
+          exclude: ["*test*"]
+        pattern: DEBUG = True
+        """)
+        let analyzer = FileAnalyzer(rules: RuleSet(rules: [rule]), secretKey: [1])
+        func count(_ path: String) -> Int {
+            analyzer.analyze(path: path, bytes: Array("DEBUG = True\n".utf8), language: .python).findings.count
+        }
+        #expect(count("shop/settings.py") == 1)
+        #expect(count("shop/settings/prod.py") == 1)
+        #expect(count("shop/views.py") == 0)
+        #expect(count("tests/settings.py") == 0)
+    }
+}
