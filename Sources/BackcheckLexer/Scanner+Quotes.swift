@@ -1,0 +1,174 @@
+/// Which string literal a quote (or a prefix before it) opens, per language.
+extension Scanner {
+    /// At `"`, `'` or a back-tick.
+    mutating func lexQuote(at start: Int) {
+        let q = p[start]
+        let triple = at(start + 1) == q && at(start + 2) == q
+        var style = StringStyle.quoted(q)
+        switch language {
+        case .python:
+            return lexPythonString(from: start, quoteAt: start, prefix: 0)
+        case .javascript, .typescript:
+            if q == ASCII.backtick {
+                style.multiline = true
+                style.interpolation = .dollarBrace
+            }
+        case .go:
+            if q == ASCII.backtick {
+                style.multiline = true
+                style.escape = .none
+            }
+        case .java:
+            if q == ASCII.backtick { return lexOperator() }
+            if triple { return lexTripleQuoted(from: start, escape: .backslash, interpolation: .none) }
+        case .kotlin:
+            if q == ASCII.backtick { return lexQuotedIdentifier(from: start) }
+            if triple { return lexTripleQuoted(from: start, escape: .none, interpolation: .kotlin, runEnd: true) }
+            if q == ASCII.dquote { style.interpolation = .kotlin }
+        case .csharp:
+            if q == ASCII.backtick { return lexOperator() }
+            if triple { return lexCSharpRaw(from: start, bodyQuote: start, dollars: 0) }
+        case .php:
+            style.multiline = true
+            if q != ASCII.squote { style.interpolation = .php }
+        case .ruby:
+            style.multiline = true
+            if q != ASCII.squote { style.interpolation = .hashBrace }
+        case .swift:
+            if q == ASCII.backtick { return lexQuotedIdentifier(from: start) }
+            if triple { return lexTripleQuoted(from: start, escape: .backslash, interpolation: .swift) }
+            style.interpolation = .swift
+        case .sql:
+            if q != ASCII.squote { return lexQuotedIdentifier(from: start) }
+            style.multiline = true
+            style.escape = .doubled
+        }
+        lexString(from: start, bodyStart: start + 1, style)
+    }
+
+    /// `"""…"""` (Java text blocks, Kotlin and Swift multi-line strings).
+    private mutating func lexTripleQuoted(
+        from start: Int, escape: StringStyle.Escape, interpolation: StringStyle.Interpolation, runEnd: Bool = false
+    ) {
+        var style = StringStyle.quoted(p[start], multiline: true)
+        style.quoteCount = 3
+        style.escape = escape
+        style.interpolation = interpolation
+        style.closeAtRunEnd = runEnd
+        lexString(from: start, bodyStart: start + 3, style)
+    }
+
+    /// Kotlin/Swift/SQL back-tick identifiers and SQL `"identifiers"`.
+    private mutating func lexQuotedIdentifier(from start: Int) {
+        var style = StringStyle.quoted(p[start])
+        style.escape = .doubled
+        style.kind = .identifier
+        lexString(from: start, bodyStart: start + 1, style)
+    }
+
+    /// An identifier, or the prefix of a string literal glued to its quote (`rb"…"`, `E'…'`).
+    mutating func lexIdentifierOrPrefixedString() {
+        let start = pos
+        let stop = identifierEnd(from: start)
+        let next = at(stop)
+        if next == ASCII.dquote || next == ASCII.squote {
+            switch language {
+            case .python where stop - start <= 2 && isPythonPrefix(start, stop):
+                return lexPythonString(from: start, quoteAt: stop, prefix: stop - start)
+            case .sql where stop - start == 1 && next == ASCII.squote:
+                let letter = p[start] | 0x20
+                if letter == UInt8(ascii: "e") || letter == UInt8(ascii: "n") || letter == UInt8(ascii: "x") || letter == UInt8(ascii: "b") {
+                    var style = StringStyle.quoted(ASCII.squote, multiline: true)
+                    style.escape = letter == UInt8(ascii: "e") ? .backslashAndDoubled : .doubled
+                    return lexString(from: start, bodyStart: stop + 1, style)
+                }
+            default:
+                break
+            }
+        }
+        pos = stop
+        if language == .ruby { return lexRubyIdentifierTail(from: start) }
+        emit(.identifier, start, stop, highBytes(start, stop))
+    }
+
+    /// `r b u f` and pairs of `r` with `b` or `f`, in any case.
+    private func isPythonPrefix(_ start: Int, _ stop: Int) -> Bool {
+        func letter(_ i: Int) -> UInt8 { p[i] | 0x20 }
+        let r = UInt8(ascii: "r"), b = UInt8(ascii: "b"), f = UInt8(ascii: "f"), u = UInt8(ascii: "u")
+        if stop - start == 1 { return [r, b, f, u].contains(letter(start)) }
+        let (x, y) = (letter(start), letter(start + 1))
+        return (x == r && (y == b || y == f)) || (y == r && (x == b || x == f))
+    }
+
+    private mutating func lexPythonString(from start: Int, quoteAt: Int, prefix: Int) {
+        let q = p[quoteAt]
+        let triple = at(quoteAt + 1) == q && at(quoteAt + 2) == q
+        var style = StringStyle.quoted(q, multiline: triple)
+        style.quoteCount = triple ? 3 : 1
+        var i = start
+        while i < quoteAt {
+            if p[i] | 0x20 == UInt8(ascii: "f") {
+                style.interpolation = .brace
+                style.formatSpecs = true
+            }
+            i += 1
+        }
+        lexString(from: start, bodyStart: quoteAt + (triple ? 3 : 1), style)
+    }
+
+    /// C# `@"…"`, `$"…"`, `$@"…"`, `@$"…"`, `$"""…"""`, `$$"""…"""`; false if `pos` starts none.
+    mutating func lexCSharpSpecialString() -> Bool {
+        let start = pos
+        var i = start
+        var dollars = 0
+        var verbatim = false
+        while i < end {
+            if p[i] == ASCII.dollar { dollars += 1 } else if p[i] == ASCII.at, !verbatim { verbatim = true } else { break }
+            i += 1
+        }
+        guard at(i) == ASCII.dquote, dollars > 0 || verbatim else { return false }
+        if !verbatim, at(i + 1) == ASCII.dquote, at(i + 2) == ASCII.dquote {
+            lexCSharpRaw(from: start, bodyQuote: i, dollars: dollars)
+            return true
+        }
+        var style = StringStyle.quoted(ASCII.dquote, multiline: verbatim)
+        style.escape = verbatim ? .doubled : .backslash
+        if dollars > 0 {
+            style.interpolation = .brace
+            style.formatSpecs = true
+        }
+        lexString(from: start, bodyStart: i + 1, style)
+        return true
+    }
+
+    /// C# raw strings: n >= 3 quotes close with n quotes; with m `$`, m braces open an interpolation.
+    private mutating func lexCSharpRaw(from start: Int, bodyQuote: Int, dollars: Int) {
+        var quotes = 0
+        while at(bodyQuote + quotes) == ASCII.dquote { quotes += 1 }
+        var style = StringStyle.quoted(ASCII.dquote, multiline: true)
+        style.quoteCount = UInt8(truncatingIfNeeded: min(quotes, 255))
+        style.escape = .none
+        style.closeAtRunEnd = true
+        if dollars > 0 {
+            style.interpolation = .brace
+            style.braces = UInt8(truncatingIfNeeded: min(dollars, 255))
+            style.formatSpecs = true
+        }
+        lexString(from: start, bodyStart: bodyQuote + quotes, style)
+    }
+
+    /// Swift `#"…"#`, `##"""…"""##`; false if the hashes are not followed by a quote.
+    mutating func lexSwiftRawString() -> Bool {
+        let start = pos
+        var i = start
+        while at(i) == ASCII.hash { i += 1 }
+        guard at(i) == ASCII.dquote else { return false }
+        let triple = at(i + 1) == ASCII.dquote && at(i + 2) == ASCII.dquote
+        var style = StringStyle.quoted(ASCII.dquote, multiline: triple)
+        style.quoteCount = triple ? 3 : 1
+        style.hashes = UInt8(truncatingIfNeeded: min(i - start, 255))
+        style.interpolation = .swift
+        lexString(from: start, bodyStart: i + (triple ? 3 : 1), style)
+        return true
+    }
+}
