@@ -76,6 +76,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "RulePackEmbedder", swiftSettings: strict),
+        .executableTarget(
+            name: "backcheck-bench",
+            dependencies: ["BackcheckLexer", "BackcheckRules", "BackcheckAnalysis"],
+            path: "Benchmarks/Bench",
+            swiftSettings: strict
+        ),
         .plugin(
             name: "EmbedRulePack",
             capability: .buildTool(),
@@ -93,7 +99,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["BackcheckStore", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["BackcheckPipeline", "BackcheckStore", "TestSupport"],
+            dependencies: ["backcheck", "BackcheckPipeline", "BackcheckStore", "TestSupport"],
             swiftSettings: strict
         ),
     ],

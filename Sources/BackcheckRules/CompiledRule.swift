@@ -2,7 +2,7 @@ import BackcheckLexer
 
 /// A rule ready to run: its patterns compiled for each of its languages.
 public struct CompiledRule: Sendable {
-    public let rule: Rule
+    public internal(set) var rule: Rule
     /// Metavariable names; `PatternMatch.bindings` is indexed like this.
     public let metavariables: [String]
     /// Slot of the `focus` metavariable.

@@ -96,3 +96,15 @@ public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }
+
+extension RuleSet {
+    /// This set without the `disabled` rules and with `severities` overriding rule severities.
+    public func configured(disabled: Set<String>, severities: [String: Severity]) -> RuleSet {
+        RuleSet(rules: rules.compactMap { compiled in
+            guard !disabled.contains(compiled.rule.id) else { return nil }
+            var copy = compiled
+            if let severity = severities[compiled.rule.id] { copy.rule.severity = severity }
+            return copy
+        })
+    }
+}

@@ -1,3 +1,3 @@
 import Testing
 
-@Test func placeholderWatchTests() {}
+@Test func watchPlaceholder() {}

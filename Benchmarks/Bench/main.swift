@@ -1,0 +1,70 @@
+import BackcheckAnalysis
+import BackcheckLexer
+import BackcheckRules
+import Foundation
+
+// In-process throughput of the lexer and of per-file analysis over a corpus held in memory,
+// each reported beside a baseline (a plain byte scan of the same buffers) measured in the same
+// run, because absolute numbers on shared machines are noise. Run through scripts/bench.sh.
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    print("usage: backcheck-bench CORPUS_DIR [REPETITIONS]")
+    exit(2)
+}
+let repetitions = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
+
+var files: [(language: Language, bytes: [UInt8])] = []
+let root = URL(fileURLWithPath: arguments[1])
+if let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) {
+    for case let url as URL in walker {
+        guard let language = Language.forExtension(url.pathExtension),
+              let data = FileManager.default.contents(atPath: url.path) else { continue }
+        files.append((language, Array(data)))
+    }
+}
+let totalBytes = files.reduce(0) { $0 + $1.bytes.count }
+let megabytes = Double(totalBytes) / 1_048_576
+print(String(format: "corpus: %d files, %.1f MiB", files.count, megabytes))
+
+/// Best wall time of `repetitions` runs of `body`.
+func best(_ body: () -> Int) -> (seconds: Double, result: Int) {
+    var fastest = Double.infinity
+    var result = 0
+    for _ in 0..<repetitions {
+        let start = DispatchTime.now().uptimeNanoseconds
+        result = body()
+        fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return (fastest, result)
+}
+
+let baseline = best {
+    var lines = 0
+    for file in files {
+        file.bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer where byte == 10 { lines += 1 }
+        }
+    }
+    return lines
+}
+let lexing = best {
+    var tokens = 0
+    for file in files { tokens += Lexer.tokenize(file.bytes, language: file.language).tokens.count }
+    return tokens
+}
+print(String(format: "byte scan (baseline): %8.1f MB/s", megabytes / baseline.seconds))
+print(String(format: "lexer:                %8.1f MB/s  (%.1fx the baseline's time, %d tokens)",
+             megabytes / lexing.seconds, lexing.seconds / baseline.seconds, lexing.result))
+
+let rules = try RuleSet.builtIn()
+let analyzer = FileAnalyzer(rules: rules, secretKey: Array(repeating: 7, count: 32))
+let analysis = best {
+    var findings = 0
+    for (index, file) in files.enumerated() {
+        findings += analyzer.analyze(path: "f\(index)", bytes: file.bytes, language: file.language).findings.count
+    }
+    return findings
+}
+print(String(format: "lex + %d rules:       %8.1f MB/s  (%.1fx the baseline's time, %d findings, one core)",
+             rules.rules.count, megabytes / analysis.seconds, analysis.seconds / baseline.seconds, analysis.result))

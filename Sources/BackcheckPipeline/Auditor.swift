@@ -1,0 +1,129 @@
+import BackcheckAnalysis
+import BackcheckConfig
+import BackcheckReport
+import BackcheckRules
+import BackcheckStore
+import BackcheckWatch
+import Foundation
+
+/// The one-shot full scan: walk the root, analyse every file on all cores, store the results in
+/// batched transactions, close what disappeared, and report what is new and what was fixed.
+public enum Auditor {
+    /// Files per store transaction: large enough to amortise the commit, small enough to keep
+    /// memory flat and let a concurrent reader in.
+    static let batchSize = 128
+
+    /// The result of an audit: the report, the store's summary, and the settings used.
+    public struct Outcome: Sendable {
+        public var report: AuditReport
+        public var summary: ScanSummary
+        public var databasePath: String
+        public var configuration: Configuration
+    }
+
+    public static func run(_ request: AuditRequest, toolVersion: String) async throws(AuditError) -> Outcome {
+        let root = try canonicalRoot(request.root)
+        let configuration: Configuration
+        do {
+            configuration = try ConfigLoader.load(repositoryRoot: root)
+        } catch {
+            throw .configuration(error)
+        }
+        let selection = try RuleSelection(configuration: configuration, root: root)
+        let location = DatabaseLocation.resolve(explicit: request.databasePath ?? configuration.database,
+                                                environment: request.environment)
+        try ensureOutside(root: root, database: location)
+
+        do {
+            let store = try FindingStore(location: location)
+            let analyzer = FileAnalyzer(rules: selection.rules, secretKey: try store.secretKey())
+            let walk: WalkResult
+            do {
+                walk = try Walker(root: root, options: WalkOptions(
+                    maxFileSize: configuration.maxFileSize, excludes: configuration.exclude,
+                    includes: configuration.include, languageOverrides: configuration.languages)).walk()
+            } catch {
+                throw AuditError.walk(error)
+            }
+            let scan = try store.beginScan(root: root, kind: .audit, toolVersion: toolVersion, rulePackHash: selection.hash)
+            let reader = SourceReader(analyzer: analyzer, maxFileSize: configuration.maxFileSize)
+            var diagnostics = walk.diagnostics.map(\.description)
+            var skipped: [(path: String, reason: String)] = []
+            var analyzed = 0
+            do {
+                try await analyze(walk.files, reader: reader, parallelism: request.parallelism) { batch in
+                    try store.record(batch.map(\.0), in: scan)
+                    for (result, notes) in batch {
+                        diagnostics += notes.map(\.description)
+                        if case .skipped(let reason) = result.outcome {
+                            skipped.append((result.path, reason))
+                        } else {
+                            analyzed += 1
+                        }
+                    }
+                    request.progress?(analyzed + skipped.count, walk.files.count)
+                }
+            } catch let error as StoreError {
+                try? store.failScan(scan)
+                throw AuditError.store(error)
+            }
+            let summary = try store.finishScan(scan, complete: true)
+            let newIds = Set(try store.newFindings(in: scan).map(\.id))
+            let current = try store.findings(root: root, statuses: [.open, .reopened, .suppressed])
+            let fixed = try store.fixedFindings(in: scan)
+            try? store.checkpoint()
+            let report = AuditReport(
+                root: root,
+                findings: current.map { ReportedFinding(finding: $0.finding, status: $0.status.rawValue, isNew: newIds.contains($0.id)) },
+                fixed: fixed.map { ReportedFinding(finding: $0.finding, status: $0.status.rawValue, isNew: false) },
+                filesAnalyzed: analyzed, skipped: skipped.sorted { $0.path < $1.path }, diagnostics: diagnostics,
+                hasPreviousAudit: summary.previousScanId != nil
+            )
+            return Outcome(report: report, summary: summary, databasePath: location.path, configuration: configuration)
+        } catch let error as AuditError {
+            throw error
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .store(.cannotOpen(path: location.path, reason: "\(error)"))
+        }
+    }
+
+    /// Analyses files with `parallelism` workers and hands results to `record` in batches, on
+    /// the calling task (the store has one writer).
+    static func analyze(
+        _ files: [WalkedFile], reader: SourceReader, parallelism: Int,
+        record: ([(FileResult, [AnalysisDiagnostic])]) throws -> Void
+    ) async throws {
+        let batches = stride(from: 0, to: files.count, by: batchSize).map { Array(files[$0..<min($0 + batchSize, files.count)]) }
+        try await withThrowingTaskGroup(of: [(FileResult, [AnalysisDiagnostic])].self) { group in
+            var next = 0
+            func submit() {
+                guard next < batches.count else { return }
+                let batch = batches[next]
+                next += 1
+                group.addTask { batch.map(reader.result(for:)) }
+            }
+            for _ in 0..<parallelism { submit() }
+            while let results = try await group.next() {
+                submit()
+                try record(results)
+            }
+        }
+    }
+
+    static func canonicalRoot(_ path: String) throws(AuditError) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .rootNotFound(path)
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    static func ensureOutside(root: String, database: DatabaseLocation) throws(AuditError) {
+        let directory = URL(fileURLWithPath: database.directory).standardizedFileURL.resolvingSymlinksInPath().path
+        if directory == root || directory.hasPrefix(root + "/") {
+            throw .databaseInsideRoot(database: database.path, root: root)
+        }
+    }
+}

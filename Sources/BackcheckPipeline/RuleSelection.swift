@@ -1,0 +1,35 @@
+import BackcheckConfig
+import BackcheckRulePack
+import BackcheckRules
+import Crypto
+import Foundation
+
+/// The rules an audit runs: the built-in pack plus the config's rule folders, minus disabled
+/// rules, with severity overrides applied; and a hash that identifies that rule set in scans.
+struct RuleSelection {
+    let rules: RuleSet
+    let hash: String
+
+    init(configuration: Configuration, root: String) throws(AuditError) {
+        var hasher = SHA256()
+        for file in EmbeddedPack.ruleFiles {
+            hasher.update(data: Array(file.path.utf8))
+            hasher.update(data: file.contents)
+        }
+        var rules: RuleSet
+        do {
+            rules = try RuleSet.builtIn()
+            for folder in configuration.ruleFolders {
+                let path = folder.hasPrefix("/") ? folder : (root as NSString).appendingPathComponent(folder)
+                let custom = try RuleSet.load(folder: path)
+                for rule in custom.rules { hasher.update(data: Array((rule.rule.file + rule.rule.id).utf8)) }
+                rules = try rules.merging(custom)
+            }
+        } catch {
+            throw .rules(error)
+        }
+        let overrides = configuration.severityOverrides.compactMapValues(Severity.init(rawValue:))
+        self.rules = rules.configured(disabled: configuration.disabledRules, severities: overrides)
+        self.hash = hasher.finalize().map { String(format: "%02x", $0) }.joined().prefix(16).description
+    }
+}

@@ -1,0 +1,39 @@
+import BackcheckAnalysis
+import BackcheckWatch
+import Foundation
+
+/// Reads one walked file and analyses it, turning every I/O problem into a skipped result so a
+/// bad file never stops an audit (or the daemon).
+struct SourceReader: Sendable {
+    let analyzer: FileAnalyzer
+    let maxFileSize: Int
+
+    func result(for file: WalkedFile) -> (FileResult, [AnalysisDiagnostic]) {
+        func skipped(_ reason: String, hash: String? = nil) -> FileResult {
+            FileResult(path: file.relativePath, language: nil, size: Int64(file.size),
+                       mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
+                       contentHash: hash, outcome: .skipped(reason: reason))
+        }
+        guard case .source(let language) = file.classification else {
+            if case .skipped(let reason) = file.classification { return (skipped(reason), []) }
+            return (skipped("unknown"), [])
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file.absolutePath), options: .uncached))
+        } catch {
+            let reason = "could not be read (\((error as NSError).localizedDescription))"
+            return (skipped(reason), [AnalysisDiagnostic(path: file.relativePath, line: nil, message: reason)])
+        }
+        // The file may have grown between the walk and the read.
+        guard bytes.count <= maxFileSize else {
+            return (skipped("too large (\(bytes.count) bytes > \(maxFileSize))"), [])
+        }
+        let hash = Hex.sha256(bytes)
+        let (findings, diagnostics) = analyzer.analyze(path: file.relativePath, bytes: bytes, language: language)
+        let result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
+                                mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
+                                contentHash: hash, outcome: .analyzed(findings))
+        return (result, diagnostics)
+    }
+}

@@ -1,0 +1,88 @@
+import BackcheckAnalysis
+import GRDB
+
+/// Brings one file's rows in line with what a scan saw, inside the caller's write transaction.
+/// Findings are matched by fingerprint, so a finding keeps its row (id, first_seen) when code
+/// moves above it.
+struct FileReconciler {
+    let db: Database
+    let rootId: Int64
+    let scanId: Int64
+    let now: Int64
+    /// The newest scan id when this transaction began; see `files.recorded_epoch`.
+    let epoch: Int64
+
+    init(db: Database, rootId: Int64, scanId: Int64, now: Int64) throws {
+        self.db = db
+        self.rootId = rootId
+        self.scanId = scanId
+        self.now = now
+        epoch = try Int64.fetchOne(db, sql: "SELECT max(id) FROM scans") ?? scanId
+    }
+
+    /// Upserts the file's row, then updates its findings: new fingerprints are inserted, known ones
+    /// updated (a fixed one reopens), and the file's other findings are fixed. A skipped file has
+    /// no findings, so all of its findings are fixed, as a fresh audit would not report them.
+    func record(_ result: FileResult) throws {
+        var file = FileRecord(result, rootId: rootId, scanId: scanId, epoch: epoch)
+        let fileId = try file.save(db)
+        let previous = try FindingRecord.filter(Column("file_id") == fileId).fetchAll(db)
+        var byFingerprint = Dictionary(previous.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
+        var reported = Set<String>()
+        for finding in result.findings where reported.insert(finding.fingerprint).inserted {
+            // A fingerprint can also belong to no file: its file was deleted and has come back.
+            let known = try byFingerprint.removeValue(forKey: finding.fingerprint)
+                ?? FindingRecord
+                .filter(Column("root_id") == rootId && Column("fingerprint") == finding.fingerprint)
+                .fetchOne(db)
+            if var record = known {
+                record.report(finding, fileId: fileId, scanId: scanId, now: now)
+                record.advance(suppressed: finding.suppression != nil, scanId: scanId, now: now)
+                try record.update(db)
+            } else {
+                var record = FindingRecord(finding, rootId: rootId, fileId: fileId, scanId: scanId, now: now)
+                try record.insert(db)
+            }
+        }
+        try fix(Array(byFingerprint.values))
+    }
+
+    /// Fixes the findings of the file at `path` and deletes its row (its facts go with it; its
+    /// findings keep their path and lose their file id).
+    func remove(path: String) throws {
+        guard let file = try FileRecord
+            .filter(Column("root_id") == rootId && Column("path") == path)
+            .fetchOne(db), let fileId = file.id
+        else { return }
+        try fix(FindingRecord.filter(Column("file_id") == fileId).fetchAll(db))
+        try file.delete(db)
+    }
+
+    private func fix(_ records: [FindingRecord]) throws {
+        for var record in records where record.status != .fixed {
+            record.status = .fixed
+            record.fixedAt = now
+            record.statusScanId = scanId
+            try record.update(db)
+        }
+    }
+}
+
+extension FindingRecord {
+    /// The lifecycle step for a finding that was reported again: suppression follows the marker,
+    /// a fixed finding reopens, an open or reopened one stays as it is.
+    mutating func advance(suppressed: Bool, scanId: Int64, now: Int64) {
+        let previous = status
+        switch (suppressed, status) {
+        case (true, _): status = .suppressed
+        case (false, .open), (false, .reopened): break
+        case (false, .suppressed): status = .open
+        case (false, .fixed):
+            status = .reopened
+            reopenedAt = now
+        }
+        guard status != previous else { return }
+        fixedAt = nil
+        statusScanId = scanId
+    }
+}

@@ -1,0 +1,67 @@
+import GRDB
+
+extension FindingStore {
+    /// Findings with one of `statuses`, in `root` or in every root when nil, worst first
+    /// (severity descending, then path and line).
+    public func findings(root: String?, statuses: Set<FindingStatus>) throws(StoreError) -> [StoredFinding] {
+        try read { db in
+            let roots = try rootPaths(db)
+            var request = FindingRecord.filter(statuses.contains(Column("status")))
+            if let root {
+                guard let rootId = try RootRecord.id(of: root, db) else { return [] }
+                request = request.filter(Column("root_id") == rootId)
+            }
+            return try request.order(Self.worstFirst).fetchAll(db).map { $0.stored(root: roots[$0.rootId] ?? "") }
+        }
+    }
+
+    /// Findings that became open or reopened during `scan`: the "new" part of an audit report.
+    public func newFindings(in scan: ScanHandle) throws(StoreError) -> [StoredFinding] {
+        try changes(in: scan) { $0.newFindings }
+    }
+
+    /// Findings that became fixed during `scan`: the "fixed" part of an audit report.
+    public func fixedFindings(in scan: ScanHandle) throws(StoreError) -> [StoredFinding] {
+        try changes(in: scan) { $0.fixedFindings }
+    }
+
+    /// The files of `root` as last recorded, by path; empty for a root never scanned.
+    public func files(root: String) throws(StoreError) -> [StoredFile] {
+        try read { db in
+            guard let rootId = try RootRecord.id(of: root, db) else { return [] }
+            return try FileRecord.filter(Column("root_id") == rootId).order(Column("path")).fetchAll(db).map(\.stored)
+        }
+    }
+
+    /// The scans of `root`, most recent first; empty for a root never scanned.
+    public func scans(root: String) throws(StoreError) -> [StoredScan] {
+        try read { db in
+            guard let rootId = try RootRecord.id(of: root, db) else { return [] }
+            return try ScanRecord.filter(Column("root_id") == rootId)
+                .order(Column("started_at").desc, Column("id").desc)
+                .fetchAll(db).map(\.stored)
+        }
+    }
+
+    private static var worstFirst: [any SQLOrderingTerm] { [
+        Column("severity").desc, Column("path"), Column("line"), Column("column"), Column("id"),
+    ] }
+
+    private func changes(
+        in scan: ScanHandle, _ request: (ScanQueries) -> QueryInterfaceRequest<FindingRecord>
+    ) throws(StoreError) -> [StoredFinding] {
+        let path = path
+        return try read { db in
+            guard let row = try ScanRecord.fetchOne(db, key: scan.id) else {
+                throw StoreError.unknownScan(path: path, scanId: scan.id)
+            }
+            return try request(ScanQueries(db: db, scan: row)).order(Self.worstFirst).fetchAll(db)
+                .map { $0.stored(root: scan.root) }
+        }
+    }
+
+    private func rootPaths(_ db: Database) throws -> [Int64: String] {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, path FROM roots")
+        return Dictionary(uniqueKeysWithValues: rows.map { row -> (Int64, String) in (row["id"], row["path"]) })
+    }
+}

@@ -1,0 +1,6 @@
+import GRDB
+
+// Stored as their raw strings, which the schema's CHECK constraints list.
+extension FindingStatus: DatabaseValueConvertible {}
+extension ScanKind: DatabaseValueConvertible {}
+extension ScanStatus: DatabaseValueConvertible {}

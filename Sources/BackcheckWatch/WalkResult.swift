@@ -1,0 +1,49 @@
+/// Everything one walk found.
+public struct WalkResult: Sendable, Equatable {
+    /// Files with a language, sorted by relative path.
+    public var files: [WalkedFile]
+    /// Problems that did not stop the walk, sorted by path.
+    public var diagnostics: [WalkDiagnostic]
+    public var stats: WalkStats
+
+    /// Creates a result.
+    public init(files: [WalkedFile], diagnostics: [WalkDiagnostic], stats: WalkStats) {
+        self.files = files
+        self.diagnostics = diagnostics
+        self.stats = stats
+    }
+}
+
+/// Counts of what a walk passed over.
+public struct WalkStats: Sendable, Equatable {
+    /// Directories entered, the root included.
+    public var directories = 0
+    /// Files and directories skipped by ignore rules or include globs (an ignored directory
+    /// counts once; nothing inside it is looked at).
+    public var ignored = 0
+    /// Symlinks seen and not followed.
+    public var symlinks = 0
+
+    /// Creates counts.
+    public init(directories: Int = 0, ignored: Int = 0, symlinks: Int = 0) {
+        self.directories = directories
+        self.ignored = ignored
+        self.symlinks = symlinks
+    }
+}
+
+/// A file or directory the walk could not read, with the system's reason.
+public struct WalkDiagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// Relative to the walked root ("" for the root itself).
+    public let path: String
+    /// What went wrong, e.g. `cannot open directory: Permission denied`.
+    public let message: String
+
+    /// Creates a diagnostic.
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path.isEmpty ? "." : path): \(message)" }
+}

@@ -1,0 +1,228 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BackcheckLexer
+
+/// The mutable state of one walk: results so far, and the `.gitignore` matchers of the
+/// directories being walked (root first).
+struct WalkSession {
+    private struct Entry {
+        let name: String
+        let type: Int32
+    }
+
+    private let root: String
+    private let maxFileSize: Int
+    private let languageOverrides: [String: Language]
+    private let rules: IgnoreRules
+    private(set) var diagnostics: [WalkDiagnostic] = []
+    private var files: [WalkedFile] = []
+    private var stats = WalkStats()
+    private var nested: [IgnoreMatcher] = []
+    /// Reused for every entry's root-relative path, so matching allocates nothing per entry.
+    private var pathBytes: [UInt8] = []
+    /// Reused for every file's first bytes.
+    private var prefix = [UInt8](repeating: 0, count: 8192)
+
+    init(root: String, options: WalkOptions) {
+        self.root = root
+        maxFileSize = options.maxFileSize
+        rules = IgnoreRules(root: root, options: options)
+        var overrides: [String: Language] = [:]
+        for (key, language) in options.languageOverrides {
+            overrides[String(key.drop { $0 == "." }).lowercased()] = language
+        }
+        languageOverrides = overrides
+    }
+
+    func result() -> WalkResult {
+        WalkResult(
+            files: files.sorted { $0.relativePath < $1.relativePath },
+            diagnostics: diagnostics.sorted { ($0.path, $0.message) < ($1.path, $1.message) },
+            stats: stats
+        )
+    }
+
+    /// Walks the directory open as `fd` (taking ownership of it). `included` is what the include
+    /// globs said about the nearest directory on the way here that they matched.
+    mutating func walkDirectory(_ fd: Int32, relativePath: String, included: IgnoreMatcher.Verdict?) {
+        guard let stream = fdopendir(fd) else {
+            diagnose(relativePath, "cannot list directory", code: errno)
+            close(fd)
+            return
+        }
+        defer { closedir(stream) }
+        stats.directories += 1
+        let entries = listEntries(stream, relativePath: relativePath)
+        // A directory's .gitignore governs its entries, so it is read before any of them.
+        let pushed = rules.usesGitIgnore && entries.contains { $0.name == ".gitignore" }
+            && pushGitIgnore(in: fd, relativePath: relativePath)
+        for entry in entries {
+            visit(entry, parent: fd, directory: relativePath, included: included)
+        }
+        if pushed { nested.removeLast() }
+    }
+
+    private mutating func listEntries(_ stream: OpaquePointer, relativePath: String) -> [Entry] {
+        var entries: [Entry] = []
+        let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name)!
+        errno = 0
+        while let entry = readdir(stream) {
+            let namePointer = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
+            if namePointer[0] == 0x2E, namePointer[1] == 0 || (namePointer[1] == 0x2E && namePointer[2] == 0) {
+                continue
+            }
+            guard let name = String(validatingCString: namePointer) else {
+                // Paths are Strings everywhere downstream (store, reports); a name that is not
+                // UTF-8 could not be reported or reopened faithfully.
+                let lossy = String(cString: namePointer)
+                diagnose(join(relativePath, lossy), "file name is not valid UTF-8; skipped")
+                continue
+            }
+            entries.append(Entry(name: name, type: Int32(entry.pointee.d_type)))
+        }
+        if errno != 0 { diagnose(relativePath, "cannot list directory", code: errno) }
+        return entries
+    }
+
+    private mutating func pushGitIgnore(in fd: Int32, relativePath: String) -> Bool {
+        do {
+            guard let contents = try Posix.readFile(".gitignore", in: fd) else { return false }
+            let matcher = IgnoreMatcher(contents: contents, directory: relativePath)
+            guard !matcher.isEmpty else { return false }
+            nested.append(matcher)
+            return true
+        } catch {
+            diagnose(join(relativePath, ".gitignore"), "cannot read ignore file", code: error.code)
+            return false
+        }
+    }
+
+    private mutating func visit(_ entry: Entry, parent: Int32, directory: String, included: IgnoreMatcher.Verdict?) {
+        var type = entry.type
+        if type == Int32(DT_UNKNOWN) {
+            // Some file systems do not report types in readdir.
+            var info = stat()
+            guard fstatat(parent, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                diagnose(join(directory, entry.name), "cannot stat", code: errno)
+                return
+            }
+            type = Self.directoryEntryType(info.st_mode)
+        }
+        let isDirectory = type == Int32(DT_DIR)
+        pathBytes.removeAll(keepingCapacity: true)
+        pathBytes.append(contentsOf: directory.utf8)
+        if !directory.isEmpty { pathBytes.append(Byte.slash) }
+        let basenameStart = pathBytes.count
+        pathBytes.append(contentsOf: entry.name.utf8)
+        let (excluded, includeVerdict) = pathBytes.withUnsafeBufferPointer { path in
+            (
+                rules.isExcluded(path, basenameStart: basenameStart, isDirectory: isDirectory, nested: nested),
+                rules.hasIncludes ? rules.includeVerdict(path, basenameStart: basenameStart, isDirectory: isDirectory) : nil
+            )
+        }
+        if excluded {
+            stats.ignored += 1
+            return
+        }
+        let relativePath = join(directory, entry.name)
+        switch type {
+        case Int32(DT_LNK):
+            stats.symlinks += 1
+        case Int32(DT_DIR):
+            do {
+                let fd = try Posix.open(entry.name, in: parent, flags: O_RDONLY | O_DIRECTORY)
+                walkDirectory(fd, relativePath: relativePath, included: includeVerdict ?? included)
+            } catch {
+                diagnose(relativePath, "cannot open directory", code: error.code)
+            }
+        case Int32(DT_REG):
+            if rules.hasIncludes, (includeVerdict ?? included) != .matched {
+                stats.ignored += 1
+                return
+            }
+            classifyFile(entry.name, parent: parent, relativePath: relativePath)
+        default:
+            // FIFOs, sockets and devices are never source code, and opening a FIFO would block.
+            break
+        }
+    }
+
+    private mutating func classifyFile(_ name: String, parent: Int32, relativePath: String) {
+        var language: Language?
+        if let ext = Self.fileExtension(name) {
+            language = languageOverrides[ext] ?? Language.forExtension(ext)
+            // Not ours: not even stat'ed.
+            guard language != nil else { return }
+        }
+        var info = stat()
+        guard fstatat(parent, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+            diagnose(relativePath, errno == ENOENT ? "vanished during the walk" : "cannot stat", code: errno)
+            return
+        }
+        // Replaced by a directory or symlink since readdir: it is no longer the file we listed.
+        guard info.st_mode & S_IFMT == S_IFREG else { return }
+        let size = Int(info.st_size)
+        let tooLarge = size > maxFileSize
+        var prefixLength = 0
+        if language == nil || !tooLarge {
+            do {
+                let fd = try Posix.open(name, in: parent, flags: O_RDONLY | O_NOCTTY)
+                defer { close(fd) }
+                prefixLength = try Posix.readPrefix(fd, into: &prefix)
+            } catch {
+                diagnose(relativePath, error.code == ENOENT ? "vanished during the walk" : "cannot read", code: error.code)
+                return
+            }
+            if language == nil {
+                let firstLine = prefix[..<prefixLength].prefix { $0 != Byte.newline }
+                guard let detected = Language.forShebang(firstLine) else { return }
+                language = detected
+            }
+        }
+        let classification: WalkedFile.Classification
+        if tooLarge {
+            classification = .skipped(reason: "too large (\(size) bytes > \(maxFileSize))")
+        } else if prefix[..<prefixLength].contains(0) {
+            classification = .skipped(reason: "binary")
+        } else {
+            classification = .source(language!)
+        }
+        files.append(WalkedFile(
+            relativePath: relativePath,
+            absolutePath: root == "/" ? "/" + relativePath : root + "/" + relativePath,
+            size: size,
+            modificationTimeNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            inode: UInt64(info.st_ino),
+            classification: classification
+        ))
+    }
+
+    /// The lower-cased text after the last `.`, or nil for names without one, dot-files like
+    /// `.bashrc`, and names ending in a dot.
+    private static func fileExtension(_ name: String) -> String? {
+        guard let dot = name.utf8.lastIndex(of: Byte.dot), dot != name.utf8.startIndex else { return nil }
+        let ext = name.utf8[name.utf8.index(after: dot)...]
+        return ext.isEmpty ? nil : String(decoding: ext, as: UTF8.self).lowercased()
+    }
+
+    private static func directoryEntryType(_ mode: mode_t) -> Int32 {
+        switch mode & S_IFMT {
+        case S_IFDIR: Int32(DT_DIR)
+        case S_IFREG: Int32(DT_REG)
+        case S_IFLNK: Int32(DT_LNK)
+        default: Int32(DT_UNKNOWN)
+        }
+    }
+
+    private func join(_ directory: String, _ name: String) -> String {
+        directory.isEmpty ? name : directory + "/" + name
+    }
+
+    private mutating func diagnose(_ path: String, _ message: String, code: Int32? = nil) {
+        let text = code.map { "\(message): \(PosixError(code: $0).text)" } ?? message
+        diagnostics.append(WalkDiagnostic(path: path, message: text))
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The real binary on real directories and a real database file.
+@Suite(.serialized) struct AuditCommandTests {
+    struct Entry: Decodable, Hashable {
+        var ruleId: String
+        var checklist: String
+        var severity: String
+        var path: String
+        var line: Int
+        var column: Int
+        var message: String
+        var snippet: String
+        var fingerprint: String
+        var status: String
+    }
+
+    struct Document: Decodable {
+        var findings: [Entry]
+        var fixed: [Entry]
+    }
+
+    let work: URL
+    let db: String
+
+    init() throws {
+        work = try TestSupport.temporaryDirectory("audit")
+        db = work.appendingPathComponent("state/backcheck.sqlite").path
+    }
+
+    func audit(_ root: URL, _ extra: [String] = []) throws -> (BackcheckProcess.Result, Document?) {
+        let result = try BackcheckProcess.run(["audit", root.path, "--db", db, "--format", "json"] + extra)
+        let document = try? JSONDecoder().decode(Document.self, from: Data(result.stdout.utf8))
+        return (result, document)
+    }
+
+    /// A copy of Examples/shop-backend in the temporary directory.
+    func sampleCopy() throws -> URL {
+        let target = work.appendingPathComponent("shop-backend")
+        try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend"), to: target)
+        return target
+    }
+
+    @Test func sampleBackendYieldsExactlyThePlantedFindings() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        let (result, document) = try audit(TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend"))
+        let findings = try #require(document, "stdout was not the JSON report: \(result.stdout)\n\(result.stderr)").findings
+        let actual = Set(findings.map { "\($0.path):\($0.line) \($0.ruleId)" })
+        #expect(actual == ExpectedFindings.shopBackend, "unexpected: \(actual.subtracting(ExpectedFindings.shopBackend).sorted()) missing: \(ExpectedFindings.shopBackend.subtracting(actual).sorted())")
+        #expect(result.status == 1, "high findings make the audit exit 1")
+        #expect(findings.allSatisfy { $0.status == "open" })
+        // Secrets never appear in full, anywhere in the output.
+        for secret in ["sk_live_4eC39HqLyjWDarjtT1zdp7dc", "ghp_R8sT2uV4wX6yZ8aB0cD2eF4gH6iJ8kL0mN2p", "f3Kq9ZrT1vWx8LmN2pQs7YbC"] {
+            #expect(!result.stdout.contains(secret))
+        }
+        let mode = try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func rerunAddsNothingAndFixedProblemsBecomeFixed() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        let root = try sampleCopy()
+        let (_, first) = try audit(root)
+        let firstFindings = try #require(first).findings
+        let (_, second) = try audit(root)
+        #expect(try #require(second).findings.count == firstFindings.count)
+        #expect(Set(second!.findings.map(\.fingerprint)) == Set(firstFindings.map(\.fingerprint)))
+
+        // Fix the Ruby password hash; move the Python file's code down by three lines.
+        let ruby = root.appendingPathComponent("lib/account.rb")
+        let fixedRuby = try String(contentsOf: ruby, encoding: .utf8)
+            .replacingOccurrences(of: "Digest::SHA1.hexdigest(password)", with: "BCrypt::Password.create(password)")
+        try fixedRuby.write(to: ruby, atomically: true, encoding: .utf8)
+        let python = root.appendingPathComponent("app/auth.py")
+        let moved = "# moved\n\n\n" + (try String(contentsOf: python, encoding: .utf8))
+        try moved.write(to: python, atomically: true, encoding: .utf8)
+
+        let (_, third) = try audit(root)
+        let after = try #require(third)
+        let fixedRules = after.fixed.map { "\($0.path) \($0.ruleId)" }
+        #expect(fixedRules.count == 1)
+        #expect(fixedRules.first?.hasPrefix("lib/account.rb sensitive-data/") == true)
+        let pythonBefore = firstFindings.filter { $0.path == "app/auth.py" }
+        let pythonAfter = after.findings.filter { $0.path == "app/auth.py" }
+        #expect(Set(pythonAfter.map(\.fingerprint)) == Set(pythonBefore.map(\.fingerprint)), "fingerprints must not depend on line numbers")
+        #expect(Set(pythonAfter.map(\.line)) == Set(pythonBefore.map { $0.line + 3 }))
+    }
+
+    @Test func binaryLargeAndBrokenFilesAreSkippedNotFatal() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        let root = work.appendingPathComponent("repo")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data([0x70, 0x79, 0x00, 0x01, 0x02]).write(to: root.appendingPathComponent("blob.py"))
+        try Data(repeating: UInt8(ascii: "a"), count: 2_000_000).write(to: root.appendingPathComponent("huge.js"))
+        try Data([0x78, 0x20, 0x3D, 0x20, 0x22, 0xFF, 0xFE, 0x0A, 0x27, 0x27, 0x27]).write(to: root.appendingPathComponent("bad.py"))
+        let (result, document) = try audit(root, ["--fail-on", "none"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(document != nil)
+        #expect(result.stdout.contains("\"reason\" : \"binary\""))
+        #expect(result.stdout.contains("too large"))
+    }
+
+    @Test func databaseInsideTheRootIsRefused() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        let root = try sampleCopy()
+        let result = try BackcheckProcess.run(["audit", root.path, "--db", root.appendingPathComponent("x.sqlite").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("inside the scanned root"))
+    }
+
+    @Test func usageAndConfigErrorsExitWithTwo() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        #expect(try BackcheckProcess.run(["audit", "--no-such-flag"]).status == 2)
+        #expect(try BackcheckProcess.run(["audit", work.appendingPathComponent("missing").path, "--db", db]).status == 2)
+        let root = try sampleCopy()
+        try "exclude: [a\nfail-on: sometimes\n".write(to: root.appendingPathComponent(".backcheck.yml"), atomically: true, encoding: .utf8)
+        let broken = try BackcheckProcess.run(["audit", root.path, "--db", db])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains(".backcheck.yml:"))
+    }
+}
