@@ -101,7 +101,7 @@ struct MatchEngine {
             }
 
         case .metavariable(let slot):
-            guard index < end, isOperandStart(index) else { return nil }
+            guard index < end, isOperandStart(index) || isMemberName(index, after: elements, position) else { return nil }
             var ends: [Int] = []
             operandEnds(from: index, limit: end, into: &ends)
             for operandEnd in ends.reversed() {
@@ -220,6 +220,15 @@ struct MatchEngine {
             if previous.kind == .punctuation, isMemberAccess(previous) { return false }
         }
         return true
+    }
+
+    /// Whether `index` is the name after a member access that the pattern also has right before
+    /// this metavariable: `$LOG.$LEVEL(...)` binds `LEVEL` to `info` in `logger.info(...)`.
+    private func isMemberName(_ index: Int, after elements: [PatternElement], _ position: Int) -> Bool {
+        guard position > 0, index > 0, tokens[index].kind == .identifier,
+              case .token(_, let text) = elements[position - 1] else { return false }
+        let previous = tokens[index - 1]
+        return previous.kind == .punctuation && isMemberAccess(previous) && equals(previous, text)
     }
 
     /// Every index where an operand starting at `index` may end, shortest first.
