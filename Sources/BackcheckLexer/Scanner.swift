@@ -73,7 +73,7 @@ struct Scanner {
         var flags = flags
         if stop > start {
             if lines.start(ofLine: line) >= lastSignificantEnd {
-                flags.insert(.startsLine)
+                flags = TokenFlags(rawValue: flags.rawValue | TokenFlags.startsLine.rawValue)
                 if traits.indentation {
                     if !continuationLine, brackets.isEmpty, frames.isEmpty { indent(line: line, at: start) }
                     continuationLine = false

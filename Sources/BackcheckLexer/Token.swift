@@ -11,9 +11,9 @@ public struct Token: Sendable, Hashable {
     public var partner: UInt32
     public var kind: TokenKind
     public var flags: TokenFlags
-    /// For `.string`: bytes from `start` to the content (prefix and opening quote).
+    /// For `.string` and `.regex`: bytes from `start` to the content (prefix and opening delimiter).
     public var contentStartOffset: UInt8
-    /// For `.string`: bytes of the closing quote(s) at the end.
+    /// For `.string` and `.regex`: bytes after the content (closing delimiter, regex flags); 0 if unterminated.
     public var contentEndTrim: UInt8
 
     public static let noPartner = UInt32.max

@@ -21,7 +21,8 @@ public struct TokenBuffer: Sendable {
     }
 
     /// The byte range of a string token's content: inside the quotes, or a heredoc's body; for a
-    /// `stringStart` token, everything between it and its `stringEnd`.
+    /// `stringStart` token, everything between it and its `stringEnd`; for a `.regex`, the pattern
+    /// between its delimiters (flags excluded). Other tokens: their whole range.
     public func contentRange(of index: Int) -> Range<Int> {
         let token = tokens[index]
         switch token.kind {
@@ -37,7 +38,7 @@ public struct TokenBuffer: Sendable {
                 return Int(content.lowerBound)..<Int(content.upperBound)
             }
             return token.range
-        case .string:
+        case .string, .regex:
             let lower = Int(token.start) + Int(token.contentStartOffset)
             let upper = max(lower, Int(token.end) - Int(token.contentEndTrim))
             return lower..<upper
