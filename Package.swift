@@ -53,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "BackcheckStore",
-            dependencies: ["BackcheckAnalysis", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BackcheckAnalysis", "BackcheckRules", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(
@@ -96,7 +96,11 @@ let package = Package(
         .testTarget(name: "LexerTests", dependencies: ["BackcheckLexer", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RulesTests", dependencies: ["BackcheckRules", "BackcheckAnalysis", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "WatchTests", dependencies: ["BackcheckWatch", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["BackcheckStore", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["BackcheckStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PipelineTests",
             dependencies: ["backcheck", "BackcheckPipeline", "BackcheckStore", "TestSupport"],

@@ -18,9 +18,10 @@ for tool in rg:ripgrep bc:bc /usr/bin/time:time; do
 done
 [ -d "$corpus" ] || python3 scripts/gen-corpus.py "$corpus" "$size"
 
-swift build -c release --product backcheck >/dev/null
-swift build -c release --product backcheck-bench >/dev/null
-bin=$(swift build -c release --show-bin-path)
+scratch=(--scratch-path "${BENCH_SCRATCH:-.build}")
+swift build -c release "${scratch[@]}" --product backcheck >/dev/null
+swift build -c release "${scratch[@]}" --product backcheck-bench >/dev/null
+bin=$(swift build -c release "${scratch[@]}" --show-bin-path)
 
 echo "== in process"
 "$bin/backcheck-bench" "$corpus" 3

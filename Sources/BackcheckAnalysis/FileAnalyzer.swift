@@ -37,7 +37,8 @@ public struct FileAnalyzer: Sendable {
                 let focus = rule.focusSlot.flatMap { match.bindings[$0] }?.lowerBound ?? match.start
                 guard focusSeen.insert(focus).inserted else { continue }
                 var finding = makeFinding(rule, match, focus: focus, file: file, path: path, occurrences: &occurrences)
-                let lines = Int(file.buffer.tokens[match.start].line)...Int(file.buffer.tokens[match.end - 1].line)
+                let statement = StatementExtent.start(of: match.start, in: file)
+                let lines = Int(file.buffer.tokens[statement].line)...Int(file.buffer.tokens[match.end - 1].line)
                 finding.suppression = suppressions.suppression(ruleId: rule.rule.id, lines: lines)
                 findings.append(finding)
             }
@@ -52,7 +53,7 @@ public struct FileAnalyzer: Sendable {
     ) -> Finding {
         let tokens = file.buffer.tokens
         let secretRange = rule.secretSlot.flatMap { match.bindings[$0] }
-        let secret = secretRange.map { secretText($0, file: file) }
+        let secret = secretRange.map { boundText($0, file: file) }
         let secretHash = secret.map { SecretMask.keyedHash($0, key: secretKey) }
         let masked = secret.map(SecretMask.mask)
 
@@ -77,7 +78,7 @@ public struct FileAnalyzer: Sendable {
         var message = rule.rule.message
         for (slot, name) in rule.metavariables.enumerated().sorted(by: { $0.element.count > $1.element.count }) {
             guard let range = match.bindings[slot] else { continue }
-            let value = slot == rule.secretSlot ? (masked ?? "") : Self.shorten(file.text(ofTokens: range))
+            let value = slot == rule.secretSlot ? (masked ?? "") : Self.shorten(boundText(range, file: file))
             message = message.replacingOccurrences(of: "$" + name, with: value)
         }
         var snippet = Self.lineText(file: file, line: start.line)
@@ -93,8 +94,8 @@ public struct FileAnalyzer: Sendable {
         )
     }
 
-    /// A secret's value: a string literal's content, else the bound source text.
-    private func secretText(_ range: Range<Int>, file: LexedFile) -> String {
+    /// A binding's value: a string literal's content, else the bound source text.
+    private func boundText(_ range: Range<Int>, file: LexedFile) -> String {
         if range.count == 1, file.buffer.tokens[range.lowerBound].kind == .string {
             return String(decoding: file.bytes[file.buffer.contentRange(of: range.lowerBound)], as: UTF8.self)
         }

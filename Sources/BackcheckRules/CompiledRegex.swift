@@ -1,10 +1,16 @@
 import Foundation
 
 /// A regular expression compiled once per rule load, shared by every match.
+///
+/// Anchored alternations of plain words (`^(debug|info|warn)$`, optionally `(?i)`), the most
+/// common constraint on logger and method names, are answered from a set instead of the regex
+/// engine, since constraints run on the matcher's hot path.
 public struct CompiledRegex: @unchecked Sendable {
     // NSRegularExpression is immutable after creation and documented as thread-safe,
     // but is not annotated Sendable in corelibs-foundation.
     private let expression: NSRegularExpression
+    private let words: Set<String>?
+    private let caseInsensitive: Bool
     /// The source text, for messages.
     public let source: String
 
@@ -16,13 +22,43 @@ public struct CompiledRegex: @unchecked Sendable {
             throw RegexSyntaxError(pattern: source, reason: "\(error.localizedDescription)")
         }
         self.source = source
+        (words, caseInsensitive) = Self.wordAlternation(source)
     }
 
     /// Whether the expression matches anywhere in `text`.
     public func matches(_ text: some StringProtocol) -> Bool {
+        if let words {
+            return words.contains(caseInsensitive ? text.lowercased() : String(text))
+        }
         let string = String(text)
         let range = NSRange(string.startIndex..<string.endIndex, in: string)
         return expression.firstMatch(in: string, range: range) != nil
+    }
+
+    /// The words of `^(a|b|c)$` / `(?i)^(?:a|b)$`, or nil when the regex is anything else.
+    private static func wordAlternation(_ source: String) -> (Set<String>?, Bool) {
+        var body = Substring(source)
+        var caseInsensitive = false
+        if body.hasPrefix("(?i)") {
+            caseInsensitive = true
+            body = body.dropFirst(4)
+        }
+        guard body.hasPrefix("^"), body.hasSuffix("$") else { return (nil, false) }
+        body = body.dropFirst().dropLast()
+        if body.hasPrefix("(?:") {
+            body = body.dropFirst(3)
+        } else if body.hasPrefix("(") {
+            body = body.dropFirst()
+        } else {
+            return (nil, false)
+        }
+        guard body.hasSuffix(")") else { return (nil, false) }
+        body = body.dropLast()
+        let alternatives = body.split(separator: "|", omittingEmptySubsequences: false)
+        guard alternatives.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } }) else {
+            return (nil, false)
+        }
+        return (Set(alternatives.map { caseInsensitive ? $0.lowercased() : String($0) }), caseInsensitive)
     }
 }
 

@@ -51,7 +51,7 @@ struct MatchEngine {
         case .token(_, let text): return equals(token, text)
         case .anyString: return token.kind == .string || token.kind == .stringStart
         case .bindString, .exactString: return token.kind == .string
-        case .metavariable: return isOperandStart(index)
+        case .metavariable: return isOperandStart(index) && !continuesChain(index)
         case .group(let open, _): return token.kind == .punctuation && token.hasPartner && bytes[Int(token.start)] == open
         case .block: return token.kind == .blockOpen
         case .interpolatedString: return token.kind == .stringStart
@@ -101,10 +101,16 @@ struct MatchEngine {
             }
 
         case .metavariable(let slot):
-            guard index < end, isOperandStart(index) || isMemberName(index, after: elements, position) else { return nil }
+            guard index < end, isOperandStart(index) else { return nil }
             var ends: [Int] = []
             operandEnds(from: index, limit: end, into: &ends)
             for operandEnd in ends.reversed() {
+                // Look ahead one literal before binding, so constraints (regexes) only run on
+                // operands the rest of the pattern could follow.
+                if next < elements.count, case .token(_, let text) = elements[next],
+                   operandEnd >= end || !equals(tokens[operandEnd], text) {
+                    continue
+                }
                 if let result = bind(slot, index..<operandEnd, then: {
                     $0.match(elements, next, operandEnd, end, anchored: anchored)
                 }) {
@@ -199,8 +205,8 @@ struct MatchEngine {
 
     // MARK: - Operands
 
-    /// Whether an operand may begin at `index`: a name, literal or bracketed expression that is not
-    /// the member part of a longer chain.
+    /// Whether an operand may begin at `index`: a name, literal, or a bracketed expression that is
+    /// not a call's or index's argument list.
     private func isOperandStart(_ index: Int) -> Bool {
         let token = tokens[index]
         switch token.kind {
@@ -212,23 +218,30 @@ struct MatchEngine {
             guard token.hasPartner, Int(token.partner) > index else { return false }
             let byte = bytes[Int(token.start)]
             guard byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") else { return false }
+            if index > 0, isCallee(index - 1) { return false }
         default:
             return false
-        }
-        if index > 0 {
-            let previous = tokens[index - 1]
-            if previous.kind == .punctuation, isMemberAccess(previous) { return false }
         }
         return true
     }
 
-    /// Whether `index` is the name after a member access that the pattern also has right before
-    /// this metavariable: `$LOG.$LEVEL(...)` binds `LEVEL` to `info` in `logger.info(...)`.
-    private func isMemberName(_ index: Int, after elements: [PatternElement], _ position: Int) -> Bool {
-        guard position > 0, index > 0, tokens[index].kind == .identifier,
-              case .token(_, let text) = elements[position - 1] else { return false }
+    /// Whether the token at `index` is the member part of a longer chain (`b` in `a.b`): a match
+    /// never starts there, so `$X.f()` binds the whole receiver once.
+    private func continuesChain(_ index: Int) -> Bool {
+        guard index > 0 else { return false }
         let previous = tokens[index - 1]
-        return previous.kind == .punctuation && isMemberAccess(previous) && equals(previous, text)
+        return previous.kind == .punctuation && isMemberAccess(previous)
+    }
+
+    /// Whether a bracket right after the token at `index` would be a call or an index.
+    private func isCallee(_ index: Int) -> Bool {
+        let token = tokens[index]
+        switch token.kind {
+        case .identifier: return !Keywords.isStatementKeyword(bytes[token.range])
+        case .string, .stringEnd: return true
+        case .punctuation: return token.hasPartner && Int(token.partner) < index
+        default: return false
+        }
     }
 
     /// Every index where an operand starting at `index` may end, shortest first.

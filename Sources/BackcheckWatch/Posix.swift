@@ -45,11 +45,15 @@ enum Posix {
         }
     }
 
-    /// Reads up to `buffer.count` bytes from the start of `fd`, stopping early only at end of file.
-    static func readPrefix(_ fd: Int32, into buffer: inout [UInt8]) throws(PosixError) -> Int {
+    /// Reads `count` bytes (at most `buffer.count`) from the start of `fd` into `buffer`,
+    /// fewer only at end of file.
+    static func readPrefix(_ fd: Int32, into buffer: inout [UInt8], count wanted: Int) throws(PosixError) -> Int {
+        let wanted = min(wanted, buffer.count)
         var total = 0
-        while total < buffer.count {
-            let count = buffer.withUnsafeMutableBytes { readSome(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[total...])) }
+        while total < wanted {
+            let count = buffer.withUnsafeMutableBytes {
+                readSome(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[total..<wanted]))
+            }
             if count < 0 { throw PosixError(code: Int32(-count)) }
             if count == 0 { break }
             total += count

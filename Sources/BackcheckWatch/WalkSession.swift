@@ -68,8 +68,13 @@ struct WalkSession {
     private mutating func listEntries(_ stream: OpaquePointer, relativePath: String) -> [Entry] {
         var entries: [Entry] = []
         let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name)!
-        errno = 0
-        while let entry = readdir(stream) {
+        while true {
+            // readdir reports errors only through errno, so clear it before each call.
+            errno = 0
+            guard let entry = readdir(stream) else {
+                if errno != 0 { diagnose(relativePath, "cannot list directory", code: errno) }
+                return entries
+            }
             let namePointer = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
             if namePointer[0] == 0x2E, namePointer[1] == 0 || (namePointer[1] == 0x2E && namePointer[2] == 0) {
                 continue
@@ -83,8 +88,6 @@ struct WalkSession {
             }
             entries.append(Entry(name: name, type: Int32(entry.pointee.d_type)))
         }
-        if errno != 0 { diagnose(relativePath, "cannot list directory", code: errno) }
-        return entries
     }
 
     private mutating func pushGitIgnore(in fd: Int32, relativePath: String) -> Bool {
@@ -154,26 +157,37 @@ struct WalkSession {
         var language: Language?
         if let ext = Self.fileExtension(name) {
             language = languageOverrides[ext] ?? Language.forExtension(ext)
-            // Not ours: not even stat'ed.
+            // Not ours: not even opened.
             guard language != nil else { return }
         }
-        var info = stat()
-        guard fstatat(parent, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-            diagnose(relativePath, errno == ENOENT ? "vanished during the walk" : "cannot stat", code: errno)
+        // open + fstat rather than fstatat + open: one path lookup per file instead of two.
+        let fd: Int32
+        do {
+            fd = try Posix.open(name, in: parent, flags: O_RDONLY | O_NOCTTY | O_NONBLOCK)
+        } catch {
+            // ELOOP: replaced by a symlink since readdir, which is never followed.
+            if error.code != ELOOP {
+                diagnose(relativePath, error.code == ENOENT ? "vanished during the walk" : "cannot open", code: error.code)
+            }
             return
         }
-        // Replaced by a directory or symlink since readdir: it is no longer the file we listed.
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            diagnose(relativePath, "cannot stat", code: errno)
+            return
+        }
+        // Replaced by something else since readdir: it is no longer the file we listed.
         guard info.st_mode & S_IFMT == S_IFREG else { return }
         let size = Int(info.st_size)
         let tooLarge = size > maxFileSize
         var prefixLength = 0
         if language == nil || !tooLarge {
             do {
-                let fd = try Posix.open(name, in: parent, flags: O_RDONLY | O_NOCTTY)
-                defer { close(fd) }
-                prefixLength = try Posix.readPrefix(fd, into: &prefix)
+                // Reading no further than the stat'ed size saves the read that would report EOF.
+                prefixLength = try Posix.readPrefix(fd, into: &prefix, count: min(size, prefix.count))
             } catch {
-                diagnose(relativePath, error.code == ENOENT ? "vanished during the walk" : "cannot read", code: error.code)
+                diagnose(relativePath, "cannot read", code: error.code)
                 return
             }
             if language == nil {

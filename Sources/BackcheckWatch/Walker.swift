@@ -38,6 +38,7 @@ public struct Walker: Sendable {
         }
         var session = WalkSession(root: root, options: options)
         session.walkDirectory(fd, relativePath: "", included: nil)
+        // A root that opens but cannot be listed is as fatal as one that cannot be opened.
         if let problem = session.diagnostics.first(where: { $0.path.isEmpty }) {
             throw .rootUnreadable(path: root, reason: problem.message)
         }

@@ -9,7 +9,7 @@ struct Backcheck: AsyncParsableCommand {
         commandName: "backcheck",
         abstract: "Checks a backend repository against the backend quality checklist.",
         version: ToolVersion.current,
-        subcommands: [AuditCommand.self]
+        subcommands: [AuditCommand.self, TokensCommand.self]
     )
 
     /// Exit codes per DESIGN §9: 0 clean, 1 findings at or above the threshold, 2 usage or

@@ -5,13 +5,13 @@ import TestSupport
 /// The pattern language of DESIGN §5, one behaviour per test, each with code that must and must
 /// not match.
 @Suite struct PatternLanguageTests {
-    func rule(_ pattern: String, language: String = "python", extra: String = "") throws -> CompiledRule {
+    func rule(_ pattern: String, language: String = "python", message: String = "m $X", extra: String = "") throws -> CompiledRule {
         try TestSupport.rule("""
         id: logging/test
         checklist: logging
         severity: high
         languages: [\(language)]
-        message: "m $X"
+        message: "\(message)"
         pattern: '\(pattern)'
         \(extra)
         """)
@@ -148,7 +148,7 @@ import TestSupport
     }
 
     @Test func secretsAreMaskedInMessageAndSnippet() throws {
-        let r = try rule("token = \"$S\"", extra: "secret: S\nmessage: \"secret $S\"")
+        let r = try rule("token = \"$S\"", message: "secret $S", extra: "secret: S")
         let found = TestSupport.findings(r, "token = 'sk_live_0123456789abcdef'")
         #expect(found.count == 1)
         #expect(found.first?.message == "secret sk_l****************cdef")
@@ -169,3 +169,18 @@ import TestSupport
 }
 
 import BackcheckAnalysis
+
+/// The word-set fast path must agree with the regex engine.
+@Suite struct CompiledRegexTests {
+    @Test(arguments: ["^(debug|info|warn)$", "(?i)^(?:Debug|INFO)$", "^(a|b)", "(debug|info)", "^(de.ug|info)$"])
+    func fastPathAgreesWithTheEngine(_ source: String) throws {
+        let regex = try CompiledRegex(source)
+        let engine = try NSRegularExpression(pattern: source)
+        for text in ["debug", "info", "warn", "DEBUG", "Info", "debugx", "xinfo", "a", "b", "ab", "deXug", ""] {
+            let expected = engine.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+            #expect(regex.matches(text) == expected, "\(source) on \(text)")
+        }
+    }
+}
+
+import Foundation

@@ -10,6 +10,7 @@ import Testing
         #expect(mode(test.databasePath) == 0o600)
         #expect(FileManager.default.fileExists(atPath: test.databasePath + "-wal"))
         #expect(mode(test.databasePath + "-wal") == 0o600)
+        #expect(mode(test.databasePath + "-shm") == 0o600)
         #expect(mode(test.directory.path + "/state") == 0o700)
     }
 

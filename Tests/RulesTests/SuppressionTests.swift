@@ -1,0 +1,59 @@
+import BackcheckAnalysis
+import Testing
+import TestSupport
+
+/// `backcheck:ignore` and the foreign markers, as DESIGN §5 describes them.
+@Suite struct SuppressionTests {
+    let rule = try! TestSupport.rule("""
+    id: logging/print-secret
+    checklist: logging
+    severity: high
+    languages: [python]
+    message: m
+    focus: X
+    pattern: 'log(..., $X, ...)'
+    where:
+      X: { regex: '^secret$' }
+    """)
+
+    func suppressed(_ code: String) -> [Bool] {
+        TestSupport.findings(rule, code).map { $0.suppression != nil }
+    }
+
+    @Test func commentAboveAWrappedStatementCoversItsLaterLines() {
+        #expect(suppressed("# backcheck:ignore logging/print-secret -- test fixture\nlog(\n    a,\n    secret,\n)\n") == [true])
+    }
+
+    @Test func trailingCommentOnAnyLineOfTheStatement() {
+        #expect(suppressed("log(a,\n    secret)  # backcheck:ignore logging/print-secret -- fixture\n") == [true])
+        #expect(suppressed("x = 1\nlog(a,  # backcheck:ignore logging/print-secret -- fixture\n    secret)\n") == [true])
+    }
+
+    @Test func commentTwoStatementsAboveDoesNotCover() {
+        #expect(suppressed("# backcheck:ignore logging/print-secret -- fixture\nx = 1\nlog(secret)\n") == [false])
+    }
+
+    @Test func otherRuleIdsDoNotSuppress() {
+        #expect(suppressed("# backcheck:ignore logging/other -- fixture\nlog(secret)\n") == [false])
+    }
+
+    @Test func reasonIsRequired() {
+        let analyzer = FileAnalyzer(rules: .init(rules: [rule]), secretKey: [1])
+        let result = analyzer.analyze(path: "a.py", bytes: Array("# backcheck:ignore logging/print-secret\nlog(secret)\n".utf8), language: .python)
+        #expect(result.findings.map { $0.suppression == nil } == [true])
+        #expect(result.diagnostics.contains { $0.line == 1 && $0.message.contains("no reason") })
+    }
+
+    @Test func fileLevelIgnore() {
+        let code = "# backcheck:ignore-file logging/print-secret -- generated code\nx = 1\nlog(secret)\nlog(secret, 2)\n"
+        #expect(suppressed(code) == [true, true])
+        let finding = TestSupport.findings(rule, code).first
+        #expect(finding?.suppression?.reason == "generated code")
+        #expect(finding?.suppression?.marker == "backcheck:ignore-file")
+    }
+
+    @Test(arguments: ["# nosec", "# nosemgrep", "# NOSONAR", "# gitleaks:allow"])
+    func foreignMarkersOnTheLine(_ marker: String) {
+        #expect(suppressed("log(secret)  \(marker)\n") == [true])
+    }
+}
