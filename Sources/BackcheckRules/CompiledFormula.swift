@@ -6,6 +6,7 @@ indirect enum CompiledFormula: Sendable {
     case not(CompiledFormula)
     case inside(CompiledFormula)
     case notInside(CompiledFormula)
+    case taint(TaintSpecification)
 
     init(_ formula: Formula, language: BackcheckLexer.Language, metavariables: inout [String]) {
         switch formula {
@@ -18,6 +19,14 @@ indirect enum CompiledFormula: Sendable {
         case .not(let inner): self = .not(CompiledFormula(inner, language: language, metavariables: &metavariables))
         case .inside(let inner): self = .inside(CompiledFormula(inner, language: language, metavariables: &metavariables))
         case .notInside(let inner): self = .notInside(CompiledFormula(inner, language: language, metavariables: &metavariables))
+        case .taint(let sources, let sinks, let sanitizers):
+            func compile(_ items: [Formula]) -> [CompiledFormula] {
+                items.map { CompiledFormula($0, language: language, metavariables: &metavariables) }
+            }
+            let compiled = (compile(sources), compile(sinks), compile(sanitizers))
+            self = .taint(TaintSpecification(
+                sources: compiled.0, sinks: compiled.1, sanitizers: compiled.2,
+                sinkSlot: metavariables.firstIndex(of: "SINK"), parameterSlot: metavariables.firstIndex(of: "PARAM")))
         }
     }
 
@@ -28,13 +37,14 @@ indirect enum CompiledFormula: Sendable {
         case .pattern(let elements): [elements.flatMap(\.requiredWords)]
         case .any(let items): items.flatMap(\.requiredWords)
         case .all(let items): items.first(where: \.isPositive)?.requiredWords ?? [[]]
+        case .taint(let specification): specification.sinks.flatMap(\.requiredWords)
         case .not, .inside, .notInside: [[]]
         }
     }
 
     var isPositive: Bool {
         switch self {
-        case .pattern, .any, .all: true
+        case .pattern, .any, .all, .taint: true
         case .not, .inside, .notInside: false
         }
     }
@@ -45,6 +55,8 @@ indirect enum CompiledFormula: Sendable {
         case .pattern(let elements): elements.isEmpty
         case .any(let items), .all(let items): items.contains(where: \.hasEmptyPattern)
         case .not(let inner), .inside(let inner), .notInside(let inner): inner.hasEmptyPattern
+        case .taint(let specification):
+            (specification.sources + specification.sinks + specification.sanitizers).contains(where: \.hasEmptyPattern)
         }
     }
 
@@ -82,6 +94,8 @@ indirect enum CompiledFormula: Sendable {
                 }
             }
             return candidates
+        case .taint(let specification):
+            return specification.evaluate(&engine)
         case .not, .inside, .notInside:
             return []
         }

@@ -13,6 +13,9 @@ public indirect enum Formula: Sendable, Hashable {
     case inside(Formula)
     /// Drops matches lying inside a match of the formula (only meaningful inside `all`).
     case notInside(Formula)
+    /// Matches of `sinks` reached, within one function, by a value from `sources` that passed
+    /// through no `sanitizers`.
+    case taint(sources: [Formula], sinks: [Formula], sanitizers: [Formula])
 
     /// Every pattern string in the formula, positive or not.
     var patterns: [(text: String, line: Int)] {
@@ -20,13 +23,14 @@ public indirect enum Formula: Sendable, Hashable {
         case .pattern(let text, let line): [(text, line)]
         case .any(let items), .all(let items): items.flatMap(\.patterns)
         case .not(let inner), .inside(let inner), .notInside(let inner): inner.patterns
+        case .taint(let sources, let sinks, let sanitizers): (sources + sinks + sanitizers).flatMap(\.patterns)
         }
     }
 
     /// Whether the formula can produce matches by itself (it is not a pure filter).
     var isPositive: Bool {
         switch self {
-        case .pattern, .any, .all: true
+        case .pattern, .any, .all, .taint: true
         case .not, .inside, .notInside: false
         }
     }

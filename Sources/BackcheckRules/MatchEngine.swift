@@ -57,7 +57,7 @@ struct MatchEngine {
         case .interpolatedString: return token.kind == .stringStart
         case .interpolation: return token.kind == .interpolationOpen
         case .stringText: return token.kind == .stringSegment
-        case .ellipsis, .ellipsisComma, .commaEllipsis: return true
+        case .ellipsis, .ellipsisComma, .commaEllipsis, .ellipsisBinding: return true
         }
     }
 
@@ -123,6 +123,11 @@ struct MatchEngine {
         case .ellipsis:
             return ellipsis(from: index, end: end) { engine, stop in
                 engine.match(elements, next, stop, end, anchored: anchored)
+            }
+
+        case .ellipsisBinding(let slot):
+            return ellipsis(from: index, end: end) { engine, stop in
+                engine.bind(slot, index..<stop) { $0.match(elements, next, stop, end, anchored: anchored) }
             }
 
         case .ellipsisComma:
@@ -328,6 +333,7 @@ struct MatchEngine {
 
     /// The text a constraint sees: a string's content, or the source text of the bound tokens.
     func constrainedText(_ range: Range<Int>) -> Substring {
+        guard !range.isEmpty else { return "" }
         let first = tokens[range.lowerBound]
         let byteRange: Range<Int>
         if range.count == 1, first.kind == .string {

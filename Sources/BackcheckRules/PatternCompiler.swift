@@ -8,6 +8,10 @@ enum PatternCompiler {
         let scalars = Array(pattern.unicodeScalars)
         var index = 0
         while index < scalars.count {
+            if scalars[index] == "$", index + 4 < scalars.count, scalars[index + 1] == ".", scalars[index + 2] == ".",
+               scalars[index + 3] == ".", isMetavariableHead(scalars[index + 4]) {
+                index += 3
+            }
             if scalars[index] == "$", index + 1 < scalars.count, isMetavariableHead(scalars[index + 1]) {
                 var end = index + 2
                 while end < scalars.count, isMetavariableBody(scalars[end]) { end += 1 }
@@ -67,6 +71,24 @@ enum PatternCompiler {
             return String(decoding: name, as: UTF8.self)
         }
 
+        /// `$...NAME` written without spaces, whatever tokens the language's lexer made of it.
+        func ellipsisBinding(at index: Int, end: Int) -> (String, Int)? {
+            let tokens = buffer.tokens
+            let start = Int(tokens[index].start)
+            guard bytes[start] == UInt8(ascii: "$"), bytes[start...].starts(with: "$...".utf8) else { return nil }
+            var nameEnd = start + 4
+            while nameEnd < bytes.count, bytes[nameEnd] == UInt8(ascii: "_")
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[nameEnd])
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[nameEnd]) {
+                nameEnd += 1
+            }
+            guard nameEnd > start + 4 else { return nil }
+            var consumed = 0
+            while index + consumed < end, Int(tokens[index + consumed].start) < nameEnd { consumed += 1 }
+            guard Int(tokens[index + consumed - 1].end) == nameEnd else { return nil }
+            return (String(decoding: bytes[(start + 4)..<nameEnd], as: UTF8.self), consumed)
+        }
+
         mutating func sequence(_ start: Int, _ end: Int) -> [PatternElement] {
             let tokens = buffer.tokens
             var elements: [PatternElement] = []
@@ -74,6 +96,11 @@ enum PatternCompiler {
             while index < end {
                 let token = tokens[index]
                 let pairedEnd = token.hasPartner && Int(token.partner) > index && Int(token.partner) < end ? Int(token.partner) : nil
+                if let (name, consumed) = ellipsisBinding(at: index, end: end) {
+                    elements.append(.ellipsisBinding(self.index(of: name)))
+                    index += consumed
+                    continue
+                }
                 switch token.kind {
                 case .punctuation where isText(token, "..."):
                     if index + 1 < end, isText(tokens[index + 1], ",") {

@@ -15,6 +15,8 @@ indirect enum PatternElement: Sendable, Hashable {
     case metavariable(Int)
     /// `...`: any balanced token sequence, lazily.
     case ellipsis
+    /// `$...X`: like `...`, binding the sequence to the metavariable (a whole argument, say).
+    case ellipsisBinding(Int)
     /// `...,`: nothing, or a balanced sequence ending in a comma.
     case ellipsisComma
     /// `, ...`: nothing, or a comma followed by a balanced sequence.

@@ -6,7 +6,7 @@ public enum RuleLoader {
     private static let knownKeys: Set<String> = [
         "id", "checklist", "severity", "confidence", "languages", "message", "help", "cwe", "owasp",
         "focus", "secret", "keywords", "pattern", "any", "all", "not", "inside", "not-inside",
-        "where", "examples", "options", "analyzer",
+        "where", "examples", "options", "analyzer", "taint",
     ]
 
     /// Parses one rule file. `expectedId` (derived from the path) must equal the `id` key when given.
@@ -77,8 +77,9 @@ public enum RuleLoader {
         for key in ["pattern", "any", "all"] {
             if let node = map[key] { positives.append(try formula(key: key, node: node, reader: reader)) }
         }
+        if let node = map["taint"] { positives.append(try taint(node, reader: reader)) }
         guard positives.count == 1 else {
-            throw reader.error(root, "a rule needs exactly one of `pattern`, `any`, `all`")
+            throw reader.error(root, "a rule needs exactly one of `pattern`, `any`, `all`, `taint`")
         }
         var filters: [Formula] = []
         for key in ["not", "inside", "not-inside"] {
@@ -109,6 +110,28 @@ public enum RuleLoader {
         case "not-inside": return .notInside(try formula(node, reader: reader))
         default: throw reader.error(node, "unknown formula key `\(key)`; one of pattern, any, all, not, inside, not-inside")
         }
+    }
+
+    /// `taint:` with `sources`, `sinks` and optional `sanitizers`, each a list of formulas.
+    private static func taint(_ node: Node, reader: NodeReader) throws(RuleError) -> Formula {
+        let map = try reader.mapping(node, what: "`taint` (a mapping with sources, sinks, sanitizers)")
+        func list(_ key: String, required: Bool) throws(RuleError) -> [Formula] {
+            guard let items = map[key] else {
+                if required { throw reader.error(node, "`taint` needs `\(key)`: a list of patterns") }
+                return []
+            }
+            guard let sequence = items.sequence, !sequence.isEmpty else {
+                throw reader.error(items, "`taint.\(key)` must be a non-empty list of patterns or formulas")
+            }
+            var formulas: [Formula] = []
+            for item in sequence { formulas.append(try formula(item, reader: reader)) }
+            return formulas
+        }
+        for (key, _) in map where !["sources", "sinks", "sanitizers"].contains(key.string ?? "") {
+            throw reader.error(key, "unknown key `taint.\(key.string ?? "?")`; use sources, sinks, sanitizers")
+        }
+        return .taint(sources: try list("sources", required: true), sinks: try list("sinks", required: true),
+                      sanitizers: try list("sanitizers", required: false))
     }
 
     /// A list item or filter body: a pattern string or a one-key mapping.

@@ -1,0 +1,125 @@
+import Testing
+import TestSupport
+
+/// Taint mode: sources reaching sinks within a function, through assignments, without sanitizers.
+@Suite struct TaintTests {
+    func rule(_ language: String, sources: [String], sinks: [String], sanitizers: [String] = [], extra: String = "") throws -> CompiledRuleHolder {
+        func list(_ items: [String]) -> String { items.map { "      - '\($0)'" }.joined(separator: "\n") }
+        let yaml = """
+        id: input-validation/test
+        checklist: input-validation
+        severity: high
+        languages: [\(language)]
+        message: m
+        taint:
+          sources:
+        \(list(sources))
+          sinks:
+        \(list(sinks))
+        \(sanitizers.isEmpty ? "" : "  sanitizers:\n" + list(sanitizers))
+        \(extra)
+        """
+        return CompiledRuleHolder(rule: try TestSupport.rule(yaml))
+    }
+
+    struct CompiledRuleHolder {
+        let rule: CompiledRule
+        func check(_ code: String, _ comment: Comment? = nil) {
+            #expect(TestSupport.positions(rule, code) == TestSupport.markers(code), comment)
+        }
+    }
+
+    @Test func pythonFlowThroughAssignmentsAndInterpolation() throws {
+        let r = try rule("python", sources: ["request.args.get(...)", "request.form[...]"],
+                         sinks: ["$C.execute($...SINK, ...)"], sanitizers: ["int(...)"])
+        r.check("""
+        def show():
+            name = request.args.get("name")
+            query = f"SELECT * FROM users WHERE name = '{name}'"
+            ↓cursor.execute(query)
+        """)
+        r.check("""
+        def show():
+            ↓cursor.execute("SELECT * FROM t WHERE a = " + request.form["a"])
+        """)
+        r.check("""
+        def show():
+            name = request.args.get("name")
+            cursor.execute("SELECT * FROM users WHERE name = %s", (name,))
+        """, "parameters are not the query")
+        r.check("""
+        def show():
+            user_id = int(request.args.get("id"))
+            cursor.execute(f"SELECT * FROM users WHERE id = {user_id}")
+        """, "sanitized by int()")
+        r.check("""
+        def one():
+            name = request.args.get("name")
+        def two(name):
+            cursor.execute("SELECT " + name)
+        """, "taint does not cross functions")
+        r.check("""
+        def show():
+            name = request.args.get("name")
+            name = "fixed"
+            cursor.execute("SELECT " + name)
+        """, "reassignment kills taint")
+    }
+
+    @Test func javascriptArrowHandlersAndDestructuring() throws {
+        let r = try rule("javascript", sources: ["req.body", "req.query.$F", "req.params.$F"],
+                         sinks: ["$DB.query($...SINK, ...)"])
+        r.check("""
+        app.post('/u', async (req, res) => {
+          const { id } = req.body;
+          const sql = `SELECT * FROM users WHERE id = ${id}`;
+          await ↓db.query(sql);
+        });
+        """)
+        r.check("""
+        app.get('/u', (req, res) => {
+          if (req.query.id) {
+            ↓db.query('SELECT * FROM users WHERE id = ' + req.query.id);
+          }
+        });
+        """)
+        r.check("""
+        app.get('/u', (req, res) => {
+          db.query('SELECT * FROM users WHERE id = $1', [req.params.id]);
+        });
+        """)
+    }
+
+    @Test func parametersDeclaredAsSources() throws {
+        let r = try rule("java", sources: ["@RequestParam $T $PARAM"], sinks: ["$S.executeQuery($...SINK)"])
+        r.check("""
+        class C {
+            public List<User> find(@RequestParam String name) {
+                String sql = "SELECT * FROM users WHERE name = '" + name + "'";
+                return ↓stmt.executeQuery(sql);
+            }
+            public List<User> other(String name) {
+                return stmt.executeQuery("SELECT * FROM users WHERE name = '" + name + "'");
+            }
+        }
+        """)
+    }
+
+    @Test func rubyDefEndScopes() throws {
+        let r = try rule("ruby", sources: ["params[...]"], sinks: ["$M.where($...SINK)"])
+        r.check("""
+        class UsersController
+          def index
+            q = params[:q]
+            @users = ↓User.where("name = '#{q}'")
+          end
+
+          def show
+            @user = User.where("id = #{id}")
+          end
+        end
+        """)
+    }
+}
+
+import BackcheckRules
