@@ -302,7 +302,8 @@ struct MatchEngine {
 
     private func isMemberAccess(_ token: Token) -> Bool {
         let text = bytes[token.range]
-        return text.elementsEqual(".".utf8) || text.elementsEqual("?.".utf8) || text.elementsEqual("->".utf8)
+        // In PHP `.` concatenates strings; members are reached with `->` and `::`.
+        return (text.elementsEqual(".".utf8) && buffer.language != .php) || text.elementsEqual("?.".utf8) || text.elementsEqual("->".utf8)
             || text.elementsEqual("::".utf8) || text.elementsEqual("&.".utf8) || text.elementsEqual("?->".utf8)
     }
 
