@@ -107,8 +107,8 @@ struct MatchEngine {
             for operandEnd in ends.reversed() {
                 // Look ahead one literal before binding, so constraints (regexes) only run on
                 // operands the rest of the pattern could follow.
-                if next < elements.count, case .token(_, let text) = elements[next],
-                   operandEnd >= end || !equals(tokens[operandEnd], text) {
+                if next < elements.count, isLiteral(elements[next]),
+                   operandEnd >= end || !canStart(elements[next], at: operandEnd) {
                     continue
                 }
                 if let result = bind(slot, index..<operandEnd, then: {
@@ -201,11 +201,31 @@ struct MatchEngine {
             guard sameText(existing, range) else { return nil }
             return rest(&self)
         }
-        if let constraint = constraints[slot], !constraint.accepts(constrainedText(range)) { return nil }
+        if let constraint = constraints[slot], !accepts(constraint, slot, range) { return nil }
         bound[slot] = range
         if let result = rest(&self) { return result }
         bound[slot] = nil
         return nil
+    }
+
+    /// Constraint results by slot and range: the alternatives of an `any:` list share their
+    /// metavariables, so each operand's regexes run once per file, not once per alternative.
+    private var constraintCache: [UInt64: Bool] = [:]
+
+    private mutating func accepts(_ constraint: TextConstraint, _ slot: Int, _ range: Range<Int>) -> Bool {
+        let key = UInt64(slot) << 48 | UInt64(range.lowerBound & 0xFF_FFFF) << 24 | UInt64(range.upperBound & 0xFF_FFFF)
+        if let known = constraintCache[key] { return known }
+        let result = constraint.accepts(constrainedText(range))
+        constraintCache[key] = result
+        return result
+    }
+
+    /// Elements whose first token can be tested without context (for lookahead).
+    private func isLiteral(_ element: PatternElement) -> Bool {
+        switch element {
+        case .token, .group, .block, .interpolatedString, .interpolation, .anyString, .bindString, .exactString, .stringText: true
+        case .metavariable, .ellipsis, .ellipsisComma, .commaEllipsis, .ellipsisBinding: false
+        }
     }
 
     // MARK: - Operands
