@@ -17,12 +17,17 @@ public struct FileAnalyzer: Sendable {
 
     /// The findings and diagnostics of `bytes`, a file at `path` (relative to its root).
     public func analyze(path: String, bytes: [UInt8], language: Language) -> (findings: [Finding], diagnostics: [AnalysisDiagnostic]) {
-        let file = LexedFile(bytes: bytes, language: language)
         let candidates = bytes.withUnsafeBufferPointer { rules.candidates(for: language, bytes: $0) }
             .filter { $0.rule.paths.accepts(path) }
-        guard !candidates.isEmpty else { return ([], []) }
+        // Most files match no rule's keywords: they are not even lexed, unless a suppression
+        // comment needs checking for use.
+        guard !candidates.isEmpty || Self.contains(bytes, "backcheck:ignore") else { return ([], []) }
+        let file = LexedFile(bytes: bytes, language: language)
         let suppressions = SuppressionIndex(file: file)
-        var diagnostics = suppressions.problems.map { AnalysisDiagnostic(path: path, line: $0.line, message: $0.message) }
+        var diagnostics = suppressions.problems.map {
+            AnalysisDiagnostic(path: path, line: $0.line, message: $0.message, kind: .invalidSuppression)
+        }
+        var usedMarkers = Set<String>()
         var findings: [Finding] = []
         var occurrences: [String: Int] = [:]
         let budget = max(200_000, file.buffer.tokens.count * budgetPerToken)
@@ -31,7 +36,8 @@ public struct FileAnalyzer: Sendable {
             if exhausted {
                 diagnostics.append(AnalysisDiagnostic(
                     path: path, line: nil,
-                    message: "rule \(rule.rule.id) stopped after its work budget (\(budget) steps); its findings in this file may be incomplete"))
+                    message: "rule \(rule.rule.id) stopped after its work budget (\(budget) steps); its findings in this file may be incomplete",
+                    kind: .budget))
             }
             var focusSeen = Set<Int>()
             for match in matches {
@@ -41,8 +47,15 @@ public struct FileAnalyzer: Sendable {
                 let statement = StatementExtent.start(of: match.start, in: file)
                 let lines = Int(file.buffer.tokens[statement].line)...Int(file.buffer.tokens[match.end - 1].line)
                 finding.suppression = suppressions.suppression(ruleId: rule.rule.id, lines: lines)
+                if let suppression = finding.suppression { usedMarkers.insert("\(suppression.line) \(rule.rule.id)") }
                 findings.append(finding)
             }
+        }
+        for marker in suppressions.ownMarkers where !usedMarkers.contains("\(marker.line) \(marker.ruleId)") {
+            diagnostics.append(AnalysisDiagnostic(
+                path: path, line: marker.line,
+                message: "unused suppression of \(marker.ruleId): nothing here matches it any more; remove the comment",
+                kind: .unusedSuppression))
         }
         findings.sort { ($0.line, $0.column, $0.ruleId) < ($1.line, $1.column, $1.ruleId) }
         return (findings, diagnostics)
@@ -101,6 +114,17 @@ public struct FileAnalyzer: Sendable {
             return String(decoding: file.bytes[file.buffer.contentRange(of: range.lowerBound)], as: UTF8.self)
         }
         return file.text(ofTokens: range)
+    }
+
+    private static func contains(_ bytes: [UInt8], _ word: String) -> Bool {
+        let needle = Array(word.utf8)
+        guard bytes.count >= needle.count else { return false }
+        var index = 0
+        while let found = bytes[index...].firstIndex(of: needle[0]) {
+            if bytes[found...].starts(with: needle) { return true }
+            index = found + 1
+        }
+        return false
     }
 
     /// One line of code for messages: whitespace collapsed, at most 60 characters.

@@ -19,6 +19,13 @@ struct SuppressionIndex {
     /// Markers without the required reason: reported, not honoured.
     private(set) var problems: [(line: Int, message: String)] = []
 
+    /// Own markers (not foreign ones), each rule id with its line: what an audit checks for use.
+    var ownMarkers: [(line: Int, ruleId: String)] {
+        (fileMarkers + lineMarkers.values.flatMap { $0 }).flatMap { marker in
+            (marker.rules ?? []).map { (marker.line, $0) }
+        }
+    }
+
     private static let foreignMarkers = ["nosemgrep", "nosec", "NOSONAR", "gitleaks:allow"]
 
     init(file: LexedFile) {

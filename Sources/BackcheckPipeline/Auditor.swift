@@ -48,13 +48,20 @@ public enum Auditor {
             let scan = try store.beginScan(root: root, kind: .audit, toolVersion: toolVersion, rulePackHash: selection.hash)
             let reader = SourceReader(analyzer: analyzer, maxFileSize: configuration.maxFileSize)
             var diagnostics = walk.diagnostics.map(\.description)
+            var unusedSuppressions: [String] = []
             var skipped: [(path: String, reason: String)] = []
             var analyzed = 0
             do {
                 try await analyze(walk.files, reader: reader, parallelism: request.parallelism) { batch in
                     try store.record(batch.map(\.0), in: scan)
                     for (result, notes) in batch {
-                        diagnostics += notes.map(\.description)
+                        for note in notes {
+                            if note.kind == .unusedSuppression {
+                                unusedSuppressions.append(note.description)
+                            } else {
+                                diagnostics.append(note.description)
+                            }
+                        }
                         if case .skipped(let reason) = result.outcome {
                             skipped.append((result.path, reason))
                         } else {
@@ -77,7 +84,7 @@ public enum Auditor {
                 findings: current.map { ReportedFinding(finding: $0.finding, status: $0.status.rawValue, isNew: newIds.contains($0.id)) },
                 fixed: fixed.map { ReportedFinding(finding: $0.finding, status: $0.status.rawValue, isNew: false) },
                 filesAnalyzed: analyzed, skipped: skipped.sorted { $0.path < $1.path }, diagnostics: diagnostics,
-                hasPreviousAudit: summary.previousScanId != nil
+                unusedSuppressions: unusedSuppressions.sorted(), hasPreviousAudit: summary.previousScanId != nil
             )
             return Outcome(report: report, summary: summary, databasePath: location.path, configuration: configuration)
         } catch let error as AuditError {

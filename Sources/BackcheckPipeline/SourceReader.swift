@@ -23,7 +23,7 @@ struct SourceReader: Sendable {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file.absolutePath), options: .uncached))
         } catch {
             let reason = "could not be read (\((error as NSError).localizedDescription))"
-            return (skipped(reason), [AnalysisDiagnostic(path: file.relativePath, line: nil, message: reason)])
+            return (skipped(reason), [AnalysisDiagnostic(path: file.relativePath, line: nil, message: reason, kind: .unreadable)])
         }
         // The file may have grown between the walk and the read.
         guard bytes.count <= maxFileSize else {

@@ -13,17 +13,21 @@ public struct AuditReport: Sendable {
     public var skipped: [(path: String, reason: String)]
     /// Problems met on the way (file:line: message), none of them fatal.
     public var diagnostics: [String]
+    /// `backcheck:ignore` comments that suppressed nothing (file:line: message).
+    public var unusedSuppressions: [String]
     /// Whether an earlier audit of this root existed to compare against.
     public var hasPreviousAudit: Bool
 
     public init(root: String, findings: [ReportedFinding], fixed: [ReportedFinding], filesAnalyzed: Int,
-                skipped: [(path: String, reason: String)], diagnostics: [String], hasPreviousAudit: Bool) {
+                skipped: [(path: String, reason: String)], diagnostics: [String], unusedSuppressions: [String] = [],
+                hasPreviousAudit: Bool) {
         self.root = root
         self.findings = findings
         self.fixed = fixed
         self.filesAnalyzed = filesAnalyzed
         self.skipped = skipped
         self.diagnostics = diagnostics
+        self.unusedSuppressions = unusedSuppressions
         self.hasPreviousAudit = hasPreviousAudit
     }
 

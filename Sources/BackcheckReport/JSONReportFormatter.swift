@@ -11,6 +11,7 @@ public struct JSONReportFormatter: ReportFormatter {
         var findings: [Entry]
         var fixed: [Entry]
         var skipped: [Skipped]
+        var unusedSuppressions: [String]
         var summary: Summary
     }
 
@@ -71,6 +72,7 @@ public struct JSONReportFormatter: ReportFormatter {
             findings: report.findings.map(Entry.init),
             fixed: report.fixed.map(Entry.init),
             skipped: report.skipped.map { Skipped(path: $0.path, reason: $0.reason) },
+            unusedSuppressions: report.unusedSuppressions,
             summary: Summary(filesAnalyzed: report.filesAnalyzed, filesSkipped: report.skipped.count,
                              open: report.open.count, new: report.new.count, fixed: report.fixed.count,
                              suppressed: report.suppressed.count)

@@ -35,6 +35,11 @@ public struct TextReportFormatter: ReportFormatter {
             }
             lines.append("")
         }
+        if !report.unusedSuppressions.isEmpty {
+            lines.append("Unused suppressions (\(report.unusedSuppressions.count))")
+            lines += report.unusedSuppressions.map { "    \($0)" }
+            lines.append("")
+        }
         if !report.diagnostics.isEmpty {
             lines.append("Notes (\(report.diagnostics.count))")
             lines += report.diagnostics.prefix(50).map { "    \($0)" }

@@ -57,3 +57,14 @@ import TestSupport
         #expect(suppressed("log(secret)  \(marker)\n") == [true])
     }
 }
+
+extension SuppressionTests {
+    @Test func unusedSuppressionsAreReported() {
+        let analyzer = FileAnalyzer(rules: .init(rules: [rule]), secretKey: [1])
+        let code = "# backcheck:ignore logging/print-secret -- was needed once\nlog(user_id)\n# backcheck:ignore logging/print-secret -- still needed\nlog(secret)\n"
+        let result = analyzer.analyze(path: "a.py", bytes: Array(code.utf8), language: .python)
+        #expect(result.findings.count == 1 && result.findings[0].suppression != nil)
+        let unused = result.diagnostics.filter { $0.kind == .unusedSuppression }
+        #expect(unused.map(\.line) == [1])
+    }
+}

@@ -1,0 +1,65 @@
+import BackcheckAnalysis
+import BackcheckLexer
+import BackcheckRules
+import Foundation
+import Testing
+import TestSupport
+
+/// The built-in pack against realistic code: zero findings on the precision corpus (correct
+/// code for every framework), and exactly the marked findings on the vulnerable corpus, where a
+/// comment `expect: <rule-id>` on a line says that finding must start there.
+@Suite struct CorpusTests {
+    static let corpus = TestSupport.packageRoot.appendingPathComponent("Tests/Corpus")
+    static let analyzer: FileAnalyzer = {
+        do { return FileAnalyzer(rules: try RuleSet.builtIn(), secretKey: Array(repeating: 3, count: 32)) } catch { fatalError("\(error)") }
+    }()
+
+    static func files(in folder: String) -> [(path: String, language: Language, bytes: [UInt8])] {
+        let root = corpus.appendingPathComponent(folder)
+        var files: [(String, Language, [UInt8])] = []
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        for case let url as URL in walker {
+            guard let language = Language.forExtension(url.pathExtension), let data = FileManager.default.contents(atPath: url.path) else { continue }
+            files.append((String(url.path.dropFirst(root.path.count + 1)), language, Array(data)))
+        }
+        return files.sorted { $0.0 < $1.0 }
+    }
+
+    @Test func precisionCorpusHasNoFindings() {
+        let files = Self.files(in: "precision")
+        let lines = files.reduce(0) { $0 + $1.bytes.filter { $0 == UInt8(ascii: "\n") }.count }
+        var wrong: [String] = []
+        for file in files {
+            for finding in Self.analyzer.analyze(path: file.path, bytes: file.bytes, language: file.language).findings {
+                wrong.append("\(file.path):\(finding.line) \(finding.ruleId): \(finding.snippet)")
+            }
+        }
+        print("precision corpus: \(files.count) files, \(lines) lines, \(wrong.count) findings")
+        #expect(wrong.isEmpty, "correct code was flagged:\n\(wrong.joined(separator: "\n"))")
+    }
+
+    @Test func vulnerableCorpusHasExactlyTheMarkedFindings() {
+        var expected = Set<String>()
+        var actual = Set<String>()
+        for file in Self.files(in: "vulnerable") {
+            let lexed = LexedFile(bytes: file.bytes, language: file.language)
+            for comment in lexed.buffer.comments {
+                let text = String(decoding: file.bytes[comment.range], as: UTF8.self)
+                guard let marker = text.range(of: "expect:") else { continue }
+                let ids = text[marker.upperBound...].split(whereSeparator: { $0 == "," || $0 == " " || $0 == "*" || $0 == "/" || $0 == "\n" })
+                    .filter { $0.contains("/") || $0.contains("-") }
+                for id in ids { expected.insert("\(file.path):\(comment.line) \(id)") }
+            }
+            for finding in Self.analyzer.analyze(path: file.path, bytes: file.bytes, language: file.language).findings
+            where finding.suppression == nil {
+                actual.insert("\(file.path):\(finding.line) \(finding.ruleId)")
+            }
+        }
+        let found = expected.intersection(actual).count
+        let precision = actual.isEmpty ? 1 : Double(found) / Double(actual.count)
+        let recall = expected.isEmpty ? 1 : Double(found) / Double(expected.count)
+        print(String(format: "vulnerable corpus: %d expected, %d reported, precision %.3f, recall %.3f", expected.count, actual.count, precision, recall))
+        #expect(actual.subtracting(expected).isEmpty, "unexpected findings:\n\(actual.subtracting(expected).sorted().joined(separator: "\n"))")
+        #expect(expected.subtracting(actual).isEmpty, "missed findings:\n\(expected.subtracting(actual).sorted().joined(separator: "\n"))")
+    }
+}
