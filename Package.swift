@@ -94,7 +94,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LexerTests", dependencies: ["BackcheckLexer", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "RulesTests", dependencies: ["BackcheckRules", "BackcheckAnalysis", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "RulesTests",
+            dependencies: ["BackcheckRules", "BackcheckAnalysis", "BackcheckReport", "BackcheckLexer", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "WatchTests", dependencies: ["BackcheckWatch", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "StoreTests",
