@@ -27,15 +27,25 @@ struct SuppressionIndex {
     }
 
     private static let foreignMarkers = ["nosemgrep", "nosec", "NOSONAR", "gitleaks:allow"]
+    private static let marker = "backcheck:ignore"
+    /// What may precede a marker on a comment line: comment syntax and blanks.
+    private static let commentSyntax: Set<Character> = ["/", "#", "*", "-", "!", "<", " ", "\t", "\r"]
 
     init(file: LexedFile) {
         for comment in file.buffer.comments {
             let text = String(decoding: file.bytes[comment.range], as: UTF8.self)
             let line = Int(comment.line)
-            if let range = text.range(of: "backcheck:ignore") {
-                parseOwn(String(text[range.upperBound...]), line: line)
-                continue
+            // Own markers must open a comment line (`# backcheck:ignore ...`), so prose that
+            // mentions the marker, like this comment, is not one.
+            var isOwn = false
+            for (offset, commentLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let body = commentLine.drop { Self.commentSyntax.contains($0) }
+                if body.hasPrefix(Self.marker) {
+                    parseOwn(String(body.dropFirst(Self.marker.count)), line: line + offset)
+                    isOwn = true
+                }
             }
+            if isOwn { continue }
             for foreign in Self.foreignMarkers where text.contains(foreign) {
                 // A comment spanning lines marks the line it ends on, where code follows.
                 let endLine = line + text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
@@ -56,6 +66,11 @@ struct SuppressionIndex {
         let ids = parts[0].split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "*/#>")) }
             .filter { !$0.isEmpty }
+        guard body.first == nil || body.first == " " || body.first == "\t" || body.first == ":" else { return }
+        if let malformed = ids.first(where: { !Self.isRuleId($0) }) {
+            problems.append((line, "`\(malformed)` is not a rule id (`checklist/name`, see `backcheck rules list`)"))
+            return
+        }
         let reason = parts.count > 1
             ? parts.dropFirst().joined(separator: "--").trimmingCharacters(in: CharacterSet(charactersIn: " \t*/#>-").union(.newlines))
             : ""
@@ -70,6 +85,13 @@ struct SuppressionIndex {
         }
         let marker = Marker(marker: name, rules: Set(ids), reason: reason, line: line)
         if isFile { fileMarkers.append(marker) } else { lineMarkers[line, default: []].append(marker) }
+    }
+
+    private static func isRuleId(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
+        }
     }
 
     /// The marker suppressing `ruleId` for a match spanning `lines`, if any: a marker on any of

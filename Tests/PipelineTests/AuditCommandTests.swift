@@ -121,3 +121,13 @@ import TestSupport
         #expect(broken.stderr.contains(".backcheck.yml:"))
     }
 }
+
+extension AuditCommandTests {
+    /// backcheck must pass its own checklist.
+    @Test func backcheckSourcesPassTheirOwnChecklist() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        let (result, document) = try audit(TestSupport.packageRoot.appendingPathComponent("Sources"), ["--fail-on", "info"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(document?.findings.isEmpty == true)
+    }
+}

@@ -68,3 +68,20 @@ extension SuppressionTests {
         #expect(unused.map(\.line) == [1])
     }
 }
+
+extension SuppressionTests {
+    @Test func proseMentioningTheMarkerIsNotASuppression() {
+        let analyzer = FileAnalyzer(rules: .init(rules: [rule]), secretKey: [1])
+        let code = "# A `backcheck:ignore` comment needs a reason.\nlog(secret)\n"
+        let result = analyzer.analyze(path: "a.py", bytes: Array(code.utf8), language: .python)
+        #expect(result.findings.map { $0.suppression == nil } == [true])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func malformedRuleIdIsReported() {
+        let analyzer = FileAnalyzer(rules: .init(rules: [rule]), secretKey: [1])
+        let code = "# backcheck:ignore PrintSecret -- reason\nlog(secret)\n"
+        let result = analyzer.analyze(path: "a.py", bytes: Array(code.utf8), language: .python)
+        #expect(result.diagnostics.contains { $0.kind == .invalidSuppression && $0.message.contains("not a rule id") })
+    }
+}
