@@ -68,3 +68,19 @@ let analysis = best {
 }
 print(String(format: "lex + %d rules:       %8.1f MB/s  (%.1fx the baseline's time, %d findings, one core)",
              rules.rules.count, megabytes / analysis.seconds, analysis.seconds / baseline.seconds, analysis.result))
+
+// Per-rule cost, slowest first: where to look when the pack gets slower.
+if ProcessInfo.processInfo.environment["BENCH_RULES"] != nil {
+    var costs: [(String, Double)] = []
+    for rule in rules.rules {
+        let single = FileAnalyzer(rules: RuleSet(rules: [rule]), secretKey: [7])
+        let start = DispatchTime.now().uptimeNanoseconds
+        for (index, file) in files.enumerated() where rule.rule.languages.contains(file.language) {
+            _ = single.analyze(path: "f\(index)", bytes: file.bytes, language: file.language)
+        }
+        costs.append((rule.rule.id, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+    }
+    for (id, seconds) in costs.sorted(by: { $0.1 > $1.1 }).prefix(15) {
+        print(String(format: "  %7.2f s  %@", seconds, id))
+    }
+}

@@ -17,8 +17,22 @@ enum Keywords {
         return value
     }
 
+    /// First letters of the keywords, so most identifiers are answered without hashing.
+    private static let firstLetters: [Bool] = table(["return", "if", "else", "elif", "elsif", "for", "foreach", "while", "do", "switch",
+        "case", "when", "def", "fn", "func", "fun", "function", "class", "struct", "interface", "import", "from", "package", "var", "let",
+        "const", "val", "throw", "raise", "yield", "await", "in", "of", "and", "or", "not", "is", "as", "typeof", "instanceof", "echo",
+        "print", "public", "private", "protected", "static", "unless", "until", "then", "begin", "end", "try", "catch", "except",
+        "finally", "with", "go", "defer"].map { $0.utf8.first! })
+
+    private static func table(_ bytes: [UInt8]) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in bytes { table[Int(byte)] = true }
+        return table
+    }
+
     static func isStatementKeyword(_ text: some Collection<UInt8>) -> Bool {
-        guard let key = packed(text) else { return false }
+        guard let first = text.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), text.count <= 10 else { return false }
+        guard firstLetters[Int(first)], let key = packed(text) else { return false }
         return statementKeywords.contains(key)
     }
 }

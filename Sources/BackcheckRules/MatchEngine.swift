@@ -15,6 +15,7 @@ struct MatchEngine {
     private(set) var steps = 0
     private(set) var exhausted = false
     private var bound: [Range<Int>?]
+    private var operandScratch: [Int] = []
 
     init(buffer: TokenBuffer, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
          constraints: [TextConstraint?], budget: Int) {
@@ -102,9 +103,14 @@ struct MatchEngine {
 
         case .metavariable(let slot):
             guard index < end, isOperandStart(index) else { return nil }
-            var ends: [Int] = []
-            operandEnds(from: index, limit: end, into: &ends)
-            for operandEnd in ends.reversed() {
+            // Candidate ends live on a shared stack: nested matches push above this segment and
+            // pop back before returning, so no array is allocated per attempt.
+            let base = operandScratch.count
+            operandEnds(from: index, limit: end)
+            let top = operandScratch.count
+            defer { operandScratch.removeLast(operandScratch.count - base) }
+            for position in stride(from: top - 1, through: base, by: -1) {
+                let operandEnd = operandScratch[position]
                 // Look ahead one literal before binding, so constraints (regexes) only run on
                 // operands the rest of the pattern could follow.
                 if next < elements.count, isLiteral(elements[next]),
@@ -269,8 +275,8 @@ struct MatchEngine {
         }
     }
 
-    /// Every index where an operand starting at `index` may end, shortest first.
-    private func operandEnds(from index: Int, limit: Int, into ends: inout [Int]) {
+    /// Pushes every index where an operand starting at `index` may end, shortest first.
+    private mutating func operandEnds(from index: Int, limit: Int) {
         var cursor = index
         let first = tokens[index]
         if first.kind == .stringStart || first.kind == .punctuation {
@@ -284,7 +290,7 @@ struct MatchEngine {
                 cursor += 1
             }
         }
-        ends.append(cursor)
+        operandScratch.append(cursor)
         while cursor < limit {
             let token = tokens[cursor]
             guard token.kind == .punctuation else { break }
@@ -296,7 +302,7 @@ struct MatchEngine {
             } else {
                 break
             }
-            ends.append(cursor)
+            operandScratch.append(cursor)
         }
     }
 
@@ -320,11 +326,27 @@ struct MatchEngine {
         return token.kind == .punctuation && token.length == 1 && bytes[Int(token.start)] == UInt8(ascii: ",")
     }
 
+    /// `.`, `?.`, `->`, `::`, `&.`, `?->` (PHP's `.` concatenates instead).
     private func isMemberAccess(_ token: Token) -> Bool {
-        let text = bytes[token.range]
-        // In PHP `.` concatenates strings; members are reached with `->` and `::`.
-        return (text.elementsEqual(".".utf8) && buffer.language != .php) || text.elementsEqual("?.".utf8) || text.elementsEqual("->".utf8)
-            || text.elementsEqual("::".utf8) || text.elementsEqual("&.".utf8) || text.elementsEqual("?->".utf8)
+        let start = Int(token.start)
+        switch token.length {
+        case 1:
+            return bytes[start] == UInt8(ascii: ".") && buffer.language != .php
+        case 2:
+            let first = bytes[start]
+            let second = bytes[start + 1]
+            switch (first, second) {
+            case (UInt8(ascii: "?"), UInt8(ascii: ".")), (UInt8(ascii: "-"), UInt8(ascii: ">")),
+                 (UInt8(ascii: ":"), UInt8(ascii: ":")), (UInt8(ascii: "&"), UInt8(ascii: ".")):
+                return true
+            default:
+                return false
+            }
+        case 3:
+            return bytes[start] == UInt8(ascii: "?") && bytes[start + 1] == UInt8(ascii: "-") && bytes[start + 2] == UInt8(ascii: ">")
+        default:
+            return false
+        }
     }
 
     private func isOpener(_ token: Token, at index: Int) -> Bool {
