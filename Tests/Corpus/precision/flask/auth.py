@@ -3,13 +3,14 @@
 import hashlib
 import hmac
 import logging
+import os
 import secrets
 from datetime import datetime, timedelta, timezone
 from functools import wraps
 
 import bcrypt
 import jwt
-from flask import Blueprint, current_app, g, jsonify, make_response, redirect, request, url_for
+from flask import Blueprint, current_app, g, jsonify, make_response, redirect, request, send_from_directory, url_for
 from marshmallow import Schema, ValidationError, fields, validate
 
 from .db import UserRepository, get_db
@@ -116,14 +117,27 @@ def logout():
     return response
 
 
-@bp.post("/webhooks/payments")
-def payment_webhook():
-    secret = current_app.config["STRIPE_SECRET_KEY"].encode("utf-8")
-    received_signature = request.headers.get("X-Signature", "")
-    expected_signature = hmac.new(secret, request.get_data(), hashlib.sha256).hexdigest()
+def sign_download(user_id: int, filename: str, expires_at: int) -> str:
+    message = f"{user_id}:{filename}:{expires_at}".encode("utf-8")
+    return hmac.new(_jwt_key().encode("utf-8"), message, hashlib.sha256).hexdigest()
+
+
+@bp.get("/signed-download")
+def signed_download():
+    """Short-lived download links e-mailed to users: verified with a constant-time HMAC comparison."""
+    try:
+        user_id = int(request.args["uid"])
+        expires_at = int(request.args["exp"])
+    except (KeyError, ValueError):
+        return jsonify({"error": "invalid link"}), 400
+    filename = request.args.get("file", "")
+    received_signature = request.args.get("sig", "")
+    expected_signature = sign_download(user_id, filename, expires_at)
     if not hmac.compare_digest(expected_signature, received_signature):
-        logger.warning("payment webhook signature mismatch, body_bytes=%d", len(request.get_data()))
-        return jsonify({"error": "bad signature"}), 400
-    event = request.get_json(silent=True) or {}
-    logger.info("payment webhook event type=%s", event.get("type", "unknown"))
-    return jsonify({"received": True})
+        logger.warning("download link signature mismatch for user_id=%s", user_id)
+        return jsonify({"error": "invalid link"}), 403
+    if expires_at < int(datetime.now(timezone.utc).timestamp()):
+        return jsonify({"error": "link expired"}), 410
+    logger.info("signed download user_id=%s", user_id)
+    export_dir = os.path.join(current_app.config["UPLOAD_DIR"], "exports", str(user_id))
+    return send_from_directory(export_dir, filename, as_attachment=True)
