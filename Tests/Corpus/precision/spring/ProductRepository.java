@@ -1,6 +1,7 @@
 package com.example.inventory.product;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -82,7 +83,7 @@ public class ProductRepository {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Product p : products) {
-                digest.update((p.id() + ":" + p.stockLevel() + ":" + p.unitPrice() + ";").getBytes());
+                digest.update((p.id() + ":" + p.stockLevel() + ":" + p.unitPrice() + ";").getBytes(StandardCharsets.UTF_8));
             }
             return "W/\"" + HexFormat.of().formatHex(digest.digest()).substring(0, 32) + "\"";
         } catch (NoSuchAlgorithmException e) {
