@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Clinic.Api.Data;
 
 namespace Clinic.Api.Services;
@@ -67,17 +67,21 @@ public sealed class AppointmentService
         return cancelled;
     }
 
-    public async Task<int> NoShowCountAsync(Guid doctorId, DateOnly since, CancellationToken ct)
+    public async Task<long> NoShowCountAsync(Guid doctorId, DateOnly since, CancellationToken ct)
     {
-        await using var conn = (SqlConnection)_db.Database.GetDbConnection();
-        await conn.OpenAsync(ct);
-        await using var cmd = new SqlCommand(
-            "SELECT COUNT(*) FROM Appointments WHERE DoctorId = @doctorId AND Status = @status AND StartsAt >= @since",
+        // The connection belongs to the DbContext: open it if needed, but do not dispose it here.
+        var conn = (NpgsqlConnection)_db.Database.GetDbConnection();
+        if (conn.State != System.Data.ConnectionState.Open)
+        {
+            await conn.OpenAsync(ct);
+        }
+        await using var cmd = new NpgsqlCommand(
+            "SELECT COUNT(*) FROM appointments WHERE doctor_id = @doctorId AND status = @status AND starts_at >= @since",
             conn);
-        cmd.Parameters.AddWithValue("@doctorId", doctorId);
-        cmd.Parameters.AddWithValue("@status", "no_show");
-        cmd.Parameters.AddWithValue("@since", since.ToDateTime(TimeOnly.MinValue));
-        return (int)(await cmd.ExecuteScalarAsync(ct) ?? 0);
+        cmd.Parameters.AddWithValue("doctorId", doctorId);
+        cmd.Parameters.AddWithValue("status", "no_show");
+        cmd.Parameters.AddWithValue("since", since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        return (long)(await cmd.ExecuteScalarAsync(ct) ?? 0L);
     }
 
     public static string CacheKeyFor(Guid patientId, int take)
