@@ -1,7 +1,5 @@
 <?php
 
-use Illuminate\Support\Facades\Http;
-
 /*
  * config/services.php — every credential is resolved from the environment at boot.
  */
@@ -34,6 +32,10 @@ return [
         'same_site' => 'lax',
     ],
 
-    'http_client' => static fn () => Http::withOptions(['verify' => true, 'timeout' => 10])
-        ->retry(3, fn (int $attempt) => 100 * (2 ** $attempt) + random_int(0, 50)),
+    'http_client' => [
+        'verify' => true,
+        'timeout' => 10,
+        'retry_times' => 3,
+        'retry_base_ms' => 100,
+    ],
 ];
