@@ -19,7 +19,7 @@ end
 
 class BookmarksController < ApplicationController
   before_action :require_login
-  before_action :set_bookmark, only: %i[show update destroy screenshot]
+  before_action :set_bookmark, only: %i[show update destroy]
 
   PER_PAGE = 25
 
@@ -76,20 +76,18 @@ class BookmarksController < ApplicationController
     render json: { deleted: deleted }
   end
 
-  def screenshot
-    path = Rails.root.join("tmp", "shots", "#{@bookmark.id}.png").to_s
-    _stdout, stderr, status = Open3.capture3("chromium", "--headless", "--screenshot=#{path}", "--window-size=1280,800", "--", @bookmark.url)
-    unless status.success?
-      Rails.logger.error("screenshot failed bookmark_id=#{@bookmark.id} exit=#{status.exitstatus} stderr_bytes=#{stderr.bytesize}")
-      return render json: { error: "screenshot failed" }, status: :bad_gateway
-    end
-    send_file path, type: "image/png", disposition: "inline"
-  end
-
   def export
     data = current_user.bookmarks.recent.pluck(:url, :title).map { |url, title| { url: url, title: title } }.to_json
     checksum = OpenSSL::Digest::SHA256.hexdigest(data)
     response.headers["X-Checksum-SHA256"] = checksum
+    if params[:compress] == "1"
+      gz, stderr, status = Open3.capture3("gzip", "-9", "-c", stdin_data: data, binmode: true)
+      unless status.success?
+        Rails.logger.error("export compression failed user_id=#{current_user.id} exit=#{status.exitstatus} stderr_bytes=#{stderr.bytesize}")
+        return render json: { error: "export failed" }, status: :internal_server_error
+      end
+      return send_data gz, filename: "bookmarks-#{Date.current.iso8601}.json.gz", type: "application/gzip"
+    end
     send_data data, filename: "bookmarks-#{Date.current.iso8601}.json", type: "application/json"
   end
 

@@ -5,6 +5,13 @@ class ApplicationController < ActionController::Base
 
   before_action :tag_request
 
+  # rescue_from handlers are matched bottom-up, so the catch-all comes first.
+  rescue_from StandardError do |e|
+    Rails.logger.error("unhandled #{e.class} request_id=#{request.request_id} user_id=#{current_user&.id}")
+    Rails.logger.error(e.backtrace&.first(10)&.join("\n"))
+    render json: { error: "internal error", request_id: request.request_id }, status: :internal_server_error
+  end
+
   rescue_from ActiveRecord::RecordNotFound do
     respond_to do |format|
       format.json { render json: { error: "not found" }, status: :not_found }
@@ -14,12 +21,6 @@ class ApplicationController < ActionController::Base
 
   rescue_from ActionController::ParameterMissing do |e|
     render json: { error: "missing parameter", parameter: e.param }, status: :bad_request
-  end
-
-  rescue_from StandardError do |e|
-    Rails.logger.error("unhandled #{e.class} request_id=#{request.request_id} user_id=#{current_user&.id}")
-    Rails.logger.error(e.backtrace&.first(10)&.join("\n"))
-    render json: { error: "internal error", request_id: request.request_id }, status: :internal_server_error
   end
 
   helper_method :current_user
