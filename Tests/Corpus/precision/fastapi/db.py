@@ -52,7 +52,7 @@ class NoteRepo:
                 "  SELECT 1 FROM note_tags t WHERE t.note_id = n.id AND t.tag LIKE $2 || '%'"
                 ") ORDER BY n.updated_at DESC LIMIT $3",
                 owner_id,
-                tag_prefix.replace("%", r"\%").replace("_", r"\_"),
+                tag_prefix.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_"),
                 limit,
             )
         return await self.pool.fetch(

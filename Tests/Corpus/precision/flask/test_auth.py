@@ -1,9 +1,10 @@
 import os
+import secrets
 
 import bcrypt
 import pytest
 
-os.environ.setdefault("FLASK_SECRET_KEY", "test-only-not-a-secret")
+os.environ.setdefault("FLASK_SECRET_KEY", secrets.token_hex(32))
 os.environ.setdefault("DATABASE_URL", "postgresql://localhost/orders_test")
 
 from orders.app import create_app  # noqa: E402

@@ -138,7 +138,11 @@ func listEntries(req: Request) async throws -> Response {
         .sort(\.$createdAt, .descending)
         .limit(limit)
     if let prefix: String = req.query["title"], !prefix.isEmpty, prefix.count <= 64 {
-        query = query.filter(\.$title, .custom("ILIKE"), prefix.replacingOccurrences(of: "%", with: "\\%") + "%")
+        let escaped = prefix
+            .replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        query = query.filter(\.$title, .custom("ILIKE"), escaped + "%")
     }
     let entries = try await query.all()
     let body = try JSONEncoder().encode(entries)
