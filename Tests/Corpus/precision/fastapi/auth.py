@@ -9,7 +9,7 @@ from uuid import UUID
 import jwt
 from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError, VerifyMismatchError
-from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, EmailStr, Field
 
@@ -72,7 +72,7 @@ async def register(body: Credentials, repo: Annotated[UserRepo, Depends(users)])
 
 
 @router.post("/login", response_model=TokenResponse)
-async def login(body: Credentials, response: Response, repo: Annotated[UserRepo, Depends(users)]):
+async def login(body: Credentials, repo: Annotated[UserRepo, Depends(users)]):
     user = await repo.by_email(body.email)
     if user is None:
         raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED, detail="invalid credentials")
@@ -87,13 +87,5 @@ async def login(body: Credentials, response: Response, repo: Annotated[UserRepo,
         logger.info("password hash parameters upgraded for user_id=%s", user["id"])
 
     ttl = timedelta(minutes=30)
-    response.set_cookie(
-        key="csrf_state",
-        value=secrets.token_urlsafe(24),
-        secure=True,
-        httponly=True,
-        samesite="lax",
-        max_age=int(ttl.total_seconds()),
-    )
     logger.info("login ok user_id=%s", user["id"])
     return TokenResponse(access_token=_sign(user["id"], ttl), expires_in=int(ttl.total_seconds()))

@@ -98,11 +98,15 @@ def login():
     repo.touch_login(user["id"])
     token_type = "Bearer"
     logger.info("login ok user_id=%s token_type=%s", user["id"], token_type)
+    refresh_ttl = 14 * 24 * 3600
+    refresh_value = secrets.token_urlsafe(32)
+    # The value is 256 random bits, so a fast SHA-256 digest is the right way to store it (no salt/KDF needed).
+    repo.create_refresh_session(user["id"], hashlib.sha256(refresh_value.encode("ascii")).hexdigest(), refresh_ttl)
     response = make_response(jsonify({"token_type": token_type, "access_token": issue_access_token(user["id"])}))
     response.set_cookie(
         "refresh_session",
-        secrets.token_urlsafe(32),
-        max_age=14 * 24 * 3600,
+        refresh_value,
+        max_age=refresh_ttl,
         secure=True,
         httponly=True,
         samesite="Lax",

@@ -50,6 +50,15 @@ class UserRepository:
         self.conn.commit()
         return user_id
 
+    def create_refresh_session(self, user_id: int, refresh_digest: str, ttl_seconds: int) -> None:
+        with self.conn.cursor() as cur:
+            cur.execute(
+                "INSERT INTO refresh_sessions (user_id, refresh_digest, expires_at) "
+                "VALUES (%s, %s, now() + make_interval(secs => %s))",
+                (user_id, refresh_digest, ttl_seconds),
+            )
+        self.conn.commit()
+
     def touch_login(self, user_id: int) -> None:
         with self.conn.cursor() as cur:
             cur.execute("UPDATE users SET last_login_at = now() WHERE id = %s", (user_id,))

@@ -11,13 +11,12 @@ import {
   Post,
   Query,
   Req,
-  Res,
   UnauthorizedException,
   UseGuards,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
-import { Request, Response } from 'express';
+import { Request } from 'express';
 import { UsersService, PublicUser } from './users.service';
 import { CreateUserDto, LoginDto, SearchUsersQuery, UpdateProfileDto } from './users.dto';
 
@@ -65,20 +64,15 @@ export class UsersController {
 
   @Post('login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response) {
+  async login(@Body() dto: LoginDto) {
     const user = await this.users.verifyCredentials(dto.email, dto.password);
     const accessToken = await this.jwt.signAsync(
       { sub: user.id },
       { secret: this.config.getOrThrow<string>('JWT_SECRET'), algorithm: 'HS256', expiresIn: '15m' },
     );
-    res.cookie('access_token', accessToken, {
-      httpOnly: true,
-      secure: true,
-      sameSite: 'strict',
-      maxAge: 15 * 60 * 1000,
-    });
-    this.logger.log(`login ok userId=${user.id}`);
-    return { id: user.id, displayName: user.displayName };
+    const tokenType = 'Bearer';
+    this.logger.log(`login ok userId=${user.id} tokenType=${tokenType}`);
+    return { accessToken, tokenType, expiresIn: 900, displayName: user.displayName };
   }
 
   @Get('search')
