@@ -9,6 +9,8 @@ public struct FileAnalyzer: Sendable {
     private let secretKey: [UInt8]
     /// Matcher steps allowed per rule and file, per token (with a floor for small files).
     public var budgetPerToken = 400
+    /// Whether rules' `paths:` filters apply (off when running a rule's own examples).
+    public var appliesPathFilters = true
 
     public init(rules: RuleSet, secretKey: [UInt8]) {
         self.rules = rules
@@ -18,7 +20,7 @@ public struct FileAnalyzer: Sendable {
     /// The findings and diagnostics of `bytes`, a file at `path` (relative to its root).
     public func analyze(path: String, bytes: [UInt8], language: Language) -> (findings: [Finding], diagnostics: [AnalysisDiagnostic]) {
         let candidates = bytes.withUnsafeBufferPointer { rules.candidates(for: language, bytes: $0) }
-            .filter { $0.rule.paths.accepts(path) }
+            .filter { !appliesPathFilters || $0.rule.paths.accepts(path) }
         // Most files match no rule's keywords: they are not even lexed, unless a suppression
         // comment needs checking for use.
         guard !candidates.isEmpty || Self.contains(bytes, "backcheck:ignore") else { return ([], []) }

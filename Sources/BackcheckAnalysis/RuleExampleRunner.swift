@@ -21,7 +21,9 @@ public enum RuleExampleRunner {
 
     /// Every failure of `rule`'s examples; empty when the rule behaves as its examples say.
     public static func check(_ rule: CompiledRule) -> [Failure] {
-        let analyzer = FileAnalyzer(rules: RuleSet(rules: [rule]), secretKey: Array(repeating: 7, count: 32))
+        var analyzer = FileAnalyzer(rules: RuleSet(rules: [rule]), secretKey: Array(repeating: 7, count: 32))
+        // Examples test patterns, not the rule's `paths:`.
+        analyzer.appliesPathFilters = false
         var failures: [Failure] = []
         let meta = rule.rule
         if meta.examples.bad.isEmpty || meta.examples.good.isEmpty {
@@ -49,8 +51,13 @@ public enum RuleExampleRunner {
             if shifted.sorted() != actual.sorted() {
                 report("bad example after a multibyte line", "\(actual)", "\(shifted)", multibyte)
             }
-            // Under a suppression comment every finding is kept but suppressed.
-            let ignored = header + comment(" backcheck:ignore \(meta.id) -- example", language) + "\n" + body
+            // With a suppression comment above each finding's line, every finding is kept but
+            // suppressed (the comment lands on a line of the finding's statement or just above it).
+            var codeLines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for line in Set(found.map(\.line)).sorted(by: >) where line >= 1 && line <= codeLines.count {
+                codeLines.insert(comment(" backcheck:ignore \(meta.id) -- example", language), at: line - 1)
+            }
+            let ignored = codeLines.joined(separator: "\n")
             let underIgnore = findings(analyzer, ignored, language)
             if underIgnore.count != found.count || underIgnore.contains(where: { $0.suppression == nil }) {
                 report("bad example under backcheck:ignore", "\(found.count) suppressed findings",

@@ -19,7 +19,8 @@ struct FunctionScopes {
 
     private static let controlKeywords: Set<String> = [
         "if", "for", "foreach", "while", "switch", "catch", "using", "lock", "synchronized", "when", "with",
-        "elif", "elseif", "unless", "until", "guard", "match", "return", "sizeof", "typeof",
+        "elif", "elseif", "unless", "until", "guard", "match", "return", "sizeof", "typeof", "try", "else",
+        "do", "finally", "fixed", "checked", "unchecked", "unsafe", "in", "of",
     ]
 
     init(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, language: Language) {

@@ -109,7 +109,11 @@ struct MatchEngine {
             operandEnds(from: index, limit: end)
             let top = operandScratch.count
             defer { operandScratch.removeLast(operandScratch.count - base) }
-            for position in stride(from: top - 1, through: base, by: -1) {
+            // An operand is the whole chain unless the pattern itself goes on into it
+            // (`$X.digest()` binds the receiver): `a == $X` must not bind `Token` of `Token.none`.
+            let wholeOnly = next >= elements.count || !isLiteral(elements[next])
+            let lowest = wholeOnly ? top - 1 : base
+            for position in stride(from: top - 1, through: lowest, by: -1) {
                 let operandEnd = operandScratch[position]
                 // Look ahead one literal before binding, so constraints (regexes) only run on
                 // operands the rest of the pattern could follow.
@@ -132,6 +136,12 @@ struct MatchEngine {
             }
 
         case .ellipsisBinding(let slot):
+            if next == elements.count, !anchored {
+                // A trailing `$...X` takes the rest of the statement, not nothing.
+                let stop = statementEnd(from: index, limit: end)
+                guard stop > index else { return nil }
+                return bind(slot, index..<stop) { $0.match(elements, next, stop, end, anchored: anchored) }
+            }
             return ellipsis(from: index, end: end) { engine, stop in
                 engine.bind(slot, index..<stop) { $0.match(elements, next, stop, end, anchored: anchored) }
             }
@@ -198,6 +208,29 @@ struct MatchEngine {
                 stop += 1
             }
         }
+    }
+
+    /// The end of the statement that continues at `index`: before a `;`, `,` or closer at this
+    /// depth, or after the last token of the line.
+    private func statementEnd(from index: Int, limit: Int) -> Int {
+        var cursor = index
+        while cursor < limit {
+            let token = tokens[cursor]
+            if cursor > index, token.flags.contains(.startsLine) { return cursor }
+            if isCloser(token, at: cursor) { return cursor }
+            if token.kind == .punctuation, token.length == 1,
+               bytes[Int(token.start)] == UInt8(ascii: ";") || bytes[Int(token.start)] == UInt8(ascii: ",") {
+                return cursor
+            }
+            if isOpener(token, at: cursor) {
+                let close = Int(token.partner)
+                guard close < limit else { return cursor }
+                cursor = close + 1
+            } else {
+                cursor += 1
+            }
+        }
+        return limit
     }
 
     /// Binds `slot` to `range` (or checks equality with an earlier binding), runs `rest`, and

@@ -8,24 +8,30 @@ enum PatternCompiler {
         let scalars = Array(pattern.unicodeScalars)
         var index = 0
         while index < scalars.count {
-            if scalars[index] == "$", index + 4 < scalars.count, scalars[index + 1] == ".", scalars[index + 2] == ".",
-               scalars[index + 3] == ".", isMetavariableHead(scalars[index + 4]) {
-                index += 3
-            }
-            if scalars[index] == "$", index + 1 < scalars.count, isMetavariableHead(scalars[index + 1]) {
-                var end = index + 2
-                while end < scalars.count, isMetavariableBody(scalars[end]) { end += 1 }
-                names.append(String(String.UnicodeScalarView(scalars[(index + 1)..<end])))
-                index = end
-            } else {
+            guard scalars[index] == "$" else {
                 index += 1
+                continue
             }
+            // `$NAME`, or `$...NAME` (an ellipsis binding).
+            var head = index + 1
+            if head + 3 < scalars.count, scalars[head] == ".", scalars[head + 1] == ".", scalars[head + 2] == "." {
+                head += 3
+            }
+            guard head < scalars.count, isMetavariableHead(scalars[head]) else {
+                index += 1
+                continue
+            }
+            var end = head + 1
+            while end < scalars.count, isMetavariableBody(scalars[end]) { end += 1 }
+            names.append(String(String.UnicodeScalarView(scalars[head..<end])))
+            index = end
         }
         return names
     }
 
+    /// Metavariables start with an upper-case letter, so PHP's `$_GET` stays a variable.
     private static func isMetavariableHead(_ scalar: Unicode.Scalar) -> Bool {
-        ("A"..."Z").contains(scalar) || scalar == "_"
+        ("A"..."Z").contains(scalar)
     }
 
     private static func isMetavariableBody(_ scalar: Unicode.Scalar) -> Bool {
@@ -64,7 +70,7 @@ enum PatternCompiler {
             let slice = bytes[range]
             guard slice.count >= 2, slice.first == UInt8(ascii: "$") else { return nil }
             let name = slice.dropFirst()
-            guard let head = name.first, head == UInt8(ascii: "_") || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(head),
+            guard let head = name.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(head),
                   name.allSatisfy({ $0 == UInt8(ascii: "_") || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
                       || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
             else { return nil }
@@ -76,6 +82,7 @@ enum PatternCompiler {
             let tokens = buffer.tokens
             let start = Int(tokens[index].start)
             guard bytes[start] == UInt8(ascii: "$"), bytes[start...].starts(with: "$...".utf8) else { return nil }
+            guard start + 4 < bytes.count, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[start + 4]) else { return nil }
             var nameEnd = start + 4
             while nameEnd < bytes.count, bytes[nameEnd] == UInt8(ascii: "_")
                 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[nameEnd])

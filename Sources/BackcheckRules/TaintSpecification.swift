@@ -41,6 +41,7 @@ struct TaintFlow {
     /// Per token, the index of the innermost open bracket around it (or -1).
     let enclosing: [Int32]
     let parameterSlot: Int?
+    let language: Language
 
     init(engine: MatchEngine, sources: [PatternMatch], sanitized: [Range<Int>], parameterSlot: Int?) {
         tokens = engine.tokens
@@ -48,6 +49,7 @@ struct TaintFlow {
         self.sources = sources
         self.sanitized = sanitized
         self.parameterSlot = parameterSlot
+        language = engine.buffer.language
         scopes = FunctionScopes(tokens: engine.tokens, bytes: engine.bytes, language: engine.buffer.language)
         var enclosing = [Int32](repeating: -1, count: engine.tokens.count)
         var stack: [Int32] = []
@@ -226,7 +228,8 @@ struct TaintFlow {
     private func isMemberAccess(_ index: Int) -> Bool {
         guard tokens[index].kind == .punctuation else { return false }
         let word = text(index)
-        return word == "." || word == "?." || word == "->" || word == "&." || word == "?->"
+        // In PHP `.` concatenates strings; members are reached with `->`.
+        return (word == "." && language != .php) || word == "?." || word == "->" || word == "&." || word == "?->"
     }
 
     private func followsMemberAccess(_ index: Int) -> Bool { index > 0 && isMemberAccess(index - 1) }

@@ -46,8 +46,9 @@ import TestSupport
             for comment in lexed.buffer.comments {
                 let text = String(decoding: file.bytes[comment.range], as: UTF8.self)
                 guard let marker = text.range(of: "expect:") else { continue }
-                let ids = text[marker.upperBound...].split(whereSeparator: { $0 == "," || $0 == " " || $0 == "*" || $0 == "/" || $0 == "\n" })
-                    .filter { $0.contains("/") || $0.contains("-") }
+                let ids = text[marker.upperBound...].split(whereSeparator: { $0 == "," || $0.isWhitespace })
+                    .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "*/#->}")) }
+                    .filter { $0.split(separator: "/").count == 2 }
                 for id in ids { expected.insert("\(file.path):\(comment.line) \(id)") }
             }
             for finding in Self.analyzer.analyze(path: file.path, bytes: file.bytes, language: file.language).findings

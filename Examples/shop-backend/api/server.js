@@ -20,7 +20,7 @@ function cacheKey(url) {
 app.post('/signup', async (req, res) => {
   const { email, password } = req.body;
   const hash = await bcrypt.hash(password, 12);
-  logger.info(`signup for ${email}, request ${req.id}`);
+  logger.info(`signup completed, request ${req.id}`);
   res.status(201).json({ email, created: true, hash: hash.length > 0 });
 });
 

@@ -14,8 +14,8 @@ class Account
   end
 
   def change_password(password)
-    Rails.logger.info "changing password for #{email} to #{password}"
+    Rails.logger.info "changing password to #{password}"
     @password_digest = BCrypt::Password.create(password)
-    Rails.logger.info "password changed for #{email}"
+    Rails.logger.info "password changed"
   end
 end

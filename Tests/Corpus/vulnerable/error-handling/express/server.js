@@ -8,7 +8,7 @@ app.use(express.json());
 
 app.get("/api/products/:id", async (req, res) => {
   try {
-    const { rows } = await pool.query("SELECT * FROM products WHERE id = $1", [req.params.id]);
+    const { rows } = await pool.query("SELECT * FROM products WHERE id = $1", [req.params.id]);  // expect: query-performance/select-star
     if (rows.length === 0) return res.status(404).json({ error: "not found" });
     res.json(rows[0]);
   } catch (err) {

@@ -25,7 +25,7 @@ namespace Shop.Api.Controllers
         public async Task<IActionResult> Search([FromQuery] string name, [FromQuery] string sort = "Name")
         {
             var byName = await _db.Products.FromSqlInterpolated($"SELECT * FROM Products WHERE Name = {name}").ToListAsync();
-            var sorted = await _db.Products.FromSqlRaw("SELECT * FROM Products ORDER BY " + sort).ToListAsync(); // expect: input-validation/sql-injection-csharp
+            var sorted = await _db.Products.FromSqlRaw("SELECT * FROM Products ORDER BY " + sort).ToListAsync(); // expect: input-validation/sql-injection-csharp, query-performance/select-star
             return Ok(new { byName, sorted });
         }
 
@@ -39,7 +39,7 @@ namespace Shop.Api.Controllers
         [HttpGet("by-sku/{sku}")]
         public async Task<IActionResult> BySku([FromRoute] string sku)
         {
-            var safe = await _connection.QueryAsync<Product>("SELECT * FROM Products WHERE Sku = @sku", new { sku });
+            var safe = await _connection.QueryAsync<Product>("SELECT * FROM Products WHERE Sku = @sku", new { sku });  // expect: query-performance/select-star
             var unsafeRows = await _connection.QueryAsync<Product>($"SELECT * FROM Products WHERE Sku = '{sku}'"); // expect: input-validation/sql-injection-csharp
             return Ok(safe.Concat(unsafeRows));
         }

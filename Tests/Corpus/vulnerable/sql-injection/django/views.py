@@ -8,8 +8,8 @@ from .models import Article, Comment
 def search(request):
     term = request.GET.get("q", "")
     articles = Article.objects.filter(title__icontains=term)
-    raw = Article.objects.raw("SELECT * FROM blog_article WHERE title = %s", [term])
-    tagged = Article.objects.raw("SELECT * FROM blog_article WHERE tag = '%s'" % request.GET["tag"])  # expect: input-validation/sql-injection-python
+    raw = Article.objects.raw("SELECT * FROM blog_article WHERE title = %s", [term])  # expect: query-performance/select-star
+    tagged = Article.objects.raw("SELECT * FROM blog_article WHERE tag = '%s'" % request.GET["tag"])  # expect: input-validation/sql-injection-python, query-performance/select-star
     return JsonResponse({"count": len(list(articles)) + len(list(raw)) + len(list(tagged))})
 
 

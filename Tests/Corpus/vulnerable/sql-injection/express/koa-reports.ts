@@ -8,7 +8,7 @@ const router = new Router();
 router.get('/reports', async (ctx) => {
   const owner = ctx.query.owner as string;
   const rows = await knex('reports').where({ owner }).select('*');
-  const raw = await knex.raw('SELECT * FROM reports WHERE owner = ?', [owner]);
+  const raw = await knex.raw('SELECT * FROM reports WHERE owner = ?', [owner]);  // expect: query-performance/select-star
   const bad = await knex.raw(`SELECT * FROM reports WHERE owner = '${owner}'`); // expect: input-validation/sql-injection-javascript
   ctx.body = { rows, raw, bad };
 });
@@ -23,7 +23,7 @@ router.post('/reports/filter', async (ctx) => {
 
 router.get('/reports/:id', async (ctx) => {
   const id = ctx.params.id;
-  const [rows] = await sequelize.query('SELECT * FROM reports WHERE id = :id', { replacements: { id } });
+  const [rows] = await sequelize.query('SELECT * FROM reports WHERE id = :id', { replacements: { id } });  // expect: query-performance/select-star
   const found = await prisma.$queryRaw`SELECT * FROM reports WHERE id = ${id}`;
   const unsafe = await prisma.$queryRawUnsafe(`SELECT * FROM reports WHERE id = '${id}'`); // expect: input-validation/sql-injection-javascript
   ctx.body = { rows, found, unsafe };

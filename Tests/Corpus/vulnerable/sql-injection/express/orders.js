@@ -8,7 +8,7 @@ const conn = mysql.createPool({ host: 'db', user: 'app', database: 'shop' });
 
 router.get('/orders', async (req, res) => {
   const { status } = req.query;
-  const { rows } = await pool.query('SELECT * FROM orders WHERE status = $1', [status]);
+  const { rows } = await pool.query('SELECT * FROM orders WHERE status = $1', [status]);  // expect: query-performance/select-star
   res.json(rows);
 });
 
@@ -34,7 +34,7 @@ router.post('/customers', async (req, res) => {
   const { name, email } = req.body;
   await conn.execute('INSERT INTO customers (name, email) VALUES (?, ?)', [name, email]);
   const [rows] = await conn.execute( // expect: input-validation/sql-injection-javascript
-    "SELECT * FROM customers WHERE email = '" + email + "'"
+    "SELECT * FROM customers WHERE email = '" + email + "'"  // expect: query-performance/select-star
   );
   res.status(201).json(rows[0]);
 });
@@ -42,7 +42,7 @@ router.post('/customers', async (req, res) => {
 router.get('/customers', async (req, res) => {
   const sort = req.query.sort || 'name';
   const direction = req.query.dir === 'desc' ? 'DESC' : 'ASC';
-  const [rows] = await conn.query({ sql: 'SELECT * FROM customers WHERE region = ?', values: [req.query.region] });
+  const [rows] = await conn.query({ sql: 'SELECT * FROM customers WHERE region = ?', values: [req.query.region] });  // expect: query-performance/select-star
   const [sorted] = await conn.query(`SELECT * FROM customers ORDER BY ${sort} ${direction}`); // expect: input-validation/sql-injection-javascript
   res.json({ rows, sorted });
 });

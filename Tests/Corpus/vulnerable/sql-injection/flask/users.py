@@ -38,7 +38,7 @@ def list_orders():
     status = request.args["status"]
     page = request.args.get("page", 1, type=int)
     cur = get_db().cursor()
-    cur.execute("SELECT * FROM orders WHERE status = ? LIMIT 20 OFFSET %d" % ((page - 1) * 20), (status,))
+    cur.execute("SELECT * FROM orders WHERE status = ? LIMIT 20 OFFSET %d" % ((page - 1) * 20), (status,))  # expect: query-performance/select-star
     return jsonify(cur.fetchall())
 
 
@@ -56,10 +56,10 @@ def reports():
     owner = request.args["owner"]
     with Session() as session:
         users = session.execute(select(User).where(User.name == owner)).scalars().all()
-        stmt = text("SELECT * FROM reports WHERE owner = :owner")
+        stmt = text("SELECT * FROM reports WHERE owner = :owner")  # expect: query-performance/select-star
         reports = session.execute(stmt, {"owner": owner}).all()
         sort = request.args.get("sort", "created_at")
-        ordered = session.execute(text("SELECT * FROM reports ORDER BY " + sort)).all()  # expect: input-validation/sql-injection-python
+        ordered = session.execute(text("SELECT * FROM reports ORDER BY " + sort)).all()  # expect: input-validation/sql-injection-python, query-performance/select-star
     return jsonify(users=len(users), reports=len(reports), ordered=len(ordered))
 
 

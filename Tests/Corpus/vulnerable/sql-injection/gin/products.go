@@ -28,7 +28,7 @@ func (h *ProductHandler) List(c *gin.Context) {
 
 func (h *ProductHandler) Search(c *gin.Context) {
 	term := c.DefaultQuery("q", "")
-	query := fmt.Sprintf("SELECT id, name FROM products WHERE name ILIKE '%%%s%%'", term)
+	query := fmt.Sprintf("SELECT id, name FROM products WHERE name ILIKE '%%%s%%'", term)  // expect: query-performance/leading-wildcard-like
 	rows, err := h.db.QueryContext(c.Request.Context(), query) // expect: input-validation/sql-injection-go
 	if err != nil {
 		c.AbortWithStatus(http.StatusInternalServerError)

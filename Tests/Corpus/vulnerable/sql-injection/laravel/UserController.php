@@ -12,7 +12,7 @@ class UserController extends Controller
     {
         $role = $request->input('role');
         $users = User::where('role', $role)->get();
-        $sorted = DB::select("SELECT * FROM users WHERE role = ? ORDER BY name", [$role]);
+        $sorted = DB::select("SELECT * FROM users WHERE role = ? ORDER BY name", [$role]);  // expect: query-performance/select-star
         $sort = $request->query('sort', 'name');
         $ordered = DB::select("SELECT * FROM users ORDER BY {$sort}"); // expect: input-validation/sql-injection-php
         return response()->json(compact('users', 'sorted', 'ordered'));
@@ -28,7 +28,7 @@ class UserController extends Controller
 
     public function show(Request $request, int $id)
     {
-        $user = DB::selectOne('SELECT * FROM users WHERE id = ?', [$id]);
+        $user = DB::selectOne('SELECT * FROM users WHERE id = ?', [$id]);  // expect: query-performance/select-star
         $limit = (int) $request->query('limit', 10);
         $posts = DB::select("SELECT * FROM posts WHERE user_id = $id LIMIT $limit");
         return response()->json(['user' => $user, 'posts' => $posts]);

@@ -12,7 +12,7 @@ export class UsersController {
 
   @Get()
   async search(@Query('name') name: string) {
-    const safe = await this.dataSource.query('SELECT * FROM users WHERE name = $1', [name]);
+    const safe = await this.dataSource.query('SELECT * FROM users WHERE name = $1', [name]);  // expect: query-performance/select-star
     const unsafe = await this.dataSource.query(`SELECT * FROM users WHERE name LIKE '%${name}%'`); // expect: input-validation/sql-injection-javascript
     return { safe, unsafe };
   }
@@ -28,6 +28,6 @@ export class UsersController {
       "UPDATE users SET name = '" + dto.name + "' WHERE id = $1",
       [id],
     );
-    return this.dataSource.query('SELECT * FROM users WHERE id = $1', [id]);
+    return this.dataSource.query('SELECT * FROM users WHERE id = $1', [id]);  // expect: query-performance/select-star
   }
 }

@@ -17,7 +17,7 @@ type Server struct {
 func (s *Server) Account(w http.ResponseWriter, r *http.Request) {
 	id := mux.Vars(r)["id"]
 	var acc Account
-	if err := s.db.Get(&acc, "SELECT * FROM accounts WHERE id = $1", id); err != nil {
+	if err := s.db.Get(&acc, "SELECT * FROM accounts WHERE id = $1", id); err != nil {  // expect: query-performance/select-star
 		http.Error(w, "not found", http.StatusNotFound)
 		return
 	}
@@ -27,7 +27,7 @@ func (s *Server) Account(w http.ResponseWriter, r *http.Request) {
 func (s *Server) Accounts(w http.ResponseWriter, r *http.Request) {
 	owner := r.URL.Query().Get("owner")
 	var accs []Account
-	err := s.db.Select(&accs, "SELECT * FROM accounts WHERE owner = '"+owner+"'") // expect: input-validation/sql-injection-go
+	err := s.db.Select(&accs, "SELECT * FROM accounts WHERE owner = '"+owner+"'") // expect: input-validation/sql-injection-go, query-performance/select-star
 	if err != nil {
 		http.Error(w, "error", http.StatusInternalServerError)
 		return

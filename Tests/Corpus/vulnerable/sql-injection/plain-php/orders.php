@@ -6,7 +6,7 @@ $action = $_GET['action'] ?? 'list';
 
 if ($action === 'list') {
     $status = $_GET['status'] ?? 'open';
-    $stmt = $pdo->prepare('SELECT * FROM orders WHERE status = ?');
+    $stmt = $pdo->prepare('SELECT * FROM orders WHERE status = ?');  // expect: query-performance/select-star
     $stmt->execute([$status]);
     echo json_encode($stmt->fetchAll());
 } elseif ($action === 'view') {
@@ -14,7 +14,7 @@ if ($action === 'list') {
     $row = $pdo->query("SELECT * FROM orders WHERE id = $id")->fetch();
     echo json_encode($row);
 } elseif ($action === 'search') {
-    $rows = $pdo->query("SELECT * FROM orders WHERE customer LIKE '%" . $_GET['q'] . "%'")->fetchAll(); // expect: input-validation/sql-injection-php
+    $rows = $pdo->query("SELECT * FROM orders WHERE customer LIKE '%" . $_GET['q'] . "%'")->fetchAll(); // expect: input-validation/sql-injection-php, query-performance/select-star, query-performance/leading-wildcard-like
     echo json_encode($rows);
 } elseif ($action === 'cancel') {
     $conn = mysqli_connect('db', 'app', getenv('DB_PASS'), 'shop');

@@ -11,7 +11,7 @@ class ProductsController < ApplicationController
 
   def search
     term = params[:q]
-    @products = Product.where("name LIKE ?", "%#{term}%")
+    @products = Product.where("name LIKE ?", "%#{term}%")  # expect: query-performance/leading-wildcard-like
     @legacy = Product.where("description LIKE '%#{term}%'") # expect: input-validation/sql-injection-ruby
     render json: { products: @products, legacy: @legacy }
   end
@@ -31,7 +31,7 @@ class ProductsController < ApplicationController
   def destroy_tagged
     tag = params[:tag]
     ActiveRecord::Base.connection.execute("DELETE FROM product_tags WHERE tag = '#{tag}'") # expect: input-validation/sql-injection-ruby
-    Product.find_by_sql(["SELECT * FROM products WHERE tag = ?", tag])
+    Product.find_by_sql(["SELECT * FROM products WHERE tag = ?", tag])  # expect: query-performance/select-star
     head :no_content
   end
 end

@@ -15,7 +15,7 @@ class InvoiceController(private val jdbcTemplate: JdbcTemplate) {
 
     @GetMapping("/invoices")
     fun list(@RequestParam status: String, @RequestParam(required = false) sort: String?): List<Invoice> {
-        val safe = jdbcTemplate.query("SELECT * FROM invoices WHERE status = ?", InvoiceMapper, status)
+        val safe = jdbcTemplate.query("SELECT * FROM invoices WHERE status = ?", InvoiceMapper, status)  // expect: query-performance/select-star
         val sql = "SELECT * FROM invoices WHERE status = '$status' ORDER BY ${sort ?: "id"}"
         val unsafe = jdbcTemplate.query(sql, InvoiceMapper) // expect: input-validation/sql-injection-java
         return safe + unsafe

@@ -26,8 +26,8 @@ public class CustomerController {
 
     @GetMapping
     public List<Customer> search(@RequestParam String name, @RequestParam(defaultValue = "name") String sort) {
-        List<Customer> exact = jdbcTemplate.query("SELECT * FROM customers WHERE name = ?", CustomerMapper.INSTANCE, name);
-        String sql = "SELECT * FROM customers WHERE name LIKE '%" + name + "%' ORDER BY " + sort;
+        List<Customer> exact = jdbcTemplate.query("SELECT * FROM customers WHERE name = ?", CustomerMapper.INSTANCE, name);  // expect: query-performance/select-star
+        String sql = "SELECT * FROM customers WHERE name LIKE '%" + name + "%' ORDER BY " + sort;  // expect: query-performance/select-star, query-performance/leading-wildcard-like
         List<Customer> fuzzy = jdbcTemplate.query(sql, CustomerMapper.INSTANCE); // expect: input-validation/sql-injection-java
         exact.addAll(fuzzy);
         return exact;
@@ -35,7 +35,7 @@ public class CustomerController {
 
     @GetMapping("/{id}")
     public Customer get(@PathVariable Long id) {
-        return jdbcTemplate.queryForObject("SELECT * FROM customers WHERE id = " + id, CustomerMapper.INSTANCE);
+        return jdbcTemplate.queryForObject("SELECT * FROM customers WHERE id = " + id, CustomerMapper.INSTANCE);  // expect: query-performance/select-star
     }
 
     @DeleteMapping("/{code}")
@@ -50,7 +50,7 @@ public class CustomerController {
     @GetMapping("/by-email")
     public List<Customer> byEmail(@RequestParam("email") String email) throws SQLException {
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement ps = conn.prepareStatement("SELECT * FROM customers WHERE email = ?")) {
+             PreparedStatement ps = conn.prepareStatement("SELECT * FROM customers WHERE email = ?")) {  // expect: query-performance/select-star
             ps.setString(1, email);
             ResultSet rs = ps.executeQuery();
             return CustomerMapper.all(rs);

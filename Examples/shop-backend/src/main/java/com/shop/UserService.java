@@ -18,7 +18,7 @@ public class UserService {
 
     public String register(String email, String password) {
         String hash = encoder.encode(password);
-        log.info("registered user {}", email);
+        log.info("registered a new user");
         return hash;
     }
 
