@@ -6,6 +6,10 @@ extension Scanner {
         guard skipTrivia() else { return false }
         let start = pos
         let b = p[start]
+        if ByteClass.isIdentStart(b) {
+            lexIdentifierOrPrefixedString()
+            return true
+        }
         switch b {
         case ASCII.lparen, ASCII.lbracket, ASCII.lbrace:
             if b == ASCII.lbracket, language == .sql, lexSQLBracketIdentifier() { return true }
@@ -14,8 +18,6 @@ extension Scanner {
             closeBracket(at: start)
         case ASCII.dquote, ASCII.squote, ASCII.backtick:
             lexQuote(at: start)
-        case _ where ByteClass.isIdentStart(b):
-            lexIdentifierOrPrefixedString()
         case _ where ByteClass.isDigit(b):
             lexNumber()
         case ASCII.dot:

@@ -7,7 +7,7 @@ extension Scanner {
         var style = StringStyle.quoted(q)
         switch language {
         case .python:
-            return lexPythonString(from: start, quoteAt: start, prefix: 0)
+            return lexPythonString(from: start, quoteAt: start)
         case .javascript, .typescript:
             if q == ASCII.backtick {
                 style.multiline = true
@@ -69,12 +69,20 @@ extension Scanner {
     /// An identifier, or the prefix of a string literal glued to its quote (`rb"…"`, `E'…'`).
     mutating func lexIdentifierOrPrefixedString() {
         let start = pos
-        let stop = identifierEnd(from: start)
+        // The hot path: one loop finds the end and whether any byte needs UTF-8 validation.
+        var stop = start + 1
+        var high = p[start]
+        while stop < end {
+            let b = p[stop]
+            guard ByteClass.isIdentContinue(b) || (b == ASCII.dollar && traits.dollarIdentifiers) else { break }
+            high |= b
+            stop += 1
+        }
         let next = at(stop)
         if next == ASCII.dquote || next == ASCII.squote {
             switch language {
             case .python where stop - start <= 2 && isPythonPrefix(start, stop):
-                return lexPythonString(from: start, quoteAt: stop, prefix: stop - start)
+                return lexPythonString(from: start, quoteAt: stop)
             case .sql where stop - start == 1 && next == ASCII.squote:
                 let letter = p[start] | 0x20
                 if letter == UInt8(ascii: "e") || letter == UInt8(ascii: "n") || letter == UInt8(ascii: "x") || letter == UInt8(ascii: "b") {
@@ -88,7 +96,7 @@ extension Scanner {
         }
         pos = stop
         if language == .ruby { return lexRubyIdentifierTail(from: start) }
-        emit(.identifier, start, stop, highBytes(start, stop))
+        emit(.identifier, start, stop, high < 0x80 || UTF8Check.isValid(p, start, stop) ? [] : .invalidUTF8)
     }
 
     /// `r b u f` and pairs of `r` with `b` or `f`, in any case.
@@ -100,7 +108,7 @@ extension Scanner {
         return (x == r && (y == b || y == f)) || (y == r && (x == b || x == f))
     }
 
-    private mutating func lexPythonString(from start: Int, quoteAt: Int, prefix: Int) {
+    private mutating func lexPythonString(from start: Int, quoteAt: Int) {
         let q = p[quoteAt]
         let triple = at(quoteAt + 1) == q && at(quoteAt + 2) == q
         var style = StringStyle.quoted(q, multiline: triple)

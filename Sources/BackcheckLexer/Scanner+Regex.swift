@@ -22,11 +22,16 @@ extension Scanner {
         }
     }
 
+    private static let rubyRegexKeywords: [StaticString] = [
+        "if", "elsif", "unless", "when", "and", "or", "not", "while", "until", "return", "then", "case", "in",
+    ]
+    private static let jsRegexKeywords: [StaticString] = [
+        "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await",
+        "instanceof",
+    ]
+
     private func isRegexKeyword(_ token: Token) -> Bool {
-        let words: [StaticString] = language == .ruby
-            ? ["if", "elsif", "unless", "when", "and", "or", "not", "while", "until", "return", "then", "case", "in"]
-            : ["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await",
-               "instanceof"]
+        let words = language == .ruby ? Self.rubyRegexKeywords : Self.jsRegexKeywords
         for word in words where tokenIs(token, word) { return true }
         return false
     }
