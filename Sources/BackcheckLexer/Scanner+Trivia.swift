@@ -8,7 +8,7 @@ extension Scanner {
             switch b {
             case ASCII.space, ASCII.tab, 0x0B, 0x0C:
                 pos += 1
-                while pos < end, p[pos] == ASCII.space { pos += 1 }
+                while pos < end, p[pos] == ASCII.space || p[pos] == ASCII.tab { pos += 1 }
             case ASCII.lf, ASCII.cr:
                 pos += (b == ASCII.cr && at(pos + 1) == ASCII.lf) ? 2 : 1
                 if !pendingHeredocs.isEmpty { readHeredocBodies() }
