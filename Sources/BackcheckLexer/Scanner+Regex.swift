@@ -16,11 +16,17 @@ extension Scanner {
             return ByteClass.isHorizontalSpace(p[pos - 1]) && !ByteClass.isSpace(next) && next != ASCII.equal
         case .punctuation:
             let b = p[Int(last.start)]
-            return !(last.length == 1 && (b == ASCII.rparen || b == ASCII.rbracket))
+            guard last.length == 1, b == ASCII.rparen || b == ASCII.rbracket else { return true }
+            // `if (x) /re/.test(s)`: a statement head's `)` ends no operand.
+            guard b == ASCII.rparen, last.hasPartner, last.partner > 0 else { return false }
+            let head = tokens[Int(last.partner) - 1]
+            return head.kind == .identifier && Self.statementHeads.contains { tokenIs(head, $0) }
         default:
             return true
         }
     }
+
+    private static let statementHeads: [StaticString] = ["if", "while", "for", "with"]
 
     private static let rubyRegexKeywords: [StaticString] = [
         "if", "elsif", "unless", "when", "and", "or", "not", "while", "until", "return", "then", "case", "in",

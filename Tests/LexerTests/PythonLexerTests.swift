@@ -121,4 +121,12 @@ struct PythonLexerTests {
         #expect(lexed.buffer.comments.count == 1 && lexed.buffer.comments[0].line == 3)
         #expect(lexed.buffer.lineStarts == [0, 10, 25, 28, 30])
     }
+
+    @Test func templateStringsInterpolateLikeFStrings() {
+        let lexed = Lexed("t'{a}' Rt'{b}' tb'x'", .python)
+        #expect(lexed.rendered == [
+            "sstart t'", "iopen {", "id a", "iclose }", "send '", "sstart Rt'", "iopen {", "id b", "iclose }", "send '",
+            "id tb", "str 'x'",
+        ])
+    }
 }
