@@ -15,6 +15,7 @@ extension Scanner {
             case ASCII.hash:
                 guard traits.hashComments || (pos == bodyStart && at(pos + 1) == ASCII.bang) else { return true }
                 if language == .php, at(pos + 1) == ASCII.lbracket { return true }
+                if language == .sql, !isSQLHashComment() { return true }
                 skipLineComment()
             case ASCII.slash:
                 let next = at(pos + 1)
@@ -98,6 +99,17 @@ extension Scanner {
         }
         emitComment(start, i, closed ? [] : .unterminated)
         pos = i
+    }
+
+    /// MySQL `# comment` versus PostgreSQL operators (`#>`, `#<=#`, `<#>`): a comment `#` stands
+    /// apart from what precedes it, and is followed by a space or starts its line.
+    private func isSQLHashComment() -> Bool {
+        var i = pos
+        while i > bodyStart, ByteClass.isHorizontalSpace(p[i - 1]) { i -= 1 }
+        if i == bodyStart || ByteClass.isNewline(p[i - 1]) { return true }
+        guard ByteClass.isHorizontalSpace(p[pos - 1]) else { return false }
+        let next = at(pos + 1)
+        return pos + 1 == end || ByteClass.isSpace(next)
     }
 
     func isLineStart(_ i: Int) -> Bool {
