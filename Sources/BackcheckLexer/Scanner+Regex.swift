@@ -42,6 +42,14 @@ extension Scanner {
         return false
     }
 
+    /// `tokenIs` ignoring ASCII case; `word` is lower-case.
+    func tokenIsCaseInsensitive(_ token: Token, _ word: StaticString) -> Bool {
+        guard Int(token.length) == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<Int(token.length) where p[Int(token.start) + k] | 0x20 != w[k] { return false }
+        return true
+    }
+
     func tokenIs(_ token: Token, _ word: StaticString) -> Bool {
         guard Int(token.length) == word.utf8CodeUnitCount else { return false }
         let w = word.utf8Start

@@ -108,6 +108,7 @@ extension Scanner {
         while i > bodyStart, ByteClass.isHorizontalSpace(p[i - 1]) { i -= 1 }
         if i == bodyStart || ByteClass.isNewline(p[i - 1]) { return true }
         guard ByteClass.isHorizontalSpace(p[pos - 1]) else { return false }
+        if let last = tokens.last, last.length == 8, tokenIsCaseInsensitive(last, "operator") { return false }
         let next = at(pos + 1)
         return pos + 1 == end || ByteClass.isSpace(next)
     }

@@ -129,4 +129,12 @@ struct PythonLexerTests {
             "id tb", "str 'x'",
         ])
     }
+
+    @Test func backslashDoesNotEscapeBracesInFStrings() {
+        let lexed = Lexed(#"fr'\{{\}}' f'\{x}' rf"\{{{1}""#, .python)
+        #expect(lexed.rendered == [
+            #"str fr'\{{\}}'"#, "sstart f'", #"seg \"#, "iopen {", "id x", "iclose }", "send '", "sstart rf\"",
+            #"seg \{{"#, "iopen {", "num 1", "iclose }", "send \"",
+        ])
+    }
 }
