@@ -3,7 +3,8 @@ extension Scanner {
     /// Lexes the next token; returns false at the end of the input.
     mutating func lexCodeToken() -> Bool {
         if !phpInCode, !skipPHPText() { return false }
-        guard skipTrivia() else { return false }
+        guard pos < end else { return false }
+        if ByteClass.mayStartTrivia(p[pos]), !skipTrivia() { return false }
         let start = pos
         let b = p[start]
         if ByteClass.isIdentStart(b) {

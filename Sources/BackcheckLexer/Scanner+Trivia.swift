@@ -5,6 +5,7 @@ extension Scanner {
     mutating func skipTrivia() -> Bool {
         while pos < end {
             let b = p[pos]
+            if !ByteClass.mayStartTrivia(b) { return true }
             switch b {
             case ASCII.space, ASCII.tab, 0x0B, 0x0C:
                 pos += 1
