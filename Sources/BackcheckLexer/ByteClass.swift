@@ -9,6 +9,12 @@ enum ByteClass {
     @inline(__always) static func isHorizontalSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0C || b == 0x0B }
     @inline(__always) static func isNewline(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D }
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { isHorizontalSpace(b) || isNewline(b) }
+    /// Whether `b` may start whitespace or a comment: `\t \n \v \f \r`, space, `# - / = \\`. Lets the
+    /// common case (a token right after a token) skip the trivia scanner's jump table.
+    @inline(__always) static func mayStartTrivia(_ b: UInt8) -> Bool {
+        let mask: UInt64 = 0x3E00 | 1 << 0x20 | 1 << 0x23 | 1 << 0x2D | 1 << 0x2F | 1 << 0x3D
+        return b < 64 ? (mask >> UInt64(b)) & 1 != 0 : b == 0x5C
+    }
     /// A metavariable name character in pattern mode: `[A-Z0-9_]`.
     @inline(__always) static func isMetaContinue(_ b: UInt8) -> Bool { isUpper(b) || isDigit(b) || b == 0x5F }
 }

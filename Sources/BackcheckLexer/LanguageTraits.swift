@@ -17,8 +17,6 @@ struct LanguageTraits {
     var indentation = false
     /// `$` may start or continue an identifier (JavaScript, TypeScript, Java).
     var dollarIdentifiers = false
-    /// Backticks quote identifiers (Kotlin, Swift, SQL).
-    var backtickIdentifiers = false
     var operators: OperatorSet = []
 
     static func of(_ language: Language) -> LanguageTraits {
@@ -48,7 +46,6 @@ struct LanguageTraits {
             t.slashLineComments = true
             t.blockComments = true
             t.nestedBlockComments = true
-            t.backtickIdentifiers = true
             t.operators = [.strictEquality, .increment, .arrow, .doubleColon, .nullish, .elvis, .bangBang, .range, .fatArrow]
         case .csharp:
             t.slashLineComments = true
@@ -73,14 +70,12 @@ struct LanguageTraits {
             t.slashLineComments = true
             t.blockComments = true
             t.nestedBlockComments = true
-            t.backtickIdentifiers = true
             t.operators = [.strictEquality, .arrow, .nullish, .range]
         case .sql:
             t.hashComments = true
             t.blockComments = true
             t.nestedBlockComments = true
             t.dashDashComments = true
-            t.backtickIdentifiers = true
             t.operators = [.doubleColon, .arrow, .spaceship, .shift, .notEqualAngle, .sqlJSON, .walrus, .fatArrow]
         }
         return t

@@ -11,18 +11,25 @@ struct LineTable {
         starts.reserveCapacity(count / 24 + 16)
         var i = 0
         while i < count {
-            let b = p[i]
-            i += 1
-            if b == ASCII.lf {
-                starts.append(UInt32(truncatingIfNeeded: i))
-            } else if b == ASCII.cr {
-                if i < count, p[i] == ASCII.lf { i += 1 }
-                starts.append(UInt32(truncatingIfNeeded: i))
+            // Skip eight bytes at a time while none is below 0x0E (so neither \n nor \r).
+            while i &+ 8 <= count {
+                let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                if (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                i &+= 8
+            }
+            let stop = min(i + 8, count)
+            while i < stop {
+                let b = p[i]
+                i += 1
+                if b == ASCII.lf {
+                    starts.append(UInt32(truncatingIfNeeded: i))
+                } else if b == ASCII.cr {
+                    if i < count, p[i] == ASCII.lf { i += 1 }
+                    starts.append(UInt32(truncatingIfNeeded: i))
+                }
             }
         }
     }
-
-    init() { starts = [0] }
 
     /// The 1-based line of `offset`; offsets should mostly be non-decreasing between calls.
     @inline(__always)

@@ -3,9 +3,14 @@ extension Scanner {
     /// Lexes the next token; returns false at the end of the input.
     mutating func lexCodeToken() -> Bool {
         if !phpInCode, !skipPHPText() { return false }
-        guard skipTrivia() else { return false }
+        guard pos < end else { return false }
+        if ByteClass.mayStartTrivia(p[pos]), !skipTrivia() { return false }
         let start = pos
         let b = p[start]
+        if ByteClass.isIdentStart(b) {
+            lexIdentifierOrPrefixedString()
+            return true
+        }
         switch b {
         case ASCII.lparen, ASCII.lbracket, ASCII.lbrace:
             if b == ASCII.lbracket, language == .sql, lexSQLBracketIdentifier() { return true }
@@ -14,8 +19,6 @@ extension Scanner {
             closeBracket(at: start)
         case ASCII.dquote, ASCII.squote, ASCII.backtick:
             lexQuote(at: start)
-        case _ where ByteClass.isIdentStart(b):
-            lexIdentifierOrPrefixedString()
         case _ where ByteClass.isDigit(b):
             lexNumber()
         case ASCII.dot:

@@ -7,7 +7,7 @@ extension Scanner {
         var style = StringStyle.quoted(q)
         switch language {
         case .python:
-            return lexPythonString(from: start, quoteAt: start, prefix: 0)
+            return lexPythonString(from: start, quoteAt: start)
         case .javascript, .typescript:
             if q == ASCII.backtick {
                 style.multiline = true
@@ -69,12 +69,20 @@ extension Scanner {
     /// An identifier, or the prefix of a string literal glued to its quote (`rb"…"`, `E'…'`).
     mutating func lexIdentifierOrPrefixedString() {
         let start = pos
-        let stop = identifierEnd(from: start)
+        // The hot path: one loop finds the end and whether any byte needs UTF-8 validation.
+        var stop = start + 1
+        var high = p[start]
+        while stop < end {
+            let b = p[stop]
+            guard ByteClass.isIdentContinue(b) || (b == ASCII.dollar && traits.dollarIdentifiers) else { break }
+            high |= b
+            stop += 1
+        }
         let next = at(stop)
         if next == ASCII.dquote || next == ASCII.squote {
             switch language {
             case .python where stop - start <= 2 && isPythonPrefix(start, stop):
-                return lexPythonString(from: start, quoteAt: stop, prefix: stop - start)
+                return lexPythonString(from: start, quoteAt: stop)
             case .sql where stop - start == 1 && next == ASCII.squote:
                 let letter = p[start] | 0x20
                 if letter == UInt8(ascii: "e") || letter == UInt8(ascii: "n") || letter == UInt8(ascii: "x") || letter == UInt8(ascii: "b") {
@@ -88,87 +96,6 @@ extension Scanner {
         }
         pos = stop
         if language == .ruby { return lexRubyIdentifierTail(from: start) }
-        emit(.identifier, start, stop, highBytes(start, stop))
-    }
-
-    /// `r b u f` and pairs of `r` with `b` or `f`, in any case.
-    private func isPythonPrefix(_ start: Int, _ stop: Int) -> Bool {
-        func letter(_ i: Int) -> UInt8 { p[i] | 0x20 }
-        let r = UInt8(ascii: "r"), b = UInt8(ascii: "b"), f = UInt8(ascii: "f"), u = UInt8(ascii: "u")
-        if stop - start == 1 { return [r, b, f, u].contains(letter(start)) }
-        let (x, y) = (letter(start), letter(start + 1))
-        return (x == r && (y == b || y == f)) || (y == r && (x == b || x == f))
-    }
-
-    private mutating func lexPythonString(from start: Int, quoteAt: Int, prefix: Int) {
-        let q = p[quoteAt]
-        let triple = at(quoteAt + 1) == q && at(quoteAt + 2) == q
-        var style = StringStyle.quoted(q, multiline: triple)
-        style.quoteCount = triple ? 3 : 1
-        var i = start
-        while i < quoteAt {
-            if p[i] | 0x20 == UInt8(ascii: "f") {
-                style.interpolation = .brace
-                style.formatSpecs = true
-            }
-            i += 1
-        }
-        lexString(from: start, bodyStart: quoteAt + (triple ? 3 : 1), style)
-    }
-
-    /// C# `@"…"`, `$"…"`, `$@"…"`, `@$"…"`, `$"""…"""`, `$$"""…"""`; false if `pos` starts none.
-    mutating func lexCSharpSpecialString() -> Bool {
-        let start = pos
-        var i = start
-        var dollars = 0
-        var verbatim = false
-        while i < end {
-            if p[i] == ASCII.dollar { dollars += 1 } else if p[i] == ASCII.at, !verbatim { verbatim = true } else { break }
-            i += 1
-        }
-        guard at(i) == ASCII.dquote, dollars > 0 || verbatim else { return false }
-        if !verbatim, at(i + 1) == ASCII.dquote, at(i + 2) == ASCII.dquote {
-            lexCSharpRaw(from: start, bodyQuote: i, dollars: dollars)
-            return true
-        }
-        var style = StringStyle.quoted(ASCII.dquote, multiline: verbatim)
-        style.escape = verbatim ? .doubled : .backslash
-        if dollars > 0 {
-            style.interpolation = .brace
-            style.formatSpecs = true
-        }
-        lexString(from: start, bodyStart: i + 1, style)
-        return true
-    }
-
-    /// C# raw strings: n >= 3 quotes close with n quotes; with m `$`, m braces open an interpolation.
-    private mutating func lexCSharpRaw(from start: Int, bodyQuote: Int, dollars: Int) {
-        var quotes = 0
-        while at(bodyQuote + quotes) == ASCII.dquote { quotes += 1 }
-        var style = StringStyle.quoted(ASCII.dquote, multiline: true)
-        style.quoteCount = UInt8(truncatingIfNeeded: min(quotes, 255))
-        style.escape = .none
-        style.closeAtRunEnd = true
-        if dollars > 0 {
-            style.interpolation = .brace
-            style.braces = UInt8(truncatingIfNeeded: min(dollars, 255))
-            style.formatSpecs = true
-        }
-        lexString(from: start, bodyStart: bodyQuote + quotes, style)
-    }
-
-    /// Swift `#"…"#`, `##"""…"""##`; false if the hashes are not followed by a quote.
-    mutating func lexSwiftRawString() -> Bool {
-        let start = pos
-        var i = start
-        while at(i) == ASCII.hash { i += 1 }
-        guard at(i) == ASCII.dquote else { return false }
-        let triple = at(i + 1) == ASCII.dquote && at(i + 2) == ASCII.dquote
-        var style = StringStyle.quoted(ASCII.dquote, multiline: triple)
-        style.quoteCount = triple ? 3 : 1
-        style.hashes = UInt8(truncatingIfNeeded: min(i - start, 255))
-        style.interpolation = .swift
-        lexString(from: start, bodyStart: i + (triple ? 3 : 1), style)
-        return true
+        emit(.identifier, start, stop, high < 0x80 || UTF8Check.isValid(p, start, stop) ? [] : .invalidUTF8)
     }
 }

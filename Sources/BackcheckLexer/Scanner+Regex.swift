@@ -16,19 +16,38 @@ extension Scanner {
             return ByteClass.isHorizontalSpace(p[pos - 1]) && !ByteClass.isSpace(next) && next != ASCII.equal
         case .punctuation:
             let b = p[Int(last.start)]
-            return !(last.length == 1 && (b == ASCII.rparen || b == ASCII.rbracket))
+            guard last.length == 1, b == ASCII.rparen || b == ASCII.rbracket else { return true }
+            // `if (x) /re/.test(s)`: a statement head's `)` ends no operand.
+            guard b == ASCII.rparen, last.hasPartner, last.partner > 0 else { return false }
+            let head = tokens[Int(last.partner) - 1]
+            return head.kind == .identifier && Self.statementHeads.contains { tokenIs(head, $0) }
         default:
             return true
         }
     }
 
+    private static let statementHeads: [StaticString] = ["if", "while", "for", "with"]
+
+    private static let rubyRegexKeywords: [StaticString] = [
+        "if", "elsif", "unless", "when", "and", "or", "not", "while", "until", "return", "then", "case", "in",
+    ]
+    private static let jsRegexKeywords: [StaticString] = [
+        "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await",
+        "instanceof",
+    ]
+
     private func isRegexKeyword(_ token: Token) -> Bool {
-        let words: [StaticString] = language == .ruby
-            ? ["if", "elsif", "unless", "when", "and", "or", "not", "while", "until", "return", "then", "case", "in"]
-            : ["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await",
-               "instanceof"]
+        let words = language == .ruby ? Self.rubyRegexKeywords : Self.jsRegexKeywords
         for word in words where tokenIs(token, word) { return true }
         return false
+    }
+
+    /// `tokenIs` ignoring ASCII case; `word` is lower-case.
+    func tokenIsCaseInsensitive(_ token: Token, _ word: StaticString) -> Bool {
+        guard Int(token.length) == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<Int(token.length) where p[Int(token.start) + k] | 0x20 != w[k] { return false }
+        return true
     }
 
     func tokenIs(_ token: Token, _ word: StaticString) -> Bool {

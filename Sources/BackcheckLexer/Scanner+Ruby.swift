@@ -81,7 +81,10 @@ extension Scanner {
         guard i < end, delimiter < 0x80, !ByteClass.isIdentContinue(delimiter), !ByteClass.isSpace(delimiter),
               delimiter != 0, regexAllowed() else { return false }
         if !ByteClass.isLetter(type) {
-            guard [ASCII.lparen, ASCII.lbracket, ASCII.lbrace, ASCII.lt, ASCII.pipe, ASCII.bang].contains(delimiter) else { return false }
+            switch delimiter {
+            case ASCII.lparen, ASCII.lbracket, ASCII.lbrace, ASCII.lt, ASCII.pipe, ASCII.bang: break
+            default: return false
+            }
         }
         let closer: UInt8
         switch delimiter {

@@ -76,6 +76,8 @@ extension Scanner {
                     if scanSwiftBackslash(s) { return .interpolation }
                 } else if backslashEscapes {
                     pos += 1
+                    // `\{` escapes nothing in f-strings: the brace still opens or doubles.
+                    if s.interpolation == .brace, at(pos) == ASCII.lbrace || at(pos) == ASCII.rbrace { continue }
                     if pos < end {
                         pos += (p[pos] == ASCII.cr && at(pos + 1) == ASCII.lf) ? 2 : 1
                     }

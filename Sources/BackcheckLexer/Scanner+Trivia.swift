@@ -5,15 +5,18 @@ extension Scanner {
     mutating func skipTrivia() -> Bool {
         while pos < end {
             let b = p[pos]
+            if !ByteClass.mayStartTrivia(b) { return true }
             switch b {
             case ASCII.space, ASCII.tab, 0x0B, 0x0C:
                 pos += 1
+                while pos < end, p[pos] == ASCII.space || p[pos] == ASCII.tab { pos += 1 }
             case ASCII.lf, ASCII.cr:
                 pos += (b == ASCII.cr && at(pos + 1) == ASCII.lf) ? 2 : 1
                 if !pendingHeredocs.isEmpty { readHeredocBodies() }
             case ASCII.hash:
                 guard traits.hashComments || (pos == bodyStart && at(pos + 1) == ASCII.bang) else { return true }
                 if language == .php, at(pos + 1) == ASCII.lbracket { return true }
+                if language == .sql, !isSQLHashComment() { return true }
                 skipLineComment()
             case ASCII.slash:
                 let next = at(pos + 1)
@@ -97,6 +100,18 @@ extension Scanner {
         }
         emitComment(start, i, closed ? [] : .unterminated)
         pos = i
+    }
+
+    /// MySQL `# comment` versus PostgreSQL operators (`#>`, `#<=#`, `<#>`): a comment `#` stands
+    /// apart from what precedes it, and is followed by a space or starts its line.
+    private func isSQLHashComment() -> Bool {
+        var i = pos
+        while i > bodyStart, ByteClass.isHorizontalSpace(p[i - 1]) { i -= 1 }
+        if i == bodyStart || ByteClass.isNewline(p[i - 1]) { return true }
+        guard ByteClass.isHorizontalSpace(p[pos - 1]) else { return false }
+        if let last = tokens.last, last.length == 8, tokenIsCaseInsensitive(last, "operator") { return false }
+        let next = at(pos + 1)
+        return pos + 1 == end || ByteClass.isSpace(next)
     }
 
     func isLineStart(_ i: Int) -> Bool {

@@ -57,6 +57,11 @@ struct Scanner {
                 break
             }
         }
+        // A heredoc marker on the last line still gets its (empty, unterminated) body.
+        if !pendingHeredocs.isEmpty {
+            pos = end
+            readHeredocBodies()
+        }
         for index in brackets { tokens[Int(index)].flags.insert(.unbalanced) }
         brackets.removeAll()
         closeAllBlocks(at: end)

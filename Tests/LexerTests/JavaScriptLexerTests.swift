@@ -129,4 +129,10 @@ struct JavaScriptLexerTests {
         let lexed = Lexed("$FUNC(..., $X_1)", .javascript, mode: .pattern)
         #expect(lexed.rendered == ["id $FUNC", "punct (", "punct ...", "punct ,", "id $X_1", "punct )"])
     }
+
+    @Test func regexAfterAStatementHeadParenthesis() {
+        let lexed = Lexed("if (ok) /x/.test(s); while (a) /y/; f(a) / 2", .javascript)
+        #expect(lexed.rendered.filter { $0.hasPrefix("regex") } == ["regex /x/", "regex /y/"])
+        #expect(lexed.rendered.suffix(2) == ["punct /", "num 2"])
+    }
 }

@@ -121,4 +121,20 @@ struct PythonLexerTests {
         #expect(lexed.buffer.comments.count == 1 && lexed.buffer.comments[0].line == 3)
         #expect(lexed.buffer.lineStarts == [0, 10, 25, 28, 30])
     }
+
+    @Test func templateStringsInterpolateLikeFStrings() {
+        let lexed = Lexed("t'{a}' Rt'{b}' tb'x'", .python)
+        #expect(lexed.rendered == [
+            "sstart t'", "iopen {", "id a", "iclose }", "send '", "sstart Rt'", "iopen {", "id b", "iclose }", "send '",
+            "id tb", "str 'x'",
+        ])
+    }
+
+    @Test func backslashDoesNotEscapeBracesInFStrings() {
+        let lexed = Lexed(#"fr'\{{\}}' f'\{x}' rf"\{{{1}""#, .python)
+        #expect(lexed.rendered == [
+            #"str fr'\{{\}}'"#, "sstart f'", #"seg \"#, "iopen {", "id x", "iclose }", "send '", "sstart rf\"",
+            #"seg \{{"#, "iopen {", "num 1", "iclose }", "send \"",
+        ])
+    }
 }

@@ -51,4 +51,15 @@ struct SQLLexerTests {
         let lexed = Lexed("SELECT * FROM $T WHERE $C LIKE '%...'", .sql, mode: .pattern)
         #expect(lexed.rendered == ["id SELECT", "punct *", "id FROM", "id $T", "id WHERE", "id $C", "id LIKE", "str '%...'"])
     }
+
+    @Test func hashIsACommentOnlyWhenItStandsApart() {
+        let lexed = Lexed("# top\nSELECT a #> '{b}', c #>> '{d}' # note\nALTER OPERATOR #<=# (h, h); x <#> y; CREATE OPERATOR # (", .sql)
+        #expect(lexed.commentTexts == ["# top", "# note"])
+        #expect(lexed.rendered == [
+            "id SELECT", "id a", "punct #", "punct >", "str '{b}'", "punct ,", "id c", "punct #", "punct >>", "str '{d}'",
+            "id ALTER", "id OPERATOR", "punct #", "punct <=", "punct #", "punct (", "id h", "punct ,", "id h", "punct )",
+            "punct ;", "id x", "punct <", "punct #", "punct >", "id y", "punct ;", "id CREATE", "id OPERATOR", "punct #",
+            "punct (",
+        ])
+    }
 }

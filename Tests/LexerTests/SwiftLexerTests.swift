@@ -50,4 +50,14 @@ struct SwiftLexerTests {
         let raw = Lexed(##"#"abc"##, .swift)
         #expect(raw.rendered == [##"str #"abc"##] && raw.tokens[0].flags.contains(.unterminated))
     }
+
+    @Test func extendedRegexLiterals() {
+        let lexed = Lexed("let r = #/a/b\\/c/# + ##/x/#y/##; let q = #/open", .swift)
+        #expect(lexed.rendered == [
+            "id let", "id r", "punct =", "regex #/a/b\\/c/#", "punct +", "regex ##/x/#y/##", "punct ;", "id let", "id q",
+            "punct =", "regex #/open",
+        ])
+        #expect(lexed.content(3) == "a/b\\/c" && lexed.content(5) == "x/#y")
+        #expect(lexed.tokens[10].flags.contains(.unterminated))
+    }
 }
