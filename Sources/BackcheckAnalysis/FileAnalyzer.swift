@@ -33,8 +33,9 @@ public struct FileAnalyzer: Sendable {
         var findings: [Finding] = []
         var occurrences: [String: Int] = [:]
         let budget = max(200_000, file.buffer.tokens.count * budgetPerToken)
+        let index = TokenIndex(file)
         for rule in candidates {
-            let (matches, exhausted) = rule.matches(in: file, budget: budget)
+            let (matches, exhausted) = rule.matches(in: file, index: index, budget: budget)
             if exhausted {
                 diagnostics.append(AnalysisDiagnostic(
                     path: path, line: nil,

@@ -57,11 +57,11 @@ public struct CompiledRule: Sendable {
     }
 
     /// The rule's matches in `file`, and whether the work budget ran out.
-    public func matches(in file: LexedFile, budget: Int) -> (matches: [PatternMatch], exhausted: Bool) {
+    public func matches(in file: LexedFile, index: TokenIndex, budget: Int) -> (matches: [PatternMatch], exhausted: Bool) {
         guard let formula = formulas[file.language] else { return ([], false) }
         return file.buffer.tokens.withUnsafeBufferPointer { tokens in
             file.bytes.withUnsafeBufferPointer { bytes in
-                var engine = MatchEngine(buffer: file.buffer, tokens: tokens, bytes: bytes,
+                var engine = MatchEngine(buffer: file.buffer, tokens: tokens, bytes: bytes, index: index,
                                          constraints: constraints, budget: budget)
                 let found = formula.evaluate(&engine)
                 return (found, engine.exhausted)

@@ -10,6 +10,7 @@ struct MatchEngine {
     let tokens: UnsafeBufferPointer<Token>
     let bytes: UnsafeBufferPointer<UInt8>
     let buffer: TokenBuffer
+    let index: TokenIndex
     let constraints: [TextConstraint?]
     let budget: Int
     private(set) var steps = 0
@@ -17,9 +18,10 @@ struct MatchEngine {
     private var bound: [Range<Int>?]
     private var operandScratch: [Int] = []
 
-    init(buffer: TokenBuffer, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
+    init(buffer: TokenBuffer, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, index: TokenIndex,
          constraints: [TextConstraint?], budget: Int) {
         self.buffer = buffer
+        self.index = index
         self.tokens = tokens
         self.bytes = bytes
         self.constraints = constraints
@@ -32,17 +34,78 @@ struct MatchEngine {
         guard let first = elements.first else { return [] }
         var found: [PatternMatch] = []
         let count = tokens.count
-        var index = 0
-        while index < count, !exhausted {
-            if canStart(first, at: index) {
-                for slot in bound.indices { bound[slot] = nil }
-                if let end = match(elements, 0, index, count, anchored: false), end > index {
-                    found.append(PatternMatch(start: index, end: end, bindings: bound))
-                }
+        func attempt(_ start: Int, _ engine: inout MatchEngine) {
+            guard engine.canStart(first, at: start) else { return }
+            for slot in engine.bound.indices where engine.bound[slot] != nil { engine.bound[slot] = nil }
+            if let end = engine.match(elements, 0, start, count, anchored: false), end > start {
+                found.append(PatternMatch(start: start, end: end, bindings: engine.bound))
             }
-            index += 1
+        }
+        if let starts = candidateStarts(elements) {
+            for start in starts {
+                if exhausted { break }
+                attempt(start, &self)
+            }
+        } else {
+            for start in 0..<count {
+                if exhausted { break }
+                attempt(start, &self)
+            }
         }
         return found
+    }
+
+    /// The only token indices where a match of `elements` can start, in order, when the pattern
+    /// has a literal to look up: its first element, or the literal right after a leading
+    /// operand (`$X.execute(...)`, `$A == $B`), whose chain head is walked back to. Nil means
+    /// every index must be tried.
+    private func candidateStarts(_ elements: [PatternElement]) -> [Int]? {
+        switch elements[0] {
+        case .token(_, let text):
+            return index.positions(of: text).map(Int.init)
+        case .group(let open, _):
+            return index.positions(of: [open]).map(Int.init)
+        case .anyString, .bindString, .exactString, .interpolatedString:
+            return index.strings.map(Int.init)
+        case .metavariable:
+            guard elements.count > 1, case .token(_, let text) = elements[1] else { return nil }
+            var heads: [Int] = []
+            for anchor in index.positions(of: text) where anchor > 0 {
+                if let head = chainHead(endingBefore: Int(anchor)) { heads.append(head) }
+            }
+            heads.sort()
+            return heads.enumerated().compactMap { $0.offset > 0 && heads[$0.offset - 1] == $0.element ? nil : $0.element }
+        default:
+            return nil
+        }
+    }
+
+    /// The first token of the operand chain that ends just before `end` (`a.b(c)[d]` → `a`),
+    /// mirroring `operandEnds` backwards.
+    private func chainHead(endingBefore end: Int) -> Int? {
+        var cursor = end - 1
+        while cursor >= 0 {
+            let token = tokens[cursor]
+            if token.hasPartner, Int(token.partner) < cursor {
+                // A closing bracket: a call's or index's arguments, a parenthesised operand, or
+                // an interpolated string.
+                cursor = Int(token.partner)
+                if tokens[cursor].kind == .punctuation, cursor > 0, isCallee(cursor - 1) {
+                    cursor -= 1
+                    continue
+                }
+            }
+            if cursor > 0, tokens[cursor - 1].kind == .identifier,
+               bytes[tokens[cursor - 1].range].elementsEqual("new".utf8) {
+                return cursor - 1
+            }
+            if cursor >= 2, tokens[cursor - 1].kind == .punctuation, isMemberAccess(tokens[cursor - 1]) {
+                cursor -= 2
+                continue
+            }
+            return cursor
+        }
+        return nil
     }
 
     /// Cheap test of whether a match could begin at `index`, to avoid entering the matcher.
