@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A regular expression compiled once per rule load, shared by every match.
 ///
@@ -11,6 +12,7 @@ public struct CompiledRegex: @unchecked Sendable {
     private let expression: NSRegularExpression
     private let words: Set<String>?
     private let caseInsensitive: Bool
+    private let memo = RegexMemo()
     /// The source text, for messages.
     public let source: String
 
@@ -31,8 +33,10 @@ public struct CompiledRegex: @unchecked Sendable {
             return words.contains(caseInsensitive ? text.lowercased() : String(text))
         }
         let string = String(text)
-        let range = NSRange(string.startIndex..<string.endIndex, in: string)
-        return expression.firstMatch(in: string, range: range) != nil
+        if let known = memo.result(for: string) { return known }
+        let result = expression.firstMatch(in: string, range: NSRange(location: 0, length: string.utf16.count)) != nil
+        memo.store(result, for: string)
+        return result
     }
 
     /// The words of `^(a|b|c)$` / `(?i)^(?:a|b)$`, or nil when the regex is anything else.
@@ -59,6 +63,25 @@ public struct CompiledRegex: @unchecked Sendable {
             return (nil, false)
         }
         return (Set(alternatives.map { caseInsensitive ? $0.lowercased() : String($0) }), caseInsensitive)
+    }
+}
+
+/// Results of one regex by input text, shared by every file and thread: constraints see the same
+/// identifiers (`user`, `req.body`, `logger`) over and over, and the regex engine is the
+/// matcher's most expensive step.
+final class RegexMemo: Sendable {
+    private static let capacity = 65_536
+    private let results = Mutex<[String: Bool]>([:])
+
+    func result(for text: String) -> Bool? {
+        results.withLock { $0[text] }
+    }
+
+    func store(_ result: Bool, for text: String) {
+        results.withLock { results in
+            if results.count >= Self.capacity { results.removeAll(keepingCapacity: true) }
+            results[text] = result
+        }
     }
 }
 

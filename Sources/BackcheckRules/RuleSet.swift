@@ -1,6 +1,7 @@
 import BackcheckLexer
 import BackcheckRulePack
 import Foundation
+import Synchronization
 
 /// All rules in effect, compiled, with the keyword prefilter that picks the rules worth running
 /// on a file.
@@ -36,30 +37,46 @@ public struct RuleSet: Sendable {
     /// Rules from `(path, bytes)` pairs; ids are the paths without `prefix` and `.yml`.
     /// Every broken file is reported, not only the first.
     public static func load(_ files: [(path: String, bytes: [UInt8])], stripping prefix: String) throws(RuleLoadError) -> RuleSet {
+        let ruleFiles = files.filter { $0.path.hasSuffix(".yml") || $0.path.hasSuffix(".yaml") }
+        // Parsing and compiling is per file and independent: spread it over the cores, since
+        // every command pays for it at start-up.
+        let results = Mutex<[Int: Result<CompiledRule, RuleError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: ruleFiles.count) { position in
+            let result = compile(ruleFiles[position], stripping: prefix)
+            results.withLock { $0[position] = result }
+        }
+        let ordered = results.withLock { results in ruleFiles.indices.map { results[$0]! } }
         var compiled: [CompiledRule] = []
         var errors: [RuleError] = []
         var seen: [String: String] = [:]
-        for file in files where file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml") {
-            var id = file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
-            id = String(id.prefix(upTo: id.lastIndex(of: ".") ?? id.endIndex))
-            guard let text = String(validating: file.bytes, as: UTF8.self) else {
-                errors.append(RuleError(file: file.path, line: nil, message: "rule file is not valid UTF-8"))
-                continue
-            }
-            do {
-                let rule = try RuleLoader.load(yaml: text, file: file.path, expectedId: id)
-                if let other = seen[rule.id] {
-                    errors.append(RuleError(file: file.path, line: nil, message: "duplicate rule id `\(rule.id)` (also in \(other))"))
+        for result in ordered {
+            switch result {
+            case .failure(let error):
+                errors.append(error)
+            case .success(let rule):
+                if let other = seen[rule.rule.id] {
+                    errors.append(RuleError(file: rule.rule.file, line: nil, message: "duplicate rule id `\(rule.rule.id)` (also in \(other))"))
                     continue
                 }
-                seen[rule.id] = file.path
-                compiled.append(try CompiledRule(rule))
-            } catch {
-                errors.append(error)
+                seen[rule.rule.id] = rule.rule.file
+                compiled.append(rule)
             }
         }
         guard errors.isEmpty else { throw RuleLoadError(errors: errors) }
         return RuleSet(rules: compiled)
+    }
+
+    private static func compile(_ file: (path: String, bytes: [UInt8]), stripping prefix: String) -> Result<CompiledRule, RuleError> {
+        var id = file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
+        id = String(id.prefix(upTo: id.lastIndex(of: ".") ?? id.endIndex))
+        guard let text = String(validating: file.bytes, as: UTF8.self) else {
+            return .failure(RuleError(file: file.path, line: nil, message: "rule file is not valid UTF-8"))
+        }
+        do {
+            return .success(try CompiledRule(try RuleLoader.load(yaml: text, file: file.path, expectedId: id)))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Rules from every `*.yml` under `folder`; ids are paths relative to the folder, or to its
