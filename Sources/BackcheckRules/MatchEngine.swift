@@ -16,7 +16,6 @@ struct MatchEngine {
     private(set) var steps = 0
     private(set) var exhausted = false
     private var bound: [Range<Int>?]
-    private var operandScratch: [Int] = []
 
     init(buffer: TokenBuffer, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, index: TokenIndex,
          constraints: [TextConstraint?], budget: Int) {
@@ -71,7 +70,7 @@ struct MatchEngine {
             guard elements.count > 1, case .token(_, let text) = elements[1] else { return nil }
             var heads: [Int] = []
             for anchor in index.positions(of: text) where anchor > 0 {
-                if let head = chainHead(endingBefore: Int(anchor)) { heads.append(head) }
+                if let head = grammar.chainHead(endingBefore: Int(anchor)) { heads.append(head) }
             }
             heads.sort()
             return heads.enumerated().compactMap { $0.offset > 0 && heads[$0.offset - 1] == $0.element ? nil : $0.element }
@@ -80,33 +79,7 @@ struct MatchEngine {
         }
     }
 
-    /// The first token of the operand chain that ends just before `end` (`a.b(c)[d]` → `a`),
-    /// mirroring `operandEnds` backwards.
-    private func chainHead(endingBefore end: Int) -> Int? {
-        var cursor = end - 1
-        while cursor >= 0 {
-            let token = tokens[cursor]
-            if token.hasPartner, Int(token.partner) < cursor {
-                // A closing bracket: a call's or index's arguments, a parenthesised operand, or
-                // an interpolated string.
-                cursor = Int(token.partner)
-                if tokens[cursor].kind == .punctuation, cursor > 0, isCallee(cursor - 1) {
-                    cursor -= 1
-                    continue
-                }
-            }
-            if cursor > 0, tokens[cursor - 1].kind == .identifier,
-               bytes[tokens[cursor - 1].range].elementsEqual("new".utf8) {
-                return cursor - 1
-            }
-            if cursor >= 2, tokens[cursor - 1].kind == .punctuation, isMemberAccess(tokens[cursor - 1]) {
-                cursor -= 2
-                continue
-            }
-            return cursor
-        }
-        return nil
-    }
+    private var grammar: OperandGrammar { OperandGrammar(tokens: tokens, bytes: bytes, language: buffer.language) }
 
     /// Cheap test of whether a match could begin at `index`, to avoid entering the matcher.
     private func canStart(_ element: PatternElement, at index: Int) -> Bool {
@@ -115,7 +88,7 @@ struct MatchEngine {
         case .token(_, let text): return equals(token, text)
         case .anyString: return token.kind == .string || token.kind == .stringStart
         case .bindString, .exactString: return token.kind == .string
-        case .metavariable: return isOperandStart(index) && !continuesChain(index)
+        case .metavariable: return self.index.chainStart[index]
         case .group(let open, _): return token.kind == .punctuation && token.hasPartner && bytes[Int(token.start)] == open
         case .block: return token.kind == .blockOpen
         case .interpolatedString: return token.kind == .stringStart
@@ -165,19 +138,18 @@ struct MatchEngine {
             }
 
         case .metavariable(let slot):
-            guard index < end, isOperandStart(index) else { return nil }
-            // Candidate ends live on a shared stack: nested matches push above this segment and
-            // pop back before returning, so no array is allocated per attempt.
-            let base = operandScratch.count
-            operandEnds(from: index, limit: end)
-            let top = operandScratch.count
-            defer { operandScratch.removeLast(operandScratch.count - base) }
+            guard index < end, self.index.operandStart[index] else { return nil }
+            // Candidate ends were computed once per file; those past this group do not count.
+            let ends = self.index.operandEnds(of: index)
+            var top = ends.upperBound - 1
+            while top >= ends.lowerBound, Int(self.index.ends[top]) > end { top -= 1 }
+            guard top >= ends.lowerBound else { return nil }
             // An operand is the whole chain unless the pattern itself goes on into it
             // (`$X.digest()` binds the receiver): `a == $X` must not bind `Token` of `Token.none`.
             let wholeOnly = next >= elements.count || !isLiteral(elements[next])
-            let lowest = wholeOnly ? top - 1 : base
-            for position in stride(from: top - 1, through: lowest, by: -1) {
-                let operandEnd = operandScratch[position]
+            let lowest = wholeOnly ? top : ends.lowerBound
+            for position in stride(from: top, through: lowest, by: -1) {
+                let operandEnd = Int(self.index.ends[position])
                 // Look ahead one literal before binding, so constraints (regexes) only run on
                 // operands the rest of the pattern could follow.
                 if next < elements.count, isLiteral(elements[next]),
@@ -330,78 +302,6 @@ struct MatchEngine {
         }
     }
 
-    // MARK: - Operands
-
-    /// Whether an operand may begin at `index`: a name, literal, or a bracketed expression that is
-    /// not a call's or index's argument list.
-    private func isOperandStart(_ index: Int) -> Bool {
-        let token = tokens[index]
-        switch token.kind {
-        case .identifier:
-            if Keywords.isStatementKeyword(bytes[token.range]) { return false }
-        case .number, .string, .stringStart, .regex:
-            break
-        case .punctuation:
-            guard token.hasPartner, Int(token.partner) > index else { return false }
-            let byte = bytes[Int(token.start)]
-            guard byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") else { return false }
-            if index > 0, isCallee(index - 1) { return false }
-        default:
-            return false
-        }
-        return true
-    }
-
-    /// Whether the token at `index` is the member part of a longer chain (`b` in `a.b`): a match
-    /// never starts there, so `$X.f()` binds the whole receiver once.
-    private func continuesChain(_ index: Int) -> Bool {
-        guard index > 0 else { return false }
-        let previous = tokens[index - 1]
-        return previous.kind == .punctuation && isMemberAccess(previous)
-    }
-
-    /// Whether a bracket right after the token at `index` would be a call or an index.
-    private func isCallee(_ index: Int) -> Bool {
-        let token = tokens[index]
-        switch token.kind {
-        case .identifier: return !Keywords.isStatementKeyword(bytes[token.range])
-        case .string, .stringEnd: return true
-        case .punctuation: return token.hasPartner && Int(token.partner) < index
-        default: return false
-        }
-    }
-
-    /// Pushes every index where an operand starting at `index` may end, shortest first.
-    private mutating func operandEnds(from index: Int, limit: Int) {
-        var cursor = index
-        let first = tokens[index]
-        if first.kind == .stringStart || first.kind == .punctuation {
-            guard first.hasPartner, Int(first.partner) < limit else { return }
-            cursor = Int(first.partner) + 1
-        } else {
-            cursor = index + 1
-            // `new Foo(...)`: the constructor name belongs to the operand.
-            if first.kind == .identifier, bytes[first.range].elementsEqual("new".utf8),
-               cursor < limit, tokens[cursor].kind == .identifier {
-                cursor += 1
-            }
-        }
-        operandScratch.append(cursor)
-        while cursor < limit {
-            let token = tokens[cursor]
-            guard token.kind == .punctuation else { break }
-            if isMemberAccess(token), cursor + 1 < limit, tokens[cursor + 1].kind == .identifier {
-                cursor += 2
-            } else if token.hasPartner, Int(token.partner) > cursor, Int(token.partner) < limit,
-                      bytes[Int(token.start)] == UInt8(ascii: "(") || bytes[Int(token.start)] == UInt8(ascii: "[") {
-                cursor = Int(token.partner) + 1
-            } else {
-                break
-            }
-            operandScratch.append(cursor)
-        }
-    }
-
     // MARK: - Token tests
 
     private func equals(_ token: Token, _ text: [UInt8]) -> Bool {
@@ -420,29 +320,6 @@ struct MatchEngine {
     private func isComma(_ index: Int) -> Bool {
         let token = tokens[index]
         return token.kind == .punctuation && token.length == 1 && bytes[Int(token.start)] == UInt8(ascii: ",")
-    }
-
-    /// `.`, `?.`, `->`, `::`, `&.`, `?->` (PHP's `.` concatenates instead).
-    private func isMemberAccess(_ token: Token) -> Bool {
-        let start = Int(token.start)
-        switch token.length {
-        case 1:
-            return bytes[start] == UInt8(ascii: ".") && buffer.language != .php
-        case 2:
-            let first = bytes[start]
-            let second = bytes[start + 1]
-            switch (first, second) {
-            case (UInt8(ascii: "?"), UInt8(ascii: ".")), (UInt8(ascii: "-"), UInt8(ascii: ">")),
-                 (UInt8(ascii: ":"), UInt8(ascii: ":")), (UInt8(ascii: "&"), UInt8(ascii: ".")):
-                return true
-            default:
-                return false
-            }
-        case 3:
-            return bytes[start] == UInt8(ascii: "?") && bytes[start + 1] == UInt8(ascii: "-") && bytes[start + 2] == UInt8(ascii: ">")
-        default:
-            return false
-        }
     }
 
     private func isOpener(_ token: Token, at index: Int) -> Bool {

@@ -8,6 +8,15 @@ public final class TokenIndex: @unchecked Sendable {
     private let positions: [UInt64: [Int32]]
     /// Indices of string tokens (plain and interpolated starts).
     let strings: [Int32]
+    /// Per token: an operand may start here.
+    let operandStart: [Bool]
+    /// Per token: an operand starting here is not the member part of a longer chain, so a match
+    /// may begin here.
+    let chainStart: [Bool]
+    /// `ends[endsOffset[i]..<endsOffset[i + 1]]`: where an operand starting at token i may end,
+    /// shortest first.
+    let ends: [Int32]
+    private let endsOffset: [Int32]
 
     /// Indexes `file`'s identifiers and punctuation by their bytes.
     public init(_ file: LexedFile) {
@@ -27,6 +36,33 @@ public final class TokenIndex: @unchecked Sendable {
         }
         self.positions = positions
         self.strings = strings
+        var operandStart = [Bool](repeating: false, count: file.buffer.tokens.count)
+        var chainStart = operandStart
+        var ends: [Int32] = []
+        var endsOffset: [Int32] = [0]
+        endsOffset.reserveCapacity(file.buffer.tokens.count + 1)
+        file.buffer.tokens.withUnsafeBufferPointer { tokens in
+            file.bytes.withUnsafeBufferPointer { bytes in
+                let grammar = OperandGrammar(tokens: tokens, bytes: bytes, language: file.language)
+                for index in tokens.indices {
+                    if grammar.isOperandStart(index) {
+                        operandStart[index] = true
+                        chainStart[index] = !grammar.continuesChain(index)
+                        grammar.operandEnds(from: index, limit: tokens.count, into: &ends)
+                    }
+                    endsOffset.append(Int32(ends.count))
+                }
+            }
+        }
+        self.operandStart = operandStart
+        self.chainStart = chainStart
+        self.ends = ends
+        self.endsOffset = endsOffset
+    }
+
+    /// Positions in `ends` of the possible ends of an operand starting at `index`.
+    func operandEnds(of index: Int) -> Range<Int> {
+        Int(endsOffset[index])..<Int(endsOffset[index + 1])
     }
 
     /// Token indices whose text may equal `text` (hash collisions are possible: verify).
