@@ -13,6 +13,8 @@ public struct CompiledRegex: @unchecked Sendable {
     private let words: Set<String>?
     private let caseInsensitive: Bool
     private let memo = RegexMemo()
+    /// Literals one of which every match contains (lower-cased), when the source shows them.
+    private let literals: [[UInt8]]?
     /// The source text, for messages.
     public let source: String
 
@@ -25,6 +27,7 @@ public struct CompiledRegex: @unchecked Sendable {
         }
         self.source = source
         (words, caseInsensitive) = Self.wordAlternation(source)
+        literals = RegexLiterals.required(in: source)
     }
 
     /// Whether the expression matches anywhere in `text`.
@@ -32,11 +35,26 @@ public struct CompiledRegex: @unchecked Sendable {
         if let words {
             return words.contains(caseInsensitive ? text.lowercased() : String(text))
         }
+        if let literals, !Self.containsAny(literals, in: text.utf8) { return false }
         let string = String(text)
         if let known = memo.result(for: string) { return known }
         let result = expression.firstMatch(in: string, range: NSRange(location: 0, length: string.utf16.count)) != nil
         memo.store(result, for: string)
         return result
+    }
+
+    /// Whether `text` contains one of `needles` (lower-cased), ignoring ASCII case.
+    private static func containsAny(_ needles: [[UInt8]], in text: some Collection<UInt8>) -> Bool {
+        let haystack = text.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }
+        return needles.contains { needle in
+            guard let first = needle.first, haystack.count >= needle.count else { return false }
+            var start = 0
+            while start + needle.count <= haystack.count {
+                if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+                start += 1
+            }
+            return false
+        }
     }
 
     /// The words of `^(a|b|c)$` / `(?i)^(?:a|b)$`, or nil when the regex is anything else.

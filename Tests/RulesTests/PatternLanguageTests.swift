@@ -1,4 +1,4 @@
-import BackcheckRules
+@testable import BackcheckRules
 import Testing
 import TestSupport
 
@@ -206,5 +206,38 @@ import Foundation
         #expect(count("shop/settings/prod.py") == 1)
         #expect(count("shop/views.py") == 0)
         #expect(count("tests/settings.py") == 0)
+    }
+}
+
+/// The literal prefilter of regexes must never reject text the regex matches.
+@Suite struct RegexLiteralTests {
+    @Test func requiredLiterals() {
+        #expect(RegexLiterals.required(in: "(?i)^\\s*select\\s+\\*")?.map { String(decoding: $0, as: UTF8.self) } == ["select"])
+        #expect(RegexLiterals.required(in: "(?i)(password|token|secret)")?.count == 3)
+        #expect(RegexLiterals.required(in: "a|b") == nil)
+        #expect(RegexLiterals.required(in: "(?x) password") == nil)
+        #expect(RegexLiterals.required(in: "colou?r")?.map { String(decoding: $0, as: UTF8.self) } == ["colo"])
+    }
+
+    @Test func prefilterAgreesWithTheEngineOnThePack() throws {
+        // Every regex of the built-in pack, against every example line: same answers with and
+        // without the literal prefilter.
+        let pack = try RuleSet.builtIn()
+        let texts = pack.rules.flatMap { ($0.rule.examples.bad + $0.rule.examples.good).map(\.text) }
+            .flatMap { $0.split(whereSeparator: { " ()[]{},;\"'".contains($0) }).map(String.init) }
+        var checked = 0
+        for rule in pack.rules {
+            for constraint in rule.rule.constraints.values {
+                for regex in [constraint.regex, constraint.notRegex].compactMap({ $0 }) {
+                    let engine = try NSRegularExpression(pattern: regex.source)
+                    for text in texts.prefix(400) {
+                        let expected = engine.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+                        #expect(regex.matches(text) == expected, "\(regex.source) on \(text)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 1000)
     }
 }

@@ -1,0 +1,104 @@
+/// The literal text any match of a regex must contain, found from its source conservatively, so
+/// a constraint can reject most candidates with a substring search instead of running the regex
+/// engine (gitleaks prefilters its regexes with keywords the same way).
+enum RegexLiterals {
+    /// Lower-cased alternatives, one of which every match contains; nil when nothing is certain
+    /// (top-level `|`, extended mode, or no literal of at least three characters).
+    static func required(in source: String) -> [[UInt8]]? {
+        var pattern = Substring(source)
+        while pattern.hasPrefix("(?") , let close = pattern.firstIndex(of: ")"),
+              pattern[pattern.index(pattern.startIndex, offsetBy: 2)..<close].allSatisfy({ $0.isLetter || $0 == "-" }) {
+            if pattern[..<close].contains("x") { return nil }
+            pattern = pattern[pattern.index(after: close)...]
+        }
+        let chars = Array(pattern)
+        var best: [[UInt8]]?
+        var run: [Character] = []
+        var index = 0
+        func consider(_ candidate: [[UInt8]]) {
+            guard candidate.allSatisfy({ $0.count >= 3 }) else { return }
+            let weakest = candidate.map(\.count).min() ?? 0
+            if best == nil || weakest > (best!.map(\.count).min() ?? 0) { best = candidate }
+        }
+        func endRun() {
+            if !run.isEmpty { consider([Array(String(run).lowercased().utf8)]) }
+            run = []
+        }
+        /// Whether the item ending before `position` may repeat zero times.
+        func optional(at position: Int) -> Bool {
+            guard position < chars.count else { return false }
+            switch chars[position] {
+            case "?", "*": return true
+            case "{": return position + 1 < chars.count && chars[position + 1] == "0"
+            default: return false
+            }
+        }
+        func quantified(at position: Int) -> Bool {
+            guard position < chars.count else { return false }
+            return "?*+{".contains(chars[position])
+        }
+        while index < chars.count {
+            let char = chars[index]
+            switch char {
+            case "|":
+                return nil
+            case "\\":
+                guard index + 1 < chars.count else { return best }
+                let escaped = chars[index + 1]
+                index += 2
+                if escaped.isLetter || escaped.isNumber {
+                    endRun()
+                } else if quantified(at: index) {
+                    endRun()
+                } else {
+                    run.append(escaped)
+                }
+                continue
+            case "[":
+                endRun()
+                index += 1
+                if index < chars.count, chars[index] == "]" { index += 1 }
+                while index < chars.count, chars[index] != "]" {
+                    index += chars[index] == "\\" ? 2 : 1
+                }
+                index += 1
+                continue
+            case "(":
+                endRun()
+                var depth = 1
+                var end = index + 1
+                while end < chars.count, depth > 0 {
+                    if chars[end] == "\\" { end += 2; continue }
+                    if chars[end] == "(" { depth += 1 } else if chars[end] == ")" { depth -= 1 }
+                    end += 1
+                }
+                let body = String(chars[(index + 1)..<max(index + 1, end - 1)])
+                if !optional(at: end), !body.hasPrefix("?="), !body.hasPrefix("?!"), !body.hasPrefix("?<") {
+                    let plain = body.hasPrefix("?:") ? String(body.dropFirst(2)) : body
+                    let branches = plain.split(separator: "|", omittingEmptySubsequences: false)
+                    if branches.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }) {
+                        consider(branches.map { Array($0.lowercased().utf8) })
+                    }
+                }
+                index = end
+                continue
+            case ".", "^", "$":
+                endRun()
+            case "?", "*", "+", "{":
+                // The quantifier applies to the last character of the run only.
+                if !run.isEmpty { run.removeLast() }
+                endRun()
+                if char == "{" { while index < chars.count, chars[index] != "}" { index += 1 } }
+            default:
+                if quantified(at: index + 1) {
+                    endRun()
+                } else {
+                    run.append(char)
+                }
+            }
+            index += 1
+        }
+        endRun()
+        return best
+    }
+}
