@@ -78,6 +78,8 @@ enum RegexLiterals {
                     let branches = plain.split(separator: "|", omittingEmptySubsequences: false)
                     if branches.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }) {
                         consider(branches.map { Array($0.lowercased().utf8) })
+                    } else if branches.count == 1, let inner = required(in: plain) {
+                        consider(inner)
                     }
                 }
                 index = end
