@@ -20,7 +20,7 @@ struct DDLParser {
         if cursor.accept("drop", "table") { return dropNames(&cursor).map(SchemaChange.dropTable) }
         if cursor.accept("drop", "index") {
             _ = cursor.accept("concurrently")
-            return dropNames(&cursor).map(SchemaChange.dropIndex)
+            return dropNames(&cursor, on: true).map(SchemaChange.dropIndex)
         }
         if cursor.accept("rename", "table") { return renameTables(&cursor) }
         return []
@@ -31,15 +31,19 @@ struct DDLParser {
         return SourceLocation(path: path, line: line, column: column)
     }
 
-    /// `[IF EXISTS] a, b [CASCADE]`: the names, as table keys.
-    private func dropNames(_ cursor: inout StatementCursor) -> [String] {
+    /// `[IF EXISTS] a, b [CASCADE|RESTRICT]` (and MySQL's `ON table` after an index name): the
+    /// names, as table keys. Anything else after them means the statement was misread (say, a
+    /// string the lexer split), so nothing is dropped.
+    private func dropNames(_ cursor: inout StatementCursor, on allowsTable: Bool = false) -> [String] {
         _ = cursor.accept("if", "exists")
         var names: [String] = []
         while let name = cursor.tableName() {
             names.append(name)
             guard cursor.accept(symbol: ",") else { break }
         }
-        return names
+        if allowsTable, cursor.accept("on") { _ = cursor.tableName() }
+        _ = cursor.accept("cascade") || cursor.accept("restrict")
+        return cursor.atEnd ? names : []
     }
 
     /// MySQL `RENAME TABLE a TO b [, c TO d]`.

@@ -11,7 +11,7 @@ public enum SQLFactExtractor {
     }
 
     private static func sqlFile(path: String, bytes: [UInt8]) -> SQLFileFacts {
-        let file = LexedFile(bytes: CopyDataBlocks.blanked(bytes) ?? bytes, language: .sql)
+        let file = LexedFile(bytes: DumpDataBlocks.blanked(bytes) ?? bytes, language: .sql)
         let sql = SQLTokens(file)
         let ddl = DDLParser(sql: sql, path: path)
         let parser = QueryParser(sql: sql)
