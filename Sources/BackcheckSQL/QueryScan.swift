@@ -157,7 +157,7 @@ struct QueryScan {
         var after = index + 1
         if sql.isSymbol(after, "."), after + 1 < end { after += 2 }
         let boundary = after >= end || sql.isSymbol(after, ",") || sql.isSymbol(after, ")")
-            || ["asc", "desc", "nulls", "limit", "offset", "fetch", "for", "having", "collate"].contains(where: { sql.isWord(after, $0) })
+            || (sql.tokens[after].kind == .identifier && !sql.isQuoted(after) && QueryParser.reserved.contains(sql.name(after)))
         if boundary, let reference = parser.columnReference(index..<after) {
             uses.append(ColumnUse(qualifier: reference.qualifier, column: reference.column,
                                   clause: clause == .orderBy ? .orderBy : .groupBy, isEquality: false, comparedToColumn: false))

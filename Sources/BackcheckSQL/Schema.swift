@@ -27,6 +27,9 @@ public struct Schema: Sendable {
     /// Tables by key (`name`, or `schema.name` outside the default schema).
     public private(set) var tables: [String: Table] = [:]
     public var dialect: SQLDialect
+    /// Index and ALTER changes to tables not created yet (a migration sorted before the schema
+    /// file that creates its table): applied when the table appears.
+    private var pending: [String: [SchemaChange]] = [:]
 
     /// The schema made by applying `changes` in order.
     public init(changes: [SchemaChange], dialect: SQLDialect) {
@@ -44,8 +47,16 @@ public struct Schema: Sendable {
             var table = Table(name: definition.name, columns: definition.columns, indexes: [], foreignKeys: [],
                               location: definition.location)
             for constraint in definition.constraints { table.add(constraint) }
+            // A second definition of a table (a schema dump beside the migrations that made it)
+            // keeps the secondary indexes declared for the first whose columns still exist.
+            for index in tables[definition.name]?.indexes ?? [] where index.constraint == nil
+                && index.keys.allSatisfy({ $0.column.map { table.column($0) != nil } ?? true }) {
+                table.indexes.append(index)
+            }
             tables[definition.name] = table
+            for change in pending.removeValue(forKey: definition.name) ?? [] { apply(change) }
         case .createIndex(let index):
+            guard tables[index.table] != nil else { return pending[index.table, default: []].append(change) }
             tables[index.table]?.indexes.append(index)
         case .dropTable(let name):
             tables[name] = nil
@@ -62,6 +73,7 @@ public struct Schema: Sendable {
                 }
             }
         case .alterTable(let name, let actions):
+            guard tables[name] != nil else { return pending[name, default: []].append(change) }
             for action in actions { tables[name]?.apply(action) }
         }
     }

@@ -185,4 +185,19 @@ import Testing
         ]
         #expect(SchemaAnalysis.schema(from: files).tables["t"]?.columns.map(\.name) == ["b"])
     }
+
+    @Test func changesToATableCreatedLaterInPathOrderWaitForIt() {
+        let files = [
+            SQLFixtures.facts("CREATE INDEX t_a ON t (a);\nALTER TABLE t ADD COLUMN b INT;", path: "db/migrations/002.sql"),
+            SQLFixtures.facts("CREATE TABLE t (a INT);", path: "db/schema.sql"),
+        ]
+        let table = SchemaAnalysis.schema(from: files).tables["t"]
+        #expect(table?.indexes.map(\.name) == ["t_a"])
+        #expect(table?.columns.map(\.name) == ["a", "b"])
+    }
+
+    @Test func aRepeatedDefinitionKeepsEarlierIndexes() {
+        let schema = SQLFixtures.schema("CREATE TABLE t (a INT, b INT);\nCREATE INDEX t_a ON t (a);\nCREATE INDEX t_b ON t (b);\nCREATE TABLE t (a INT);")
+        #expect(schema.tables["t"]?.indexes.map(\.name) == ["t_a"])
+    }
 }

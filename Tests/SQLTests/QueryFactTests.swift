@@ -44,7 +44,7 @@ import Testing
             SELECT r.id FROM recent r JOIN (SELECT id FROM users) x ON x.id = r.user_id;
             """)
         #expect(facts.queries.map { $0.tables.map { "\($0.table ?? "-") \($0.alias)" } } == [
-            ["accounts accounts"], ["sessions sessions"], ["orders orders", "- r", "- x"],
+            ["accounts accounts"], ["sessions sessions"], ["orders orders", "- r", "users users", "- x"],
         ])
         #expect(facts.queries.map(\.location.line) == [1, 2, 3])
     }
@@ -56,7 +56,7 @@ import Testing
         (.javascript, "db.query(`SELECT id FROM orders WHERE status = ${status}`)"),
         (.java, "String q = \"SELECT id FROM orders \" +\n \"WHERE status = ?\";"),
         (.go, "rows, err := db.Query(`SELECT id\n FROM orders\n WHERE status = $1`, s)"),
-        (.php, "$q = \"SELECT id FROM orders WHERE status = '\" . $status . \"'\";"),
+        (.php, "<?php $q = \"SELECT id FROM orders WHERE status = '\" . $status . \"'\";"),
         (.ruby, "Order.find_by_sql(\"SELECT id FROM orders WHERE status = '#{status}'\")"),
         (.kotlin, "val q = \"\"\"SELECT id FROM orders WHERE status = ?\"\"\""),
         (.csharp, "var q = $\"SELECT id FROM orders WHERE status = {status}\";"),
