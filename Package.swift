@@ -22,7 +22,7 @@ let package = Package(
         .executableTarget(
             name: "backcheck",
             dependencies: [
-                "BackcheckPipeline", "BackcheckReport", "BackcheckRules", "BackcheckAnalysis", "BackcheckLexer",
+                "BackcheckPipeline", "BackcheckReport", "BackcheckRules", "BackcheckAnalysis", "BackcheckLexer", "BackcheckSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -52,6 +52,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "BackcheckSQL",
+            dependencies: ["BackcheckLexer", "BackcheckRules", "BackcheckAnalysis"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "BackcheckStore",
             dependencies: ["BackcheckAnalysis", "BackcheckRules", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
@@ -70,7 +75,7 @@ let package = Package(
             name: "BackcheckPipeline",
             dependencies: [
                 "BackcheckAnalysis", "BackcheckStore", "BackcheckWatch", "BackcheckConfig",
-                "BackcheckRules", "BackcheckReport",
+                "BackcheckRules", "BackcheckReport", "BackcheckSQL",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -78,7 +83,7 @@ let package = Package(
         .executableTarget(name: "RulePackEmbedder", swiftSettings: strict),
         .executableTarget(
             name: "backcheck-bench",
-            dependencies: ["BackcheckLexer", "BackcheckRules", "BackcheckAnalysis"],
+            dependencies: ["BackcheckLexer", "BackcheckRules", "BackcheckAnalysis", "BackcheckSQL"],
             path: "Benchmarks/Bench",
             swiftSettings: strict
         ),
@@ -96,7 +101,13 @@ let package = Package(
         .testTarget(name: "LexerTests", dependencies: ["BackcheckLexer", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "RulesTests",
-            dependencies: ["BackcheckRules", "BackcheckAnalysis", "BackcheckReport", "BackcheckLexer", "TestSupport"],
+            dependencies: ["BackcheckRules", "BackcheckAnalysis", "BackcheckReport", "BackcheckLexer", "BackcheckSQL", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SQLTests",
+            dependencies: ["BackcheckSQL", "BackcheckRules", "BackcheckAnalysis", "BackcheckLexer", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(name: "WatchTests", dependencies: ["BackcheckWatch", "TestSupport"], swiftSettings: strict),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks backcheck on a generated corpus (default 60 MiB) with a release build.
 #   scripts/bench.sh [MEGABYTES]
-# Prints in-process lexer/analysis throughput with a byte-scan baseline, then whole-process
+# Prints in-process lexer/analysis throughput with a byte-scan baseline, parse + analyze time of a
+# generated 100k-line schema dump beside reading it, then whole-process
 # audit times beside `cat` (and `rg`, when installed) over the same files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,11 @@ bin=$(swift build -c release "${scratch[@]}" --show-bin-path)
 
 echo "== in process"
 "$bin/backcheck-bench" "$corpus" 3
+
+echo "== schema: parse + analyze a 100k-line pg_dump (target < 1 s)"
+schema=$work/schema-100k.sql
+[ -f "$schema" ] || python3 scripts/gen-schema.py 100000 "$schema" >/dev/null
+"$bin/backcheck-bench" --schema "$schema" 3
 
 now() { date +%s.%N; }
 elapsed() { echo "$2 - $1" | bc; }

@@ -1,6 +1,7 @@
 import BackcheckAnalysis
 import BackcheckLexer
 import BackcheckRules
+import BackcheckSQL
 import Foundation
 
 // In-process throughput of the lexer and of per-file analysis over a corpus held in memory,
@@ -9,8 +10,12 @@ import Foundation
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    print("usage: backcheck-bench CORPUS_DIR [REPETITIONS]")
+    print("usage: backcheck-bench CORPUS_DIR [REPETITIONS] | backcheck-bench --schema DUMP.sql [REPETITIONS]")
     exit(2)
+}
+if arguments[1] == "--schema", arguments.count >= 3 {
+    SchemaBench.run(path: arguments[2], repetitions: arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3)
+    exit(0)
 }
 let repetitions = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
 

@@ -24,12 +24,15 @@ public struct Finding: Sendable, Hashable, Codable {
     public var secretHash: String?
     /// Set when a `backcheck:ignore` (or foreign) marker suppresses the finding.
     public var suppression: Suppression?
+    /// Structured facts about the finding for JSON and SARIF (`table`, `columns` for schema
+    /// findings); empty for pattern findings.
+    public var properties: [String: String]
 
     public init(
         ruleId: String, checklist: ChecklistItem, severity: Severity, confidence: Confidence,
         path: String, line: Int, column: Int, endLine: Int, endColumn: Int,
         message: String, snippet: String, fingerprint: String,
-        secretHash: String? = nil, suppression: Suppression? = nil
+        secretHash: String? = nil, suppression: Suppression? = nil, properties: [String: String] = [:]
     ) {
         self.ruleId = ruleId
         self.checklist = checklist
@@ -45,6 +48,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.fingerprint = fingerprint
         self.secretHash = secretHash
         self.suppression = suppression
+        self.properties = properties
     }
 }
 

@@ -3,12 +3,12 @@ import Crypto
 /// Line-independent finding identity (DESIGN §7): rule, path, the matched tokens' texts joined by
 /// single spaces (so moving, re-indenting or re-wrapping code keeps it), the occurrence index
 /// among identical matches in the file, and the secret's keyed hash instead of the secret.
-enum Fingerprint {
+package enum Fingerprint {
     /// Tokens beyond this many do not enter the identity, so edits deep inside a matched block
     /// do not make its finding new.
     static let tokenLimit = 64
 
-    static func make(ruleId: String, path: String, normalizedMatch: String, occurrence: Int) -> String {
+    package static func make(ruleId: String, path: String, normalizedMatch: String, occurrence: Int) -> String {
         var hasher = SHA256()
         for part in ["v1", ruleId, path, normalizedMatch, String(occurrence)] {
             hasher.update(data: Array(part.utf8))

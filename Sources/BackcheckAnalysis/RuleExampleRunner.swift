@@ -14,6 +14,16 @@ public enum RuleExampleRunner {
         public var expected: String
         public var actual: String
 
+        public init(ruleId: String, file: String, line: Int, check: String, code: String, expected: String, actual: String) {
+            self.ruleId = ruleId
+            self.file = file
+            self.line = line
+            self.check = check
+            self.code = code
+            self.expected = expected
+            self.actual = actual
+        }
+
         public var description: String {
             "\(file):\(line): \(ruleId) \(check): expected \(expected), got \(actual)\n    \(code.replacingOccurrences(of: "\n", with: "\n    "))"
         }

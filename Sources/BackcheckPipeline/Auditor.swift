@@ -2,6 +2,7 @@ import BackcheckAnalysis
 import BackcheckConfig
 import BackcheckReport
 import BackcheckRules
+import BackcheckSQL
 import BackcheckStore
 import BackcheckWatch
 import Foundation
@@ -46,15 +47,17 @@ public enum Auditor {
                 throw AuditError.walk(error)
             }
             let scan = try store.beginScan(root: root, kind: .audit, toolVersion: toolVersion, rulePackHash: selection.hash)
-            let reader = SourceReader(analyzer: analyzer, maxFileSize: configuration.maxFileSize)
+            var schemaStep = SchemaStep(rules: selection.rules, root: root)
+            var reader = SourceReader(analyzer: analyzer, maxFileSize: configuration.maxFileSize)
+            reader.extractsSQL = schemaStep.isEnabled
             var diagnostics = walk.diagnostics.map(\.description)
             var unusedSuppressions: [String] = []
             var skipped: [(path: String, reason: String)] = []
             var analyzed = 0
             do {
                 try await analyze(walk.files, reader: reader, parallelism: request.parallelism) { batch in
-                    try store.record(batch.map(\.0), in: scan)
-                    for (result, notes) in batch {
+                    try store.record(batch.compactMap { schemaStep.take($0.0, facts: $0.2) }, in: scan)
+                    for (result, notes, _) in batch {
                         for note in notes {
                             if note.kind == .unusedSuppression {
                                 unusedSuppressions.append(note.description)
@@ -70,6 +73,7 @@ public enum Auditor {
                     }
                     request.progress?(analyzed + skipped.count, walk.files.count)
                 }
+                try store.record(schemaStep.finish(), in: scan)
             } catch let error as StoreError {
                 try? store.failScan(scan)
                 throw AuditError.store(error)
@@ -100,10 +104,10 @@ public enum Auditor {
     /// the calling task (the store has one writer).
     static func analyze(
         _ files: [WalkedFile], reader: SourceReader, parallelism: Int,
-        record: ([(FileResult, [AnalysisDiagnostic])]) throws -> Void
+        record: ([(FileResult, [AnalysisDiagnostic], SQLFileFacts?)]) throws -> Void
     ) async throws {
         let batches = stride(from: 0, to: files.count, by: batchSize).map { Array(files[$0..<min($0 + batchSize, files.count)]) }
-        try await withThrowingTaskGroup(of: [(FileResult, [AnalysisDiagnostic])].self) { group in
+        try await withThrowingTaskGroup(of: [(FileResult, [AnalysisDiagnostic], SQLFileFacts?)].self) { group in
             var next = 0
             func submit() {
                 guard next < batches.count else { return }

@@ -1,4 +1,5 @@
 import BackcheckAnalysis
+import BackcheckSQL
 import BackcheckWatch
 import Foundation
 
@@ -7,33 +8,37 @@ import Foundation
 struct SourceReader: Sendable {
     let analyzer: FileAnalyzer
     let maxFileSize: Int
+    /// Whether to extract SQL facts (DDL, queries) for the schema step.
+    var extractsSQL = false
 
-    func result(for file: WalkedFile) -> (FileResult, [AnalysisDiagnostic]) {
+    /// The file's result, its diagnostics, and its SQL facts (nil when it holds none).
+    func result(for file: WalkedFile) -> (FileResult, [AnalysisDiagnostic], SQLFileFacts?) {
         func skipped(_ reason: String, hash: String? = nil) -> FileResult {
             FileResult(path: file.relativePath, language: nil, size: Int64(file.size),
                        mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                        contentHash: hash, outcome: .skipped(reason: reason))
         }
         guard case .source(let language) = file.classification else {
-            if case .skipped(let reason) = file.classification { return (skipped(reason), []) }
-            return (skipped("unknown"), [])
+            if case .skipped(let reason) = file.classification { return (skipped(reason), [], nil) }
+            return (skipped("unknown"), [], nil)
         }
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file.absolutePath), options: .uncached))
         } catch {
             let reason = "could not be read (\((error as NSError).localizedDescription))"
-            return (skipped(reason), [AnalysisDiagnostic(path: file.relativePath, line: nil, message: reason, kind: .unreadable)])
+            return (skipped(reason), [AnalysisDiagnostic(path: file.relativePath, line: nil, message: reason, kind: .unreadable)], nil)
         }
         // The file may have grown between the walk and the read.
         guard bytes.count <= maxFileSize else {
-            return (skipped("too large (\(bytes.count) bytes > \(maxFileSize))"), [])
+            return (skipped("too large (\(bytes.count) bytes > \(maxFileSize))"), [], nil)
         }
         let hash = Hex.sha256(bytes)
         let (findings, diagnostics) = analyzer.analyze(path: file.relativePath, bytes: bytes, language: language)
         let result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                 mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                 contentHash: hash, outcome: .analyzed(findings))
-        return (result, diagnostics)
+        let facts = extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil
+        return (result, diagnostics, facts)
     }
 }

@@ -31,6 +31,7 @@ public struct JSONReportFormatter: ReportFormatter {
         var status: String
         var new: Bool
         var suppression: Suppression?
+        var properties: [String: String]?
 
         init(_ entry: ReportedFinding) {
             let finding = entry.finding
@@ -49,6 +50,7 @@ public struct JSONReportFormatter: ReportFormatter {
             status = entry.status
             new = entry.isNew
             suppression = finding.suppression
+            properties = finding.properties.isEmpty ? nil : finding.properties
         }
     }
 

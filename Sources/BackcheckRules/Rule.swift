@@ -23,7 +23,13 @@ public struct Rule: Sendable, Identifiable {
     public var keywords: [String]
     /// Which files the rule applies to, by path.
     public var paths: PathFilter
+    /// The match formula; an analyzer rule has the empty `.any([])`, which matches no tokens.
     public var formula: Formula
+    /// The Swift analyzer that implements the rule (`analyzer: foreign-key-index`), for rules
+    /// that need more than tokens; nil for pattern rules.
+    public var analyzer: String?
+    /// Settings passed to the analyzer (`options:` in YAML, scalar values).
+    public var options: [String: String]
     public var constraints: [String: TextConstraint]
     public var examples: RuleExamples
     /// Where the rule was loaded from.
@@ -33,6 +39,7 @@ public struct Rule: Sendable, Identifiable {
         id: String, checklist: ChecklistItem, severity: Severity, confidence: Confidence,
         languages: [Language], message: String, help: String, cwe: [String], owasp: [String],
         focus: String?, secret: String?, keywords: [String], paths: PathFilter = PathFilter(), formula: Formula,
+        analyzer: String? = nil, options: [String: String] = [:],
         constraints: [String: TextConstraint], examples: RuleExamples, file: String
     ) {
         self.id = id
@@ -49,6 +56,8 @@ public struct Rule: Sendable, Identifiable {
         self.keywords = keywords
         self.paths = paths
         self.formula = formula
+        self.analyzer = analyzer
+        self.options = options
         self.constraints = constraints
         self.examples = examples
         self.file = file

@@ -49,7 +49,8 @@ public enum RuleLoader {
             return language
         }
         if languages.isEmpty { throw reader.error(map["languages"] ?? root, "`languages` must list at least one language") }
-        let formula = try formula(map, reader: reader, root: root)
+        let analyzer = try reader.optionalString(map, "analyzer")
+        let formula = analyzer == nil ? try formula(map, reader: reader, root: root) : try analyzerFormula(map, reader: reader, root: root)
         let constraints = try whereClause(map["where"], reader: reader)
         let examples = try examplesSection(map["examples"], reader: reader, root: root)
         let rule = Rule(
@@ -63,7 +64,8 @@ public enum RuleLoader {
             secret: try reader.optionalString(map, "secret"),
             keywords: try reader.stringList(map, "keywords"),
             paths: try pathFilter(map["paths"], reader: reader),
-            formula: formula, constraints: constraints, examples: examples, file: file
+            formula: formula, analyzer: analyzer, options: try options(map["options"], reader: reader),
+            constraints: constraints, examples: examples, file: file
         )
         let metavariables = Set(formula.patterns.flatMap { PatternCompiler.metavariableNames(in: $0.text) })
         for name in [rule.focus, rule.secret].compactMap({ $0 }) + constraints.keys.sorted()
@@ -87,6 +89,28 @@ public enum RuleLoader {
             if let node = map[key] { filters.append(try formula(key: key, node: node, reader: reader)) }
         }
         return filters.isEmpty ? positives[0] : .all(positives + filters)
+    }
+
+    /// An analyzer rule has no pattern: its formula is the empty `any`, which matches nothing.
+    private static func analyzerFormula(_ map: Node.Mapping, reader: NodeReader, root: Node) throws(RuleError) -> Formula {
+        for key in ["pattern", "any", "all", "taint", "not", "inside", "not-inside"] where map[key] != nil {
+            throw reader.error(map[key] ?? root, "an `analyzer` rule has no `\(key)`: the analyzer finds the problems")
+        }
+        return .any([])
+    }
+
+    /// `options:` — a mapping of scalar settings for the rule's analyzer.
+    private static func options(_ node: Node?, reader: NodeReader) throws(RuleError) -> [String: String] {
+        guard let node else { return [:] }
+        let map = try reader.mapping(node, what: "`options` (analyzer settings: name → value)")
+        var result: [String: String] = [:]
+        for (key, value) in map {
+            guard let name = key.string, let text = value.string ?? value.scalar?.string else {
+                throw reader.error(key, "`options` values must be scalars (strings, numbers, booleans)")
+            }
+            result[name] = text
+        }
+        return result
     }
 
     private static func formula(key: String, node: Node, reader: NodeReader) throws(RuleError) -> Formula {

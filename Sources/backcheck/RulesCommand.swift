@@ -2,6 +2,7 @@ import ArgumentParser
 import BackcheckAnalysis
 import BackcheckReport
 import BackcheckRules
+import BackcheckSQL
 import Foundation
 
 struct RulesCommand: ParsableCommand {
@@ -86,7 +87,7 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let rules = try RulesCommand.load(folder).rules
             var failures: [RuleExampleRunner.Failure] = []
-            for rule in rules { failures += RuleExampleRunner.check(rule) }
+            for rule in rules { failures += SQLRuleExamples.check(rule) ?? RuleExampleRunner.check(rule) }
             for failure in failures { print("FAIL \(failure)\n") }
             let failed = Set(failures.map(\.ruleId)).count
             print("\(rules.count - failed) passed, \(failed) failed")

@@ -1,5 +1,6 @@
 import BackcheckAnalysis
 import BackcheckRules
+import Foundation
 import GRDB
 
 /// A row of `findings`: the finding as last reported plus its lifecycle.
@@ -36,6 +37,8 @@ struct FindingRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var firstScanId: Int64
     var lastScanId: Int64
     var statusScanId: Int64
+    /// `Finding.properties` as a JSON object, or nil when there are none.
+    var properties: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -83,6 +86,7 @@ struct FindingRecord: Codable, FetchableRecord, MutablePersistableRecord {
         suppressionMarker = finding.suppression?.marker
         suppressionReason = finding.suppression?.reason
         suppressionLine = finding.suppression?.line
+        properties = Self.encode(finding.properties)
         lastSeenAt = now
         lastScanId = scanId
     }
@@ -96,7 +100,17 @@ struct FindingRecord: Codable, FetchableRecord, MutablePersistableRecord {
             ruleId: ruleId, checklist: checklist, severity: Self.severity(rank: severity),
             confidence: confidence, path: path, line: line, column: column, endLine: endLine,
             endColumn: endColumn, message: message, snippet: snippet, fingerprint: fingerprint,
-            secretHash: secretHash, suppression: suppression)
+            secretHash: secretHash, suppression: suppression, properties: Self.decode(properties))
+    }
+
+    static func encode(_ properties: [String: String]) -> String? {
+        guard !properties.isEmpty, let data = try? JSONEncoder.sorted.encode(properties) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode(_ text: String?) -> [String: String] {
+        guard let text, let decoded = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) else { return [:] }
+        return decoded
     }
 
     func stored(root: String) -> StoredFinding {
@@ -112,5 +126,14 @@ struct FindingRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     static func severity(rank: Int) -> Severity {
         Severity.allCases[min(max(rank, 0), Severity.allCases.count - 1)]
+    }
+}
+
+extension JSONEncoder {
+    /// An encoder with sorted keys, so equal property maps store equal text.
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
     }
 }

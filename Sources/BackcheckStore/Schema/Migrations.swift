@@ -6,6 +6,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: SchemaV1.create)
+        migrator.registerMigration("finding-properties", migrate: SchemaFindingProperties.migrate)
         return migrator
     }
 }
@@ -121,5 +122,13 @@ enum SchemaV1 {
                 queue_depth INTEGER NOT NULL DEFAULT 0
             );
             """)
+    }
+}
+
+/// Findings carry structured properties (a JSON object: `table`, `columns` for schema findings),
+/// reported in JSON and SARIF.
+enum SchemaFindingProperties {
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE findings ADD COLUMN properties TEXT CHECK (properties IS NULL OR json_valid(properties))")
     }
 }

@@ -1,0 +1,41 @@
+import BackcheckRules
+
+/// A secondary index whose keys are a prefix of (or equal to) another index of the same table,
+/// with the same predicate and method: every write maintains it, no read needs it. Unique
+/// indexes are left alone (they enforce something); of two identical ones the later is reported.
+struct DuplicateIndexAnalyzer: SchemaAnalyzer {
+    func problems(in context: SchemaContext, rule: Rule) -> [SchemaProblem] {
+        var problems: [SchemaProblem] = []
+        for table in context.schema.sortedTables {
+            for (position, index) in table.indexes.enumerated() where index.constraint == nil && !index.isUnique {
+                guard let other = table.indexes.enumerated().first(where: { otherPosition, other in
+                    otherPosition != position && makesRedundant(other, index)
+                        && (other.keys.count > index.keys.count || other.isUnique || other.constraint != nil || otherPosition < position)
+                })?.element else { continue }
+                let columns = index.keys.map(\.description)
+                let name = index.name ?? "(unnamed)"
+                problems.append(SchemaProblem(
+                    location: index.location, identity: "\(table.name):\(name)(\(columns.joined(separator: ",")))",
+                    table: table.name, columns: columns,
+                    fix: "DROP INDEX \(name);",
+                    detail: " `\(other.name ?? "the primary key")` (\(other.keys.map(\.description).joined(separator: ", "))) already leads with them"))
+            }
+        }
+        return problems
+    }
+
+    /// Whether `other` serves every look-up `index` serves.
+    private func makesRedundant(_ other: IndexDefinition, _ index: IndexDefinition) -> Bool {
+        other.keys.count >= index.keys.count && Array(other.keys.prefix(index.keys.count)) == index.keys
+            && other.predicate == index.predicate && (other.method ?? "btree") == (index.method ?? "btree")
+    }
+}
+
+extension IndexKey: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .column(let name): name
+        case .expression(let text): text
+        }
+    }
+}

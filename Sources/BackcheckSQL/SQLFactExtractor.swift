@@ -1,0 +1,56 @@
+import BackcheckLexer
+import Foundation
+
+/// Extracts a file's SQL facts: DDL and queries from `.sql` files, queries from string literals
+/// in code. Runs per file, in parallel; never fails.
+public enum SQLFactExtractor {
+    /// The facts of the file at `path` (relative to the root), or nil when it holds none.
+    public static func extract(path: String, bytes: [UInt8], language: Language) -> SQLFileFacts? {
+        let facts = language == .sql ? sqlFile(path: path, bytes: bytes) : codeFile(path: path, bytes: bytes, language: language)
+        return facts.isEmpty ? nil : facts
+    }
+
+    private static func sqlFile(path: String, bytes: [UInt8]) -> SQLFileFacts {
+        let file = LexedFile(bytes: DumpDataBlocks.blanked(bytes) ?? bytes, language: .sql)
+        let sql = SQLTokens(file)
+        let ddl = DDLParser(sql: sql, path: path)
+        let parser = QueryParser(sql: sql)
+        var changes: [SchemaChange] = []
+        var queries: [QueryFact] = []
+        for statement in StatementSplitter.statements(sql) {
+            if parser.isQuery(statement) {
+                let (tables, uses, hasLimit) = parser.parse(statement)
+                guard !uses.isEmpty else { continue }
+                let location = ddl.location(statement.lowerBound)
+                queries.append(QueryFact(location: location,
+                                         tables: tables, uses: uses, hasLimit: hasLimit))
+            } else {
+                changes += ddl.changes(in: statement)
+            }
+        }
+        return SQLFileFacts(path: path, dialect: DialectDetector.detect(sql), changes: changes, queries: queries)
+    }
+
+    private static func codeFile(path: String, bytes: [UInt8], language: Language) -> SQLFileFacts {
+        guard mayHoldQueries(bytes) else { return SQLFileFacts(path: path, dialect: .unknown, changes: [], queries: []) }
+        let file = LexedFile(bytes: bytes, language: language)
+        var queries: [QueryFact] = []
+        for query in EmbeddedSQL.queries(in: file) {
+            let sql = SQLTokens(LexedFile(bytes: query.text, language: .sql))
+            let parser = QueryParser(sql: sql)
+            for statement in StatementSplitter.statements(sql) where parser.isQuery(statement) {
+                let (tables, uses, hasLimit) = parser.parse(statement)
+                guard !uses.isEmpty else { continue }
+                let (line, column) = file.position(ofByte: Int(file.buffer.tokens[query.token].start))
+                queries.append(QueryFact(location: SourceLocation(path: path, line: line, column: column),
+                                         tables: tables, uses: uses, hasLimit: hasLimit))
+            }
+        }
+        return SQLFileFacts(path: path, dialect: .unknown, changes: [], queries: queries)
+    }
+
+    /// Prefilter: a query worth reading filters, joins or sorts, so its text has one of these words.
+    private static func mayHoldQueries(_ bytes: [UInt8]) -> Bool {
+        ["where", "join", "order"].contains { ByteSearch.containsCaseInsensitive(bytes, $0) }
+    }
+}

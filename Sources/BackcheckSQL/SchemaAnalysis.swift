@@ -1,0 +1,63 @@
+import BackcheckAnalysis
+import Foundation
+import BackcheckRules
+
+/// The project step for SQL: builds the schema from every file's DDL facts (files in path order,
+/// so migrations apply in file-name order), then runs each analyzer rule over it and the
+/// queries, and turns problems into findings at the declaring file and line.
+public enum SchemaAnalysis {
+    /// Whether `rule` is implemented by one of this module's analyzers.
+    public static func implements(_ rule: Rule) -> Bool {
+        rule.analyzer.map { SchemaAnalyzers.all[$0] != nil } ?? false
+    }
+
+    /// The schema that `facts` declare, applied in path order; the dialect is `dialect` or the
+    /// one most schema files suggest.
+    public static func schema(from facts: [SQLFileFacts], dialect: SQLDialect? = nil) -> Schema {
+        let ordered = facts.sorted { $0.path < $1.path }
+        let detected = SQLDialect.majority(ordered.filter { !$0.changes.isEmpty }.map(\.dialect))
+        return Schema(changes: ordered.flatMap(\.changes), dialect: dialect ?? detected)
+    }
+
+    /// The findings of the analyzer `rules` over `facts`. `lineText(path, line)` gives a source
+    /// line for the snippet.
+    public static func findings(
+        facts: [SQLFileFacts], rules: [Rule], dialect: SQLDialect? = nil, lineText: (String, Int) -> String
+    ) -> [Finding] {
+        let analyzers = rules.compactMap { rule in rule.analyzer.flatMap { SchemaAnalyzers.all[$0] }.map { (rule, $0) } }
+        guard !analyzers.isEmpty, !facts.isEmpty else { return [] }
+        let context = SchemaContext(schema: schema(from: facts, dialect: dialect),
+                                    queries: facts.sorted { $0.path < $1.path }.flatMap(\.queries))
+        var findings: [Finding] = []
+        var occurrences: [String: Int] = [:]
+        for (rule, analyzer) in analyzers {
+            for problem in analyzer.problems(in: context, rule: rule) where rule.paths.accepts(problem.location.path) {
+                let key = "\(rule.id)\u{0}\(problem.location.path)\u{0}\(problem.identity)"
+                let occurrence = occurrences[key, default: 0]
+                occurrences[key] = occurrence + 1
+                findings.append(finding(problem, rule: rule, occurrence: occurrence,
+                                        snippet: lineText(problem.location.path, problem.location.line)))
+            }
+        }
+        return findings
+    }
+
+    private static func finding(_ problem: SchemaProblem, rule: Rule, occurrence: Int, snippet: String) -> Finding {
+        let columns = problem.columns.joined(separator: ", ")
+        let message = rule.message
+            .replacingOccurrences(of: "$TABLE", with: problem.table)
+            .replacingOccurrences(of: "$COLUMNS", with: columns)
+            .replacingOccurrences(of: "$DETAIL", with: problem.detail)
+            .replacingOccurrences(of: "$FIX", with: problem.fix)
+        let location = problem.location
+        var properties = ["table": problem.table]
+        if !problem.columns.isEmpty { properties["columns"] = columns }
+        return Finding(
+            ruleId: rule.id, checklist: rule.checklist, severity: problem.severity ?? rule.severity,
+            confidence: rule.confidence, path: location.path, line: location.line, column: location.column,
+            endLine: location.line, endColumn: location.column, message: message, snippet: snippet,
+            fingerprint: Fingerprint.make(ruleId: rule.id, path: location.path, normalizedMatch: problem.identity,
+                                          occurrence: occurrence),
+            properties: properties)
+    }
+}

@@ -1,0 +1,25 @@
+import BackcheckRules
+
+/// An analyzer behind a rule's `analyzer:` name: reads the final schema and the queries and
+/// reports problems.
+protocol SchemaAnalyzer: Sendable {
+    func problems(in context: SchemaContext, rule: Rule) -> [SchemaProblem]
+}
+
+/// What analyzers read: the schema after all migrations, and every query of the project.
+struct SchemaContext {
+    var schema: Schema
+    var queries: [QueryFact]
+}
+
+/// The analyzers by the names rules declare them with.
+enum SchemaAnalyzers {
+    static let all: [String: any SchemaAnalyzer] = [
+        "foreign-key-index": ForeignKeyIndexAnalyzer(),
+        "query-index": QueryIndexAnalyzer(),
+        "primary-key": PrimaryKeyAnalyzer(),
+        "duplicate-index": DuplicateIndexAnalyzer(),
+        "plaintext-secret-column": SensitiveColumnAnalyzer(kind: .secret),
+        "card-number-column": SensitiveColumnAnalyzer(kind: .cardNumber),
+    ]
+}

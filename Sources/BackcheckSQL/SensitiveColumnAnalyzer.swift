@@ -1,0 +1,48 @@
+import BackcheckRules
+
+/// Columns whose names say they hold a password, secret or token (or a card number) in a text
+/// type, and whose names do not say the value is hashed or encrypted.
+struct SensitiveColumnAnalyzer: SchemaAnalyzer {
+    enum Kind: Sendable {
+        case secret, cardNumber
+    }
+
+    let kind: Kind
+
+    private static let secretNames = ["password", "passwd", "pwd", "secret", "api_key", "apikey", "access_token",
+                                      "refresh_token", "auth_token", "api_token", "session_token", "private_key"]
+    private static let cardNames = ["card_number", "cardnumber", "credit_card", "creditcard", "cc_number", "card_no", "pan"]
+    /// Words that say the stored value is not the secret itself.
+    private static let safeWords = ["hash", "digest", "encrypt", "crypt", "cipher", "hmac", "salt", "bcrypt", "argon",
+                                    "scrypt", "pbkdf", "fingerprint", "last4", "last_4", "last_four", "mask",
+                                    "expir", "_at", "_id", "_type", "_count", "_len", "_hint", "_set", "_changed",
+                                    "_required", "_reset", "policy", "brand", "kms", "vault", "ref"]
+    private static let textTypes = ["char", "text", "string", "clob", "varchar", "nvarchar"]
+
+    func problems(in context: SchemaContext, rule: Rule) -> [SchemaProblem] {
+        var problems: [SchemaProblem] = []
+        for table in context.schema.sortedTables {
+            for column in table.columns where matches(column) {
+                problems.append(SchemaProblem(
+                    location: column.location, identity: "\(table.name).\(column.name)", table: table.name,
+                    columns: [column.name],
+                    fix: kind == .secret
+                        ? "store a bcrypt/scrypt/argon2 hash (e.g. a `\(column.name)_hash` column) or an encrypted value"
+                        : "store a payment processor's token and the last four digits, never the card number"))
+            }
+        }
+        return problems
+    }
+
+    private func matches(_ column: ColumnDefinition) -> Bool {
+        let name = column.name
+        let names = kind == .secret ? Self.secretNames : Self.cardNames
+        // Short words (`pwd`, `pan`) only as the whole name; longer ones anywhere in it.
+        let named = names.contains { word in word.count <= 3 ? name == word : name.contains(word) }
+        guard named, !Self.safeWords.contains(where: name.contains) else { return false }
+        let type = column.type
+        return kind == .cardNumber
+            ? Self.textTypes.contains(where: type.contains) || type.hasPrefix("bigint") || type.hasPrefix("numeric") || type.hasPrefix("decimal")
+            : Self.textTypes.contains(where: type.contains)
+    }
+}

@@ -1,0 +1,78 @@
+import BackcheckLexer
+import Testing
+@testable import BackcheckSQL
+
+/// Tables, aliases and column uses of queries, in .sql files and in code strings.
+@Suite struct QueryFactTests {
+    func uses(_ sql: String) -> [String] {
+        SQLFixtures.facts(sql).queries.flatMap { query in
+            query.uses.map { use in
+                let clause = switch use.clause {
+                case .filter: "where"
+                case .join(let n): "join\(n)"
+                case .orderBy: "order"
+                case .groupBy: "group"
+                }
+                return "\(use.qualifier.map { $0 + "." } ?? "")\(use.column) \(clause)\(use.isEquality ? "=" : "<")\(use.comparedToColumn ? " col" : "")"
+            }
+        }
+    }
+
+    @Test func whereJoinOrderGroup() throws {
+        let sql = """
+            SELECT o.id, count(*) FROM orders AS o
+            LEFT JOIN users u ON u.id = o.user_id AND u.active = true
+            WHERE o.status IN ('a', 'b') AND o.created_at >= $1 AND lower(o.note) = 'x' AND o.total + 1 > 3
+              AND o.code LIKE 'AB%' AND o.memo LIKE '%x' AND o.deleted_at IS NULL AND o.kind <> 'x'
+            GROUP BY o.region ORDER BY o.created_at DESC LIMIT 10;
+            """
+        #expect(uses(sql) == [
+            "u.id join1= col", "o.user_id join1= col", "u.active join1=",
+            "o.status where=", "o.created_at where<", "o.code where<", "o.deleted_at where=",
+            "o.region group<", "o.created_at order<",
+        ])
+        let query = try #require(SQLFixtures.facts(sql).queries.first)
+        #expect(query.tables == [TableReference(table: "orders", alias: "o", join: nil), TableReference(table: "users", alias: "u", join: 1)])
+        #expect(query.hasLimit)
+    }
+
+    @Test func updateDeleteSubqueriesAndCTEs() throws {
+        let facts = SQLFixtures.facts("""
+            UPDATE accounts SET balance = 0 WHERE owner_id = :owner;
+            DELETE FROM sessions WHERE expires_at < now();
+            WITH recent AS (SELECT * FROM orders WHERE created_at > @since)
+            SELECT r.id FROM recent r JOIN (SELECT id FROM users) x ON x.id = r.user_id;
+            """)
+        #expect(facts.queries.map { $0.tables.map { "\($0.table ?? "-") \($0.alias)" } } == [
+            ["accounts accounts"], ["sessions sessions"], ["orders orders", "- r", "users users", "- x"],
+        ])
+        #expect(facts.queries.map(\.location.line) == [1, 2, 3])
+    }
+
+    @Test(arguments: [
+        (Language.python, "cur.execute(\"SELECT id FROM orders \"\n    \"WHERE status = %s\", (s,))"),
+        (.python, "q = f\"SELECT id FROM orders WHERE status = {status!r}\""),
+        (.javascript, "db.query('SELECT id FROM orders WHERE status = ' + status + ' ORDER BY id')"),
+        (.javascript, "db.query(`SELECT id FROM orders WHERE status = ${status}`)"),
+        (.java, "String q = \"SELECT id FROM orders \" +\n \"WHERE status = ?\";"),
+        (.go, "rows, err := db.Query(`SELECT id\n FROM orders\n WHERE status = $1`, s)"),
+        (.php, "<?php $q = \"SELECT id FROM orders WHERE status = '\" . $status . \"'\";"),
+        (.ruby, "Order.find_by_sql(\"SELECT id FROM orders WHERE status = '#{status}'\")"),
+        (.kotlin, "val q = \"\"\"SELECT id FROM orders WHERE status = ?\"\"\""),
+        (.csharp, "var q = $\"SELECT id FROM orders WHERE status = {status}\";"),
+        (.swift, "let q = \"SELECT id FROM orders WHERE status = \\(status)\""),
+        (.typescript, "const q: string = \"select id from orders where status = $1\";"),
+    ])
+    func queriesInCodeStrings(_ language: Language, _ code: String) throws {
+        let facts = try #require(SQLFactExtractor.extract(path: "f", bytes: Array(code.utf8), language: language))
+        let query = try #require(facts.queries.first)
+        #expect(query.location.line == 1)
+        #expect(query.tables.map(\.table) == ["orders"])
+        #expect(query.uses.map(\.column).contains("status"))
+    }
+
+    @Test func stringsThatAreNotQueriesAreIgnored() {
+        let code = "msg = \"select your plan where it fits\"\nlabel = 'Update the order'\n"
+        #expect(SQLFactExtractor.extract(path: "f.py", bytes: Array(code.utf8), language: .python) == nil)
+    }
+}
