@@ -62,7 +62,11 @@ print(String(format: "byte scan (baseline): %8.1f MB/s", megabytes / baseline.se
 print(String(format: "lexer:                %8.1f MB/s  (%.1fx the baseline's time, %d tokens)",
              megabytes / lexing.seconds, lexing.seconds / baseline.seconds, lexing.result))
 
-let rules = try RuleSet.builtIn()
+// BENCH_RULE_PREFIXES=a/,b/x limits the pack to rules whose ids start with one of the prefixes,
+// to compare packs with the same engine.
+let prefixes = ProcessInfo.processInfo.environment["BENCH_RULE_PREFIXES"]?.split(separator: ",").map(String.init) ?? []
+let fullPack = try RuleSet.builtIn()
+let rules = prefixes.isEmpty ? fullPack : RuleSet(rules: fullPack.rules.filter { rule in prefixes.contains { rule.rule.id.hasPrefix($0) } })
 let analyzer = FileAnalyzer(rules: rules, secretKey: Array(repeating: 7, count: 32))
 let analysis = best {
     var findings = 0
