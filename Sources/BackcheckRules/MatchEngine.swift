@@ -68,12 +68,7 @@ struct MatchEngine {
             return index.strings.map(Int.init)
         case .metavariable:
             guard elements.count > 1, case .token(_, let text) = elements[1] else { return nil }
-            var heads: [Int] = []
-            for anchor in index.positions(of: text) where anchor > 0 {
-                if let head = grammar.chainHead(endingBefore: Int(anchor)) { heads.append(head) }
-            }
-            heads.sort()
-            return heads.enumerated().compactMap { $0.offset > 0 && heads[$0.offset - 1] == $0.element ? nil : $0.element }
+            return index.chainHeads(before: text, grammar: grammar)
         default:
             return nil
         }

@@ -4,7 +4,8 @@ import BackcheckLexer
 /// pattern is tried only where its first literal (or the literal after a leading operand) occurs
 /// instead of at every token.
 public final class TokenIndex: @unchecked Sendable {
-    // Immutable after init; a class only so rules share one copy without copying the tables.
+    // A class so every rule of a file shares one copy; the tables are immutable after init and
+    // the only mutable state, `headsByAnchor`, is touched by the one task analysing the file.
     private let positions: [UInt64: [Int32]]
     /// Indices of string tokens (plain and interpolated starts).
     let strings: [Int32]
@@ -17,6 +18,10 @@ public final class TokenIndex: @unchecked Sendable {
     /// shortest first.
     let ends: [Int32]
     private let endsOffset: [Int32]
+    /// Chain heads before each occurrence of an anchor text, computed on first use: many
+    /// patterns of many rules anchor on the same `.` or `==`. One file is analysed by one task,
+    /// so this cache is never shared across threads.
+    private var headsByAnchor: [[UInt8]: [Int]] = [:]
 
     /// Indexes `file`'s identifiers and punctuation by their bytes.
     public init(_ file: LexedFile) {
@@ -58,6 +63,21 @@ public final class TokenIndex: @unchecked Sendable {
         self.chainStart = chainStart
         self.ends = ends
         self.endsOffset = endsOffset
+    }
+
+    /// Sorted, unique chain heads of the operands that end right before an occurrence of `anchor`.
+    func chainHeads(before anchor: [UInt8], grammar: OperandGrammar) -> [Int] {
+        if let known = headsByAnchor[anchor] { return known }
+        var heads: [Int] = []
+        for position in positions(of: anchor) where position > 0 {
+            if let head = grammar.chainHead(endingBefore: Int(position)) { heads.append(head) }
+        }
+        heads.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(heads.count)
+        for head in heads where unique.last != head { unique.append(head) }
+        headsByAnchor[anchor] = unique
+        return unique
     }
 
     /// Positions in `ends` of the possible ends of an operand starting at `index`.
