@@ -63,7 +63,7 @@ let package = Package(
         ),
         .target(
             name: "BackcheckReport",
-            dependencies: ["BackcheckAnalysis", "BackcheckRules", "BackcheckLexer"],
+            dependencies: ["BackcheckAnalysis", "BackcheckRules", "BackcheckLexer", "BackcheckStore"],
             swiftSettings: strict
         ),
         .target(

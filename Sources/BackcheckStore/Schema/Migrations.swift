@@ -6,6 +6,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: SchemaV1.create)
+        migrator.registerMigration("v2", migrate: SchemaV2.create)
         return migrator
     }
 }
