@@ -105,6 +105,7 @@ let package = Package(
             dependencies: ["BackcheckStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        .testTarget(name: "ReportTests", dependencies: ["BackcheckReport", "BackcheckStore"], swiftSettings: strict),
         .testTarget(
             name: "PipelineTests",
             dependencies: ["backcheck", "BackcheckPipeline", "BackcheckStore", "TestSupport"],
