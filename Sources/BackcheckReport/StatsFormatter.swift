@@ -22,8 +22,9 @@ public struct StatsFormatter: Sendable {
         table.append(["total"] + totals.map(String.init) + [String(stats.openTotal)]) { style.bold($1) }
         var out = "Open findings by checklist item and severity\n" + table.render(headerStyle: style.bold)
         out += "\(stats.suppressed) suppressed, \(stats.fixed) fixed\n"
-        for (title, ranked) in [("Top directories", stats.topDirectories), ("Top rules", stats.topRules)] where !ranked.isEmpty {
-            var top = TextTable(header: ["OPEN", title.uppercased().replacingOccurrences(of: "TOP ", with: "")])
+        for (title, column, ranked) in [("Top directories", "DIRECTORY", stats.topDirectories), ("Top rules", "RULE", stats.topRules)]
+        where !ranked.isEmpty {
+            var top = TextTable(header: ["OPEN", column])
             for entry in ranked { top.append([String(entry.count), entry.name]) }
             out += "\n\(title)\n" + top.render(headerStyle: style.bold)
         }

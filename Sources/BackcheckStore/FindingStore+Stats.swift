@@ -14,7 +14,7 @@ extension FindingStore {
                 rootId = id
             }
             let scope = rootId == nil ? "1" : "root_id = ?"
-            let arguments: StatementArguments = rootId.map { [$0] } ?? []
+            let arguments = rootId.map { StatementArguments([$0]) } ?? StatementArguments()
             let active = "\(scope) AND status IN ('open', 'reopened')"
 
             var open: [ChecklistItem: [Severity: Int]] = [:]
@@ -22,12 +22,14 @@ extension FindingStore {
                 SELECT checklist, severity, count(*) AS n FROM findings WHERE \(active) GROUP BY checklist, severity
                 """, arguments: arguments) {
                 guard let item = ChecklistItem(rawValue: row["checklist"]) else { continue }
-                open[item, default: [:]][FindingRecord.severity(rank: row["severity"])] = row["n"]
+                open[item, default: [:]][FindingRecord.severity(rank: row["severity"])] = row["n"] as Int
             }
             let byStatus = try Row.fetchAll(db, sql: """
                 SELECT status, count(*) AS n FROM findings WHERE \(scope) AND status IN ('suppressed', 'fixed') GROUP BY status
                 """, arguments: arguments)
-            func count(_ status: String) -> Int { byStatus.first { $0["status"] == status }?["n"] ?? 0 }
+            func count(_ status: String) -> Int {
+                byStatus.first { ($0["status"] as String) == status }.map { $0["n"] as Int } ?? 0
+            }
 
             var directories: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -35,7 +37,7 @@ extension FindingStore {
                 """, arguments: arguments) {
                 let path: String = row["path"]
                 let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-                directories[directory, default: 0] += row["n"]
+                directories[directory, default: 0] += row["n"] as Int
             }
             let rules = try Row.fetchAll(db, sql: """
                 SELECT rule_id, count(*) AS n FROM findings WHERE \(active)
@@ -70,7 +72,7 @@ extension FindingStore {
             for row in try Row.fetchAll(db, sql: """
                 SELECT checklist, sum(open_count) AS n FROM scan_totals WHERE scan_id = ? GROUP BY checklist
                 """, arguments: [scan["id"] as Int64]) {
-                if let item = ChecklistItem(rawValue: row["checklist"]) { open[item] = row["n"] }
+                if let item = ChecklistItem(rawValue: row["checklist"]) { open[item] = row["n"] as Int }
             }
             return AuditTotals(scanId: scan["id"], startedAt: Timestamp.date(scan["started_at"]), open: open)
         }

@@ -61,9 +61,10 @@ struct AuditCommand: AsyncParsableCommand {
     func run() async throws {
         let progress = Terminal.stderrIsTerminal
             ? ProgressLine { FileHandle.standardError.write(Data($0.utf8)) } : nil
-        let request = AuditRequest(
-            root: path, databasePath: db, environment: Terminal.environment, baselinePath: baseline,
-            progress: progress.map { line in { line.update(done: $0, total: $1) } })
+        var request = AuditRequest(root: path, databasePath: db, environment: Terminal.environment, baselinePath: baseline)
+        if let progress {
+            request.progress = { done, total in progress.update(done: done, total: total) }
+        }
         let outcome: Auditor.Outcome
         do {
             outcome = try await Auditor.run(request, toolVersion: ToolVersion.current)

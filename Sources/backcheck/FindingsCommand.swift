@@ -106,6 +106,6 @@ struct FindingsCommand: ParsableCommand {
     }
 }
 
-extension ChecklistItem: @retroactive ExpressibleByArgument {}
-extension Severity: @retroactive ExpressibleByArgument {}
-extension FindingQuery.Order: @retroactive ExpressibleByArgument {}
+extension ChecklistItem: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+extension FindingQuery.Order: ExpressibleByArgument {}

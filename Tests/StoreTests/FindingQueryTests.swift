@@ -1,3 +1,4 @@
+import BackcheckAnalysis
 import BackcheckRules
 import BackcheckStore
 import Foundation
