@@ -19,9 +19,9 @@ public struct HTMLReportFormatter: ReportFormatter {
             "<h2>Trend</h2>",
             "<p class=\"muted\">Open findings per checklist item at the end of each of the last \(report.trend.count) audits.</p>",
             TrendChart(audits: report.trend).svg(),
-            "<h2>New \(HTML.escape(report.baselineDescription)) (\(report.new.count))</h2>",
+            "<h2>New (\(report.new.count)) \(HTML.escape(report.baselineDescription))</h2>",
             findingTable(report.hasBaseline ? report.new : [], empty: report.hasBaseline ? "Nothing new." : "First audit of this root: every finding is new; see the tables above."),
-            "<h2>Fixed \(HTML.escape(report.baselineDescription)) (\(report.fixed.count))</h2>",
+            "<h2>Fixed (\(report.fixed.count)) \(HTML.escape(report.baselineDescription))</h2>",
             findingTable(report.fixed, empty: "Nothing fixed."),
             "<h2>Top offenders</h2>", offenders(report),
         ]

@@ -29,7 +29,7 @@ public struct TextReportFormatter: ReportFormatter {
             lines.append("")
         }
         if !report.fixed.isEmpty {
-            lines.append("Fixed \(report.baselineDescription) (\(report.fixed.count))")
+            lines.append("Fixed (\(report.fixed.count)) \(report.baselineDescription)")
             for entry in report.fixed.sorted(by: { ($0.finding.path, $0.finding.line) < ($1.finding.path, $1.finding.line) }) {
                 lines.append("    \(entry.finding.path):\(entry.finding.line)  \(entry.finding.ruleId)")
             }

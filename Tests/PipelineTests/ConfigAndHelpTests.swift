@@ -14,7 +14,8 @@ import TestSupport
         for key in ["include:", "exclude:", "max-file-size: 1048576", "languages:", "rules:", "fail-on: high", "database:", "debounce-ms: 50"] {
             #expect(text.contains("# " + key), "starter lacks \(key)")
         }
-        #expect(!text.split(separator: "\n").contains { !$0.isEmpty && !$0.hasPrefix("#") }, "every setting is commented out")
+        #expect(!text.split(separator: "\n").contains { !$0.isEmpty && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") },
+                "every setting is commented out")
         // It parses, and the audit behaves as without it.
         let audit = try session.audit(["--format", "json"])
         #expect(audit.status == 0, "\(audit.stderr)")
@@ -66,7 +67,7 @@ import TestSupport
     func completionScriptsAreGenerated(shell: String) throws {
         let result = try BackcheckProcess.run(["--generate-completion-script", shell])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("findings") && result.stdout.contains("--severity"))
+        #expect(result.stdout.contains("findings") && result.stdout.contains("severity") && result.stdout.contains("new-since-last-audit"))
     }
 
     @Test func colourOnlyWithoutNoColorAndOnATerminal() throws {

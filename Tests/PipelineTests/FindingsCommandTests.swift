@@ -82,8 +82,8 @@ import TestSupport
 
         let byId = try session.run(["show", String(id)])
         #expect(byId.status == 0, "\(byId.stderr)")
-        #expect(byId.stdout.contains(">  10 | const fallbackStripeKey = 'sk_l"))
-        #expect(byId.stdout.contains("    9 | const stripeKey = process.env.STRIPE_SECRET_KEY;"))
+        #expect(byId.stdout.contains("> 10 | const fallbackStripeKey = 'sk_l************************p7dc';"))
+        #expect(byId.stdout.contains("\n   9 | const stripeKey = process.env.STRIPE_SECRET_KEY;"))
         #expect(byId.stdout.contains("How to fix"))
         #expect(byId.stdout.contains("first seen"))
         for secret in plantedSecrets { #expect(!byId.stdout.contains(secret)) }

@@ -17,12 +17,13 @@ import TestSupport
         try session.audit()
         #expect(try statuses(session, rule: rule) == ["open"])
 
-        try session.edit("lib/account.rb") { $0.replacingOccurrences(of: weak, with: "BCrypt::Password.create(password)") }
+        let strong = "BCrypt::Password.create(password) # was SHA1"
+        try session.edit("lib/account.rb") { $0.replacingOccurrences(of: weak, with: strong) }
         let fixedRun = try session.audit()
         #expect(try statuses(session, rule: rule) == ["fixed"])
-        #expect(fixedRun.stdout.contains("Fixed since the last audit (1)"))
+        #expect(fixedRun.stdout.contains("Fixed (1) since the last audit"))
 
-        try session.edit("lib/account.rb") { $0.replacingOccurrences(of: "BCrypt::Password.create(password)", with: weak) }
+        try session.edit("lib/account.rb") { $0.replacingOccurrences(of: strong, with: weak) }
         let reopenedRun = try session.audit()
         #expect(try statuses(session, rule: rule) == ["reopened"])
         #expect(reopenedRun.stdout.contains("\(rule)  [new]"), "a finding back since the last audit is new again")

@@ -108,7 +108,7 @@ import TestSupport
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<svg"))
         #expect(html.contains("<polyline"))
-        #expect(html.contains("Fixed since the last audit (1)"))
+        #expect(html.contains("Fixed (1) since the last audit"))
         #expect(html.contains("lib/account.rb"))
         #expect(html.contains("Top offenders"))
         for external in ["<script", "src=\"http", "href=\"http", "<link", "@import"] { #expect(!html.contains(external)) }
