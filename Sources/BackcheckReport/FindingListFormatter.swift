@@ -5,16 +5,18 @@ public struct FindingList: Sendable {
     public var findings: [StoredFinding]
     /// Matches of the query without its limit.
     public var total: Int
+    /// Whether the findings come from more than one root.
+    let spansRoots: Bool
 
     public init(findings: [StoredFinding], total: Int) {
         self.findings = findings
         self.total = total
+        spansRoots = Set(findings.map(\.root)).count > 1
     }
 
     /// The path as printed: relative to its root, or absolute when the list spans several roots.
     func displayPath(_ finding: StoredFinding) -> String {
-        let roots = Set(findings.map(\.root))
-        return roots.count > 1 ? finding.root + "/" + finding.finding.path : finding.finding.path
+        spansRoots ? finding.root + "/" + finding.finding.path : finding.finding.path
     }
 }
 

@@ -10,7 +10,13 @@ extension FindingStore {
             var sql = "SELECT * FROM findings WHERE \(clause) ORDER BY \(query.orderClause)"
             var all = arguments
             if let limit = query.limit {
-                sql += " LIMIT ?"
+                // Pick the page's ids first: ordering ids can run on a covering index, where
+                // ordering whole rows would read every matching row of the table.
+                sql = """
+                    SELECT * FROM findings WHERE id IN (
+                        SELECT id FROM findings WHERE \(clause) ORDER BY \(query.orderClause) LIMIT ?)
+                    ORDER BY \(query.orderClause)
+                    """
                 all += [limit]
             }
             return try FindingRecord.fetchAll(db, sql: sql, arguments: all).map { $0.stored(root: roots[$0.rootId] ?? "") }

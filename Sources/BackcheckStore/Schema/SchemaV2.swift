@@ -10,7 +10,10 @@ import GRDB
 ///   complete audit: the trend over audits is a read of 30 × 40 rows, not a recomputation.
 /// - Indexes: one per `backcheck findings` filter, each followed by status and severity so the
 ///   filter, the status and the severity minimum are all answered from the index; they replace
-///   v1's narrower status, checklist and rule indexes.
+///   v1's narrower status, checklist, rule and path indexes. The status indexes hold every column
+///   of the default order, so the first page is chosen from the index alone (see
+///   `FindingStore.findings(matching:)`), and (root, path, status) answers path globs and the
+///   per-directory statistics without reading the table.
 enum SchemaV2 {
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -48,8 +51,10 @@ enum SchemaV2 {
             DROP INDEX findings_status_severity;
             DROP INDEX findings_checklist;
             DROP INDEX findings_rule;
-            CREATE INDEX findings_status_order ON findings(status, severity, path, line);
-            CREATE INDEX findings_root_status_order ON findings(root_id, status, severity, path, line);
+            DROP INDEX findings_root_path;
+            CREATE INDEX findings_status_order ON findings(status, severity, path, line, column);
+            CREATE INDEX findings_root_status_order ON findings(root_id, status, severity, path, line, column);
+            CREATE INDEX findings_root_path_status ON findings(root_id, path, status);
             CREATE INDEX findings_checklist_status ON findings(checklist, status, severity);
             CREATE INDEX findings_rule_status ON findings(rule_id, status, severity);
             CREATE INDEX findings_first_seen ON findings(first_seen_at);
