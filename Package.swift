@@ -68,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "BackcheckReport",
-            dependencies: ["BackcheckAnalysis", "BackcheckRules", "BackcheckLexer"],
+            dependencies: ["BackcheckAnalysis", "BackcheckRules", "BackcheckLexer", "BackcheckStore"],
             swiftSettings: strict
         ),
         .target(
@@ -116,6 +116,7 @@ let package = Package(
             dependencies: ["BackcheckStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        .testTarget(name: "ReportTests", dependencies: ["BackcheckReport", "BackcheckStore"], swiftSettings: strict),
         .testTarget(
             name: "PipelineTests",
             dependencies: ["backcheck", "BackcheckPipeline", "BackcheckStore", "TestSupport"],

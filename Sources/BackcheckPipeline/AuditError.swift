@@ -11,12 +11,13 @@ public enum AuditError: Error, Sendable, CustomStringConvertible {
     case rules(RuleLoadError)
     case store(StoreError)
     case walk(WatchError)
+    case baseline(String, String)
 
     /// Whether the user can fix it by changing arguments or config (exit 2) rather than an
     /// internal or environmental failure (exit 3).
     public var isUsageError: Bool {
         switch self {
-        case .rootNotFound, .databaseInsideRoot, .configuration, .rules, .walk: true
+        case .rootNotFound, .databaseInsideRoot, .configuration, .rules, .walk, .baseline: true
         case .store: false
         }
     }
@@ -31,6 +32,7 @@ public enum AuditError: Error, Sendable, CustomStringConvertible {
         case .rules(let error): "rule errors:\n\(error)"
         case .store(let error): "\(error)"
         case .walk(let error): "\(error)"
+        case .baseline(let path, let problem): "--baseline \(path) \(problem)"
         }
     }
 }

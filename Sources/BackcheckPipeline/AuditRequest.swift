@@ -10,13 +10,18 @@ public struct AuditRequest: Sendable {
     public var parallelism: Int
     /// Called with (files done, files total) as analysis progresses.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// `--baseline FILE`: a previous JSON or SARIF report; its fingerprints are not new. Without
+    /// it, "new" means new since the previous audit of the root.
+    public var baselinePath: String?
 
     public init(root: String, databasePath: String? = nil, environment: [String: String],
-                parallelism: Int = AuditRequest.defaultParallelism, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+                parallelism: Int = AuditRequest.defaultParallelism, baselinePath: String? = nil,
+                progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.root = root
         self.databasePath = databasePath
         self.environment = environment
         self.parallelism = max(1, parallelism)
+        self.baselinePath = baselinePath
         self.progress = progress
     }
 

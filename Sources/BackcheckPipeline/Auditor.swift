@@ -20,10 +20,13 @@ public enum Auditor {
         public var summary: ScanSummary
         public var databasePath: String
         public var configuration: Configuration
+        /// The rules the audit ran (for SARIF's rule descriptors).
+        public var rules: [Rule]
     }
 
     public static func run(_ request: AuditRequest, toolVersion: String) async throws(AuditError) -> Outcome {
         let root = try canonicalRoot(request.root)
+        let baselineFile = try request.baselinePath.map { path throws(AuditError) in try BaselineFile(path: path) }
         let configuration: Configuration
         do {
             configuration = try ConfigLoader.load(repositoryRoot: root)
@@ -82,15 +85,23 @@ public enum Auditor {
             let newIds = Set(try store.newFindings(in: scan).map(\.id))
             let current = try store.findings(root: root, statuses: [.open, .reopened, .suppressed])
             let fixed = try store.fixedFindings(in: scan)
-            try? store.checkpoint()
+            let previous = try summary.previousScanId.flatMap { id in try store.scans(root: root).first { $0.id == id } }
+            let baseline: AuditReport.Baseline = baselineFile.map { .file($0.path) }
+                ?? previous.map { .previousAudit($0.startedAt) } ?? .none
+            func isNew(_ stored: StoredFinding) -> Bool {
+                baselineFile.map { !$0.fingerprints.contains(stored.finding.fingerprint) } ?? newIds.contains(stored.id)
+            }
             let report = AuditReport(
                 root: root,
-                findings: current.map { ReportedFinding(finding: $0.finding, status: $0.status.rawValue, isNew: newIds.contains($0.id)) },
+                findings: current.map { ReportedFinding(finding: $0.finding, status: $0.status.rawValue, isNew: isNew($0)) },
                 fixed: fixed.map { ReportedFinding(finding: $0.finding, status: $0.status.rawValue, isNew: false) },
                 filesAnalyzed: analyzed, skipped: skipped.sorted { $0.path < $1.path }, diagnostics: diagnostics,
-                unusedSuppressions: unusedSuppressions.sorted(), hasPreviousAudit: summary.previousScanId != nil
+                unusedSuppressions: unusedSuppressions.sorted(), baseline: baseline,
+                trend: try store.trend(root: root, audits: 30), date: scan.startedAt
             )
-            return Outcome(report: report, summary: summary, databasePath: location.path, configuration: configuration)
+            try? store.checkpoint()
+            return Outcome(report: report, summary: summary, databasePath: location.path, configuration: configuration,
+                           rules: selection.rules.rules.map(\.rule))
         } catch let error as AuditError {
             throw error
         } catch let error as StoreError {

@@ -1,12 +1,24 @@
 import BackcheckAnalysis
+import BackcheckStore
+import Foundation
 
 /// What an audit found, ready for any output format.
 public struct AuditReport: Sendable {
+    /// What "new" is relative to.
+    public enum Baseline: Sendable, Hashable {
+        /// The first audit of this root: nothing to compare with.
+        case none
+        /// The previous audit of the same root, which started at this time.
+        case previousAudit(Date)
+        /// A previous report (`--baseline FILE`): findings whose fingerprint it lists are not new.
+        case file(String)
+    }
+
     /// The scanned root, absolute.
     public var root: String
     /// Current findings of the root: open, reopened and suppressed.
     public var findings: [ReportedFinding]
-    /// Findings this audit found fixed (present before, gone now).
+    /// Findings fixed since the previous audit (present then, gone now).
     public var fixed: [ReportedFinding]
     public var filesAnalyzed: Int
     /// Files not analysed, with the reason.
@@ -15,12 +27,16 @@ public struct AuditReport: Sendable {
     public var diagnostics: [String]
     /// `backcheck:ignore` comments that suppressed nothing (file:line: message).
     public var unusedSuppressions: [String]
-    /// Whether an earlier audit of this root existed to compare against.
-    public var hasPreviousAudit: Bool
+    /// What ``ReportedFinding/isNew`` compares with.
+    public var baseline: Baseline
+    /// Open findings per checklist item at the end of the root's last audits (this one last).
+    public var trend: [AuditTotals]
+    /// When the audit ran.
+    public var date: Date
 
     public init(root: String, findings: [ReportedFinding], fixed: [ReportedFinding], filesAnalyzed: Int,
                 skipped: [(path: String, reason: String)], diagnostics: [String], unusedSuppressions: [String] = [],
-                hasPreviousAudit: Bool) {
+                baseline: Baseline, trend: [AuditTotals] = [], date: Date = Date()) {
         self.root = root
         self.findings = findings
         self.fixed = fixed
@@ -28,13 +44,30 @@ public struct AuditReport: Sendable {
         self.skipped = skipped
         self.diagnostics = diagnostics
         self.unusedSuppressions = unusedSuppressions
-        self.hasPreviousAudit = hasPreviousAudit
+        self.baseline = baseline
+        self.trend = trend
+        self.date = date
     }
 
     /// Open (including reopened) findings, not suppressed.
     public var open: [ReportedFinding] { findings.filter { $0.status != "suppressed" } }
+    /// Suppressed findings.
     public var suppressed: [ReportedFinding] { findings.filter { $0.status == "suppressed" } }
+    /// Open findings that are new relative to ``baseline``.
     public var new: [ReportedFinding] { open.filter(\.isNew) }
+    /// Whether there is anything to compare with, so "new" means something.
+    public var hasBaseline: Bool { baseline != .none }
+    /// Open findings that were already open at the baseline.
+    public var stillOpen: [ReportedFinding] { open.filter { !$0.isNew } }
+
+    /// "since the last audit (2024-05-01 02:00)" or "relative to baseline.sarif".
+    public var baselineDescription: String {
+        switch baseline {
+        case .none: "(first audit of this root)"
+        case .previousAudit(let date): "since the last audit (\(ReportDate.minutes(date)))"
+        case .file(let path): "relative to the baseline \(path)"
+        }
+    }
 }
 
 /// A finding with its place in the lifecycle.
@@ -42,13 +75,18 @@ public struct ReportedFinding: Sendable, Hashable {
     public var finding: Finding
     /// `open`, `reopened`, `suppressed` or `fixed`.
     public var status: String
-    /// First seen (or reopened) by this audit.
+    /// New relative to the report's baseline.
     public var isNew: Bool
 
     public init(finding: Finding, status: String, isNew: Bool) {
         self.finding = finding
         self.status = status
         self.isNew = isNew
+    }
+
+    /// A stored finding, not marked new.
+    public init(_ stored: StoredFinding) {
+        self.init(finding: stored.finding, status: stored.status.rawValue, isNew: false)
     }
 }
 

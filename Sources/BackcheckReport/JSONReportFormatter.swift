@@ -64,8 +64,11 @@ public struct JSONReportFormatter: ReportFormatter {
         var filesSkipped: Int
         var open: Int
         var new: Int
+        var stillOpen: Int
         var fixed: Int
         var suppressed: Int
+        /// What `new` is relative to.
+        var baseline: String
     }
 
     public func format(_ report: AuditReport) -> String {
@@ -76,8 +79,9 @@ public struct JSONReportFormatter: ReportFormatter {
             skipped: report.skipped.map { Skipped(path: $0.path, reason: $0.reason) },
             unusedSuppressions: report.unusedSuppressions,
             summary: Summary(filesAnalyzed: report.filesAnalyzed, filesSkipped: report.skipped.count,
-                             open: report.open.count, new: report.new.count, fixed: report.fixed.count,
-                             suppressed: report.suppressed.count)
+                             open: report.open.count, new: report.new.count, stillOpen: report.stillOpen.count,
+                             fixed: report.fixed.count, suppressed: report.suppressed.count,
+                             baseline: report.baselineDescription)
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -20,7 +20,7 @@ public struct TextReportFormatter: ReportFormatter {
                 lines.append("  \(severity.rawValue.uppercased())")
                 for entry in group {
                     let finding = entry.finding
-                    let marker = entry.isNew && report.hasPreviousAudit ? "  [new]" : (entry.status == "reopened" ? "  [reopened]" : "")
+                    let marker = entry.isNew && report.hasBaseline ? "  [new]" : (entry.status == "reopened" ? "  [reopened]" : "")
                     lines.append("    \(finding.path):\(finding.line):\(finding.column)  \(finding.ruleId)\(marker)")
                     lines.append("      \(finding.message)")
                     if !finding.snippet.isEmpty { lines.append("      > \(finding.snippet)") }
@@ -29,7 +29,7 @@ public struct TextReportFormatter: ReportFormatter {
             lines.append("")
         }
         if !report.fixed.isEmpty {
-            lines.append("Fixed since the last audit (\(report.fixed.count))")
+            lines.append("Fixed (\(report.fixed.count)) \(report.baselineDescription)")
             for entry in report.fixed.sorted(by: { ($0.finding.path, $0.finding.line) < ($1.finding.path, $1.finding.line) }) {
                 lines.append("    \(entry.finding.path):\(entry.finding.line)  \(entry.finding.ruleId)")
             }
@@ -54,7 +54,9 @@ public struct TextReportFormatter: ReportFormatter {
         var parts = ["\(report.filesAnalyzed) files analysed"]
         if !report.skipped.isEmpty { parts.append("\(report.skipped.count) skipped") }
         var counts = "\(report.open.count) open findings"
-        if report.hasPreviousAudit { counts += " (\(report.new.count) new, \(report.fixed.count) fixed since the last audit)" }
+        if report.hasBaseline {
+            counts += " (\(report.new.count) new, \(report.stillOpen.count) still open, \(report.fixed.count) fixed \(report.baselineDescription))"
+        }
         parts.append(counts)
         if !report.suppressed.isEmpty { parts.append("\(report.suppressed.count) suppressed") }
         let bySeverity = Severity.allCases.reversed().compactMap { severity -> String? in

@@ -36,12 +36,15 @@ struct FileReconciler {
                 .filter(Column("root_id") == rootId && Column("fingerprint") == finding.fingerprint)
                 .fetchOne(db)
             if var record = known {
+                let previous = record.status
                 record.report(finding, fileId: fileId, scanId: scanId, now: now)
                 record.advance(suppressed: finding.suppression != nil, scanId: scanId, now: now)
                 try record.update(db)
+                if record.status != previous { try event(record) }
             } else {
                 var record = FindingRecord(finding, rootId: rootId, fileId: fileId, scanId: scanId, now: now)
                 try record.insert(db)
+                try event(record)
             }
         }
         try fix(Array(byFingerprint.values))
@@ -64,7 +67,15 @@ struct FileReconciler {
             record.fixedAt = now
             record.statusScanId = scanId
             try record.update(db)
+            try event(record)
         }
+    }
+
+    /// Appends the finding's current status to its history (`finding_events`).
+    private func event(_ record: FindingRecord) throws {
+        try db.execute(
+            sql: "INSERT INTO finding_events (finding_id, scan_id, status, at, reason) VALUES (?, ?, ?, ?, ?)",
+            arguments: [record.id, scanId, record.status, now, record.status == .suppressed ? record.suppressionReason : nil])
     }
 }
 

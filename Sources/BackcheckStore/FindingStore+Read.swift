@@ -15,12 +15,13 @@ extension FindingStore {
         }
     }
 
-    /// Findings that became open or reopened during `scan`: the "new" part of an audit report.
+    /// Findings open or reopened now that were not at the scan's baseline (for an audit, the end of
+    /// the previous audit of the root): the "new" part of an audit report.
     public func newFindings(in scan: ScanHandle) throws(StoreError) -> [StoredFinding] {
         try changes(in: scan) { $0.newFindings }
     }
 
-    /// Findings that became fixed during `scan`: the "fixed" part of an audit report.
+    /// Findings fixed now that were open at the scan's baseline: the "fixed" part of an audit report.
     public func fixedFindings(in scan: ScanHandle) throws(StoreError) -> [StoredFinding] {
         try changes(in: scan) { $0.fixedFindings }
     }
@@ -55,12 +56,12 @@ extension FindingStore {
             guard let row = try ScanRecord.fetchOne(db, key: scan.id) else {
                 throw StoreError.unknownScan(path: path, scanId: scan.id)
             }
-            return try request(ScanQueries(db: db, scan: row)).order(Self.worstFirst).fetchAll(db)
+            return try request(try ScanQueries(db: db, scan: row)).order(Self.worstFirst).fetchAll(db)
                 .map { $0.stored(root: scan.root) }
         }
     }
 
-    private func rootPaths(_ db: Database) throws -> [Int64: String] {
+    func rootPaths(_ db: Database) throws -> [Int64: String] {
         let rows = try Row.fetchAll(db, sql: "SELECT id, path FROM roots")
         return Dictionary(uniqueKeysWithValues: rows.map { row -> (Int64, String) in (row["id"], row["path"]) })
     }

@@ -64,7 +64,9 @@ extension FindingStore {
             row.finishedAt = now
             row.status = .complete
             row.coversRoot = complete
-            let summary = try ScanQueries(db: db, scan: row).summary()
+            let queries = try ScanQueries(db: db, scan: row)
+            let summary = try queries.summary()
+            if row.kind == .audit { try queries.recordTotals() }
             row.filesAnalyzed = summary.filesAnalyzed
             row.filesSkipped = summary.filesSkipped
             row.findingsOpen = summary.openFindings

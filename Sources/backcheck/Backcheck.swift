@@ -8,8 +8,20 @@ struct Backcheck: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backcheck",
         abstract: "Checks a backend repository against the backend quality checklist.",
+        discussion: """
+        Examples:
+          backcheck audit .                      # scan this repository, store and report the findings
+          backcheck findings --severity high     # what is open, worst first
+          backcheck show 42                      # one finding with its code, fix and history
+          backcheck stats                        # counts per checklist item and the trend
+
+        Shell completions: backcheck --generate-completion-script bash|zsh|fish
+        """,
         version: ToolVersion.current,
-        subcommands: [AuditCommand.self, RulesCommand.self, TokensCommand.self]
+        subcommands: [
+            AuditCommand.self, FindingsCommand.self, ShowCommand.self, StatsCommand.self, InitCommand.self,
+            RulesCommand.self, TokensCommand.self,
+        ]
     )
 
     /// Exit codes per DESIGN §9: 0 clean, 1 findings at or above the threshold, 2 usage or

@@ -9,6 +9,12 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, show and test checklist rules.",
+        discussion: """
+        Examples:
+          backcheck rules list
+          backcheck rules show logging/secret-in-log-python
+          backcheck rules test my-rules/
+        """,
         subcommands: [List.self, Show.self, Test.self]
     )
 

@@ -7,6 +7,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: SchemaV1.create)
         migrator.registerMigration("finding-properties", migrate: SchemaFindingProperties.migrate)
+        migrator.registerMigration("v2", migrate: SchemaV2.create)
         return migrator
     }
 }

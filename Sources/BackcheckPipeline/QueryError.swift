@@ -1,0 +1,38 @@
+import BackcheckConfig
+import BackcheckRules
+import BackcheckStore
+
+/// Why `findings`, `show`, `stats` or `init` could not answer; each message says what to do.
+public enum QueryError: Error, Sendable, CustomStringConvertible {
+    case noSuchFinding(String)
+    case ambiguousFinding(String, candidates: [String])
+    case unknownRoot(String, known: [String])
+    case invalidSince(String)
+    case rules(RuleLoadError)
+    case store(StoreError)
+
+    /// Whether the user can fix it by changing arguments (exit 2) rather than an internal or
+    /// environmental failure (exit 3).
+    public var isUsageError: Bool {
+        switch self {
+        case .store: false
+        default: true
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .noSuchFinding(let reference):
+            "no finding with id or fingerprint `\(reference)`; `backcheck findings --status all` lists them with their ids"
+        case .ambiguousFinding(let reference, let candidates):
+            "`\(reference)` matches several findings (\(candidates.joined(separator: "; "))); give more of the fingerprint or the id"
+        case .unknownRoot(let root, let known):
+            "\(root) has never been audited with this database"
+                + (known.isEmpty ? "; run `backcheck audit \(root)` first" : "; known roots: \(known.joined(separator: ", "))")
+        case .invalidSince(let text):
+            "--since `\(text)`: give a duration (30m, 24h, 7d, 2w) or a date (2024-05-01 or 2024-05-01T08:00:00Z)"
+        case .rules(let error): "rule errors:\n\(error)"
+        case .store(let error): "\(error)"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import BackcheckRules
+import BackcheckStore
+
+/// Everything `backcheck show` prints about one finding.
+public struct FindingDetail: Sendable {
+    /// One line of code around the finding.
+    public struct Line: Sendable, Hashable {
+        public var number: Int
+        public var text: String
+        /// Part of the finding's range.
+        public var isFinding: Bool
+
+        public init(number: Int, text: String, isFinding: Bool) {
+            self.number = number
+            self.text = text
+            self.isFinding = isFinding
+        }
+    }
+
+    public var finding: StoredFinding
+    /// The code around the finding as the file is now, secrets masked; empty when unreadable.
+    public var context: [Line]
+    /// Why the context is missing or may not match (file gone, changed since the last scan).
+    public var contextNote: String?
+    /// The rule, when this binary knows it (help text and fix).
+    public var rule: Rule?
+    /// Status changes, oldest first.
+    public var history: [FindingEvent]
+
+    public init(finding: StoredFinding, context: [Line], contextNote: String?, rule: Rule?, history: [FindingEvent]) {
+        self.finding = finding
+        self.context = context
+        self.contextNote = contextNote
+        self.rule = rule
+        self.history = history
+    }
+}

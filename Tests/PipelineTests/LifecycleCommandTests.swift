@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The finding lifecycle and fingerprint stability, through the real binary and real edits.
+@Suite(.serialized) struct LifecycleCommandTests {
+    func statuses(_ session: CLISession, rule: String) throws -> [String] {
+        let json = try session.json(try session.run(["findings", "--format", "json", "--status", "all", "--rule", rule]))
+        return (json["findings"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String }
+    }
+
+    @Test func fixedThenReopenedThenSuppressedWithItsReason() throws {
+        let session = try CLISession("lifecycle")
+        defer { session.remove() }
+        let rule = "sensitive-data/weak-password-hash-ruby"
+        let weak = "Digest::SHA1.hexdigest(password)"
+        try session.audit()
+        #expect(try statuses(session, rule: rule) == ["open"])
+
+        let strong = "BCrypt::Password.create(password) # was SHA1"
+        try session.edit("lib/account.rb") { $0.replacingOccurrences(of: weak, with: strong) }
+        let fixedRun = try session.audit()
+        #expect(try statuses(session, rule: rule) == ["fixed"])
+        #expect(fixedRun.stdout.contains("Fixed (1) since the last audit"))
+
+        try session.edit("lib/account.rb") { $0.replacingOccurrences(of: strong, with: weak) }
+        let reopenedRun = try session.audit()
+        #expect(try statuses(session, rule: rule) == ["reopened"])
+        #expect(reopenedRun.stdout.contains("\(rule)  [new]"), "a finding back since the last audit is new again")
+        #expect(try session.run(["findings", "--status", "reopened", "--format", "json"]).stdout.contains(rule))
+
+        try session.edit("lib/account.rb") {
+            $0.replacingOccurrences(of: "    " + weak, with: "    # backcheck:ignore \(rule) -- legacy accounts, removed in #123\n    " + weak)
+        }
+        try session.audit()
+        #expect(try statuses(session, rule: rule) == ["suppressed"])
+        let suppressed = try session.json(try session.run(["findings", "--format", "json", "--status", "suppressed"]))
+        let entry = try #require((suppressed["findings"] as? [[String: Any]])?.first)
+        #expect((entry["suppression"] as? [String: Any])?["reason"] as? String == "legacy accounts, removed in #123")
+
+        let id = try #require(entry["id"] as? Int)
+        let show = try session.run(["show", String(id)])
+        for step in ["fixed ", "reopened ", "suppressed "] { #expect(show.stdout.contains("  " + step), "history lacks \(step)") }
+        #expect(show.stdout.contains("legacy accounts, removed in #123"))
+    }
+
+    @Test func fingerprintsSurviveEditsAboveReindentationAndRewrapping() throws {
+        let session = try CLISession("fingerprints")
+        defer { session.remove() }
+        func fingerprints() throws -> [String: String] {
+            let json = try session.json(try session.run(["findings", "--format", "json", "--path", "app/auth.py"]))
+            return Dictionary(uniqueKeysWithValues: (json["findings"] as? [[String: Any]] ?? []).map {
+                ($0["ruleId"] as! String, $0["fingerprint"] as! String)
+            })
+        }
+        try session.audit()
+        let before = try fingerprints()
+        #expect(before.count == 3)
+
+        try session.edit("app/auth.py") { source in
+            // Code added above, the login body re-indented inside an `if`, the log call re-wrapped.
+            "import sys\n\n\n" + source
+                .replacingOccurrences(of: "    logger.info(\"login attempt for %s with %s\", username, password)",
+                                      with: "    if True:\n        logger.info(\n            \"login attempt for %s with %s\",\n            username,\n            password\n        )")
+                .replacingOccurrences(of: "    return hashlib.md5(password.encode(\"utf-8\")).hexdigest()",
+                                      with: "    return hashlib.md5(\n        password.encode(\"utf-8\")\n    ).hexdigest()")
+        }
+        let run = try session.audit()
+        #expect(try fingerprints() == before)
+        #expect(!run.stdout.contains("[new]"))
+        #expect(run.stdout.contains("(0 new, 13 still open, 0 fixed since the last audit"))
+    }
+}
