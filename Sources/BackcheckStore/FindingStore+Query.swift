@@ -39,11 +39,11 @@ extension FindingStore {
             let roots = try rootPaths(db)
             let records: [FindingRecord]
             if let id = Int64(reference), reference.allSatisfy(\.isNumber) {
-                records = try FindingRecord.fetchAll(db, sql: "SELECT * FROM findings WHERE id = ?", arguments: [id])
+                records = try FindingRecord.filter(Column("id") == id).fetchAll(db)
             } else if reference.count >= 4, reference.allSatisfy(\.isHexDigit) {
-                records = try FindingRecord.fetchAll(
-                    db, sql: "SELECT * FROM findings WHERE fingerprint GLOB ? ORDER BY id LIMIT 10",
-                    arguments: [reference.lowercased() + "*"])
+                records = try FindingRecord
+                    .filter(sql: "fingerprint GLOB ?", arguments: [reference.lowercased() + "*"])
+                    .order(Column("id")).limit(10).fetchAll(db)
             } else {
                 records = []
             }

@@ -12,12 +12,13 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("ID") == true)
-        #expect(lines.last == "13 findings")
+        #expect(lines.last == "16 findings")
         // Columns line up: every row has the RULE column where the header has it.
         let ruleColumn = try #require(lines[0].range(of: "RULE")).lowerBound.utf16Offset(in: lines[0])
         for row in lines.dropFirst().dropLast() {
             let offset = row.utf16.index(row.utf16.startIndex, offsetBy: ruleColumn)
-            #expect(row[offset...].hasPrefix("logging/") || row[offset...].hasPrefix("sensitive-data/"), "\(row)")
+            #expect(row[offset...].hasPrefix("logging/") || row[offset...].hasPrefix("sensitive-data/")
+                || row[offset...].hasPrefix("query-performance/"), "\(row)")
         }
         #expect(!result.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
         // Worst first: the critical Stripe key leads.
@@ -28,18 +29,18 @@ import TestSupport
     @Test(arguments: [
         (["--checklist", "logging"], 5),
         (["--rule", "sensitive-data/weak-password-hash-python"], 1),
-        (["--rule", "sensitive-data/*"], 8),
+        (["--rule", "sensitive-data/*"], 9),
         (["--severity", "critical"], 1),
-        (["--severity", "high"], 13),
+        (["--severity", "high"], 15),
         (["--severity", "critical", "--checklist", "logging"], 0),
-        (["--path", "app/**"], 3),
+        (["--path", "app/**"], 4),
         (["--path", "internal/payments"], 3),
         (["--path", "*.rb"], 2),
         (["--path", "api/server.js", "--checklist", "logging"], 1),
-        (["--since", "1h"], 13),
-        (["--since", "2000-01-01"], 13),
+        (["--since", "1h"], 16),
+        (["--since", "2000-01-01"], 16),
         (["--status", "fixed"], 0),
-        (["--status", "all"], 13),
+        (["--status", "all"], 16),
         (["--limit", "4"], 4),
     ])
     func filtersSelectTheExpectedFindings(arguments: [String], expected: Int) throws {
@@ -58,13 +59,13 @@ import TestSupport
         try session.audit()
         let csv = try session.run(["findings", "--format", "csv", "--sort", "path"])
         let rows = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.count == 14)
+        #expect(rows.count == 17)
         #expect(rows[0].hasPrefix("id,root,path,line,column,rule_id,checklist,severity"))
         #expect(rows[1].contains(",api/server.js,10,"))
         // Messages with commas are quoted.
         #expect(rows.contains { $0.contains("\"Log call passes") || $0.contains(",\"") })
         let json = try session.json(try session.run(["findings", "--format", "json", "--limit", "1"]))
-        #expect(json["total"] as? Int == 13)
+        #expect(json["total"] as? Int == 16)
         let first = try #require((json["findings"] as? [[String: Any]])?.first)
         for key in ["id", "root", "status", "firstSeen", "lastSeen", "fingerprint", "ruleId", "severity"] {
             #expect(first[key] != nil, "missing \(key)")
@@ -113,16 +114,16 @@ import TestSupport
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("Trend over the last 2 audits"))
         let json = try session.json(try session.run(["stats", "--format", "json"]))
-        #expect(json["openTotal"] as? Int == 12)
+        #expect(json["openTotal"] as? Int == 15)
         #expect(json["fixed"] as? Int == 1)
         let open = try #require(json["open"] as? [String: [String: Int]])
         #expect(open["logging"]?["high"] == 5)
         #expect(open["sensitive-data"]?["critical"] == 1)
         let trend = try #require(json["trend"] as? [[String: Any]])
-        #expect(trend.map { $0["total"] as? Int } == [13, 12])
+        #expect(trend.map { $0["total"] as? Int } == [16, 15])
         let directories = try #require(json["topDirectories"] as? [[String: Any]])
-        #expect(directories.first?["name"] as? String == "api")
-        #expect(directories.first?["count"] as? Int == 3)
+        #expect(directories.first?["name"] as? String == "app")
+        #expect(directories.first?["count"] as? Int == 4)
     }
 
     @Test func unknownRootAndBadSinceAreUsageErrors() throws {

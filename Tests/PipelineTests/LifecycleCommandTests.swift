@@ -68,6 +68,6 @@ import TestSupport
         let run = try session.audit()
         #expect(try fingerprints() == before)
         #expect(!run.stdout.contains("[new]"))
-        #expect(run.stdout.contains("(0 new, 13 still open, 0 fixed since the last audit"))
+        #expect(run.stdout.contains("(0 new, 16 still open, 0 fixed since the last audit"))
     }
 }
