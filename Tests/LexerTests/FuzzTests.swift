@@ -1,17 +1,6 @@
 import BackcheckLexer
 import Testing
-
-/// A small deterministic generator, so failures reproduce.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Random inputs biased toward the bytes that open and close constructs, plus every truncation
 /// of realistic samples: no crash, and every buffer keeps its structural invariants.

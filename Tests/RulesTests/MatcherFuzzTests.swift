@@ -8,19 +8,6 @@ import TestSupport
 /// Random and truncated input through the whole analysis, and random patterns through the
 /// matcher: nothing may crash, hang, or report a position outside the file.
 @Suite struct MatcherFuzzTests {
-    /// SplitMix64: deterministic, so a failure reproduces.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     static let alphabet = Array("abcXY_$.,;:()[]{}<>\"'`#/\\*-+=!?@%&| \n\r\t0123456789...${}#{}\\(".utf8) + [0x00, 0xC3, 0xA9, 0xFF, 0xE2, 0x86]
 
     static func sampleFiles() -> [(Language, [UInt8])] {
@@ -47,7 +34,7 @@ import TestSupport
 
     @Test func randomBytesThroughTheWholePack() throws {
         let analyzer = FileAnalyzer(rules: try RuleSet.builtIn(), secretKey: [1, 2, 3])
-        var random = Random(state: 42)
+        var random = SplitMix64(state: 42)
         for round in 0..<600 {
             let length = random.below(1500)
             let bytes = (0..<length).map { _ in Self.alphabet[random.below(Self.alphabet.count)] }
@@ -68,7 +55,7 @@ import TestSupport
     }
 
     @Test func randomPatternsAgainstRandomCode() throws {
-        var random = Random(state: 7)
+        var random = SplitMix64(state: 7)
         let pieces = ["$X", "$Y", "...", "(", ")", "[", "]", "{", "}", ",", ".", "=", "\"...\"", "\"$S\"", "f", "g", "a", "+", "'x'"]
         for round in 0..<300 {
             let pattern = (0..<(1 + random.below(8))).map { _ in pieces[random.below(pieces.count)] }.joined(separator: " ")
