@@ -31,6 +31,7 @@ public struct FileAnalyzer: Sendable {
         }
         var usedMarkers = Set<String>()
         var findings: [Finding] = []
+        var fileSecrets = Set<String>()
         var occurrences: [String: Int] = [:]
         let budget = max(200_000, file.buffer.tokens.count * budgetPerToken)
         let index = TokenIndex(file)
@@ -46,6 +47,9 @@ public struct FileAnalyzer: Sendable {
             for match in matches {
                 let focus = rule.focusSlot.flatMap { match.bindings[$0] }?.lowerBound ?? match.start
                 guard focusSeen.insert(focus).inserted else { continue }
+                if let range = rule.secretSlot.flatMap({ match.bindings[$0] }) {
+                    fileSecrets.insert(boundText(range, file: file))
+                }
                 var finding = makeFinding(rule, match, focus: focus, file: file, path: path, occurrences: &occurrences)
                 let statement = StatementExtent.start(of: match.start, in: file)
                 let lines = Int(file.buffer.tokens[statement].line)...Int(file.buffer.tokens[match.end - 1].line)
@@ -59,6 +63,15 @@ public struct FileAnalyzer: Sendable {
                 path: path, line: marker.line,
                 message: "unused suppression of \(marker.ruleId): nothing here matches it any more; remove the comment",
                 kind: .unusedSuppression))
+        }
+        // A line may hold several secrets: every finding's snippet and message masks all of the
+        // file's secrets, not only its own.
+        for secret in fileSecrets.sorted(by: { $0.count > $1.count }) where secret.count >= 4 {
+            let masked = SecretMask.mask(secret)
+            for position in findings.indices {
+                findings[position].snippet = findings[position].snippet.replacingOccurrences(of: secret, with: masked)
+                findings[position].message = findings[position].message.replacingOccurrences(of: secret, with: masked)
+            }
         }
         findings.sort { ($0.line, $0.column, $0.ruleId) < ($1.line, $1.column, $1.ruleId) }
         return (findings, diagnostics)

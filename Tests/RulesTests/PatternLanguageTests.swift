@@ -242,3 +242,25 @@ import Foundation
         #expect(checked > 1000)
     }
 }
+
+@Suite struct SecretMaskingTests {
+    @Test func everySecretOnALineIsMaskedInEveryFinding() throws {
+        let rule = try TestSupport.rule("""
+        id: sensitive-data/test
+        checklist: sensitive-data
+        severity: high
+        languages: [python]
+        message: "secret $S"
+        secret: S
+        pattern: '"$S"'
+        where:
+          S: { regex: '^(sk|gh)_' }
+        """)
+        let findings = TestSupport.findings(rule, "keys = ['sk_0123456789abcdef', 'gh_fedcba9876543210']")
+        #expect(findings.count == 2)
+        for finding in findings {
+            #expect(!finding.snippet.contains("sk_0123456789abcdef"))
+            #expect(!finding.snippet.contains("gh_fedcba9876543210"))
+        }
+    }
+}
