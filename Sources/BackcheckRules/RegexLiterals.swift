@@ -2,6 +2,37 @@
 /// a constraint can reject most candidates with a substring search instead of running the regex
 /// engine (gitleaks prefilters its regexes with keywords the same way).
 enum RegexLiterals {
+    /// The alternatives of a group body, split on `|` outside nested groups and classes.
+    private static func topLevelBranches(_ body: String) -> [String] {
+        var branches: [String] = []
+        var current = ""
+        var depth = 0
+        var inClass = false
+        var escaped = false
+        for char in body {
+            if escaped {
+                current.append(char)
+                escaped = false
+                continue
+            }
+            switch char {
+            case "\\": escaped = true
+            case "[": inClass = true
+            case "]": inClass = false
+            case "(" where !inClass: depth += 1
+            case ")" where !inClass: depth -= 1
+            case "|" where !inClass && depth == 0:
+                branches.append(current)
+                current = ""
+                continue
+            default: break
+            }
+            current.append(char)
+        }
+        branches.append(current)
+        return branches
+    }
+
     /// Lower-cased alternatives, one of which every match contains; nil when nothing is certain
     /// (top-level `|`, extended mode, or no literal of at least three characters).
     static func required(in source: String) -> [[UInt8]]? {
@@ -75,12 +106,18 @@ enum RegexLiterals {
                 let body = String(chars[(index + 1)..<max(index + 1, end - 1)])
                 if !optional(at: end), !body.hasPrefix("?="), !body.hasPrefix("?!"), !body.hasPrefix("?<") {
                     let plain = body.hasPrefix("?:") ? String(body.dropFirst(2)) : body
-                    let branches = plain.split(separator: "|", omittingEmptySubsequences: false)
-                    if branches.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }) {
-                        consider(branches.map { Array($0.lowercased().utf8) })
-                    } else if branches.count == 1, let inner = required(in: plain) {
-                        consider(inner)
+                    // Each branch must contribute what it requires; the group requires one of
+                    // them. (Splitting on `|` at the top of the group only.)
+                    var branchRequirements: [[UInt8]] = []
+                    var complete = true
+                    for branch in topLevelBranches(plain) {
+                        guard let inner = required(in: branch) else {
+                            complete = false
+                            break
+                        }
+                        branchRequirements += inner
                     }
+                    if complete, !branchRequirements.isEmpty { consider(branchRequirements) }
                 }
                 index = end
                 continue

@@ -217,6 +217,7 @@ import Foundation
         #expect(RegexLiterals.required(in: "a|b") == nil)
         #expect(RegexLiterals.required(in: "(?x) password") == nil)
         #expect(RegexLiterals.required(in: "(?is)\\b(?:i?like)\\s+")?.map { String(decoding: $0, as: UTF8.self) } == ["like"])
+        #expect(RegexLiterals.required(in: "(?i)(?:password|hexdigest\\(\\)|api_?key)")?.map { String(decoding: $0, as: UTF8.self) } == ["password", "hexdigest()", "api"])
         #expect(RegexLiterals.required(in: "colou?r")?.map { String(decoding: $0, as: UTF8.self) } == ["colo"])
     }
 
