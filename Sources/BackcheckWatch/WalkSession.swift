@@ -19,6 +19,7 @@ struct WalkSession {
     private let rules: IgnoreRules
     private(set) var diagnostics: [WalkDiagnostic] = []
     private var files: [WalkedFile] = []
+    private var directories: [String] = []
     private var stats = WalkStats()
     private var nested: [IgnoreMatcher] = []
     /// Reused for every entry's root-relative path, so matching allocates nothing per entry.
@@ -41,7 +42,8 @@ struct WalkSession {
         WalkResult(
             files: files.sorted { $0.relativePath < $1.relativePath },
             diagnostics: diagnostics.sorted { ($0.path, $0.message) < ($1.path, $1.message) },
-            stats: stats
+            stats: stats,
+            directories: directories
         )
     }
 
@@ -55,6 +57,7 @@ struct WalkSession {
         }
         defer { closedir(stream) }
         stats.directories += 1
+        directories.append(relativePath)
         let entries = listEntries(stream, relativePath: relativePath)
         // A directory's .gitignore governs its entries, so it is read before any of them.
         let pushed = rules.usesGitIgnore && entries.contains { $0.name == ".gitignore" }

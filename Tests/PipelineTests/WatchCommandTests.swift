@@ -1,0 +1,95 @@
+import BackcheckStore
+import Foundation
+import Testing
+import TestSupport
+
+/// `backcheck watch` and `backcheck status` run as a user (or systemd) would run them.
+@Suite(.serialized) struct WatchCommandTests {
+    static let weakHash = """
+        import hashlib
+
+        def digest(password):
+            return hashlib.md5(password.encode("utf-8")).hexdigest()
+
+        """
+    static let strongHash = """
+        import bcrypt
+
+        def digest(password):
+            return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt())
+
+        """
+
+    @Test func keepsFindingsCurrentAndStopsCleanly() throws {
+        let daemon = try DaemonProcess("backcheck-watch")
+        try daemon.write("app/clean.py", "x = 1\n")
+        try daemon.start()
+        // Started and reconciled: the existing file is recorded.
+        #expect(try daemon.eventually { try FindingStore(path: daemon.db).files(root: daemon.root).map(\.path) == ["app/clean.py"] },
+                "daemon never reconciled: \(daemon.stderr)")
+
+        // A problem written into a new directory appears.
+        try daemon.write("lib/auth/passwords.py", Self.weakHash)
+        let opened = try daemon.eventually {
+            try daemon.findings([.open]).contains { $0.finding.path == "lib/auth/passwords.py" && $0.finding.ruleId.contains("weak-password-hash") }
+        }
+        #expect(opened, "finding never appeared: \(daemon.stderr)")
+
+        // Fixing it marks it fixed.
+        try daemon.write("lib/auth/passwords.py", Self.strongHash)
+        #expect(try daemon.eventually {
+            let findings = try daemon.findings([.open, .reopened, .fixed]).filter { $0.finding.path == "lib/auth/passwords.py" }
+            return !findings.isEmpty && findings.allSatisfy { $0.status == .fixed }
+        })
+
+        // Reintroduced, then the file deleted: its findings close and its row goes.
+        try daemon.write("lib/auth/passwords.py", Self.weakHash)
+        #expect(try daemon.eventually { try daemon.findings([.reopened]).contains { $0.finding.path == "lib/auth/passwords.py" } })
+        try FileManager.default.removeItem(atPath: daemon.root + "/lib/auth/passwords.py")
+        #expect(try daemon.eventually {
+            try daemon.findings([.open, .reopened]).isEmpty
+                && FindingStore(path: daemon.db).files(root: daemon.root).map(\.path) == ["app/clean.py"]
+        })
+
+        // Ignored files cost nothing: a .gitignore'd problem never becomes a finding.
+        try daemon.write(".gitignore", "generated/\n")
+        try daemon.write("generated/old.py", Self.weakHash)
+        try daemon.write("app/later.py", "y = 2\n")
+        #expect(try daemon.eventually { try FindingStore(path: daemon.db).files(root: daemon.root).contains { $0.path == "app/later.py" } })
+        #expect(try daemon.findings([.open, .reopened]).isEmpty)
+
+        // `status` sees a live daemon with its root.
+        let status = try BackcheckProcess.run(["status", "--db", daemon.db])
+        #expect(status.status == 0, "status: \(status.stdout)\(status.stderr)")
+        #expect(status.stdout.contains("running (pid"))
+        #expect(status.stdout.contains(daemon.root))
+        #expect(status.stdout.contains("files        2"))
+
+        // A second daemon on the same database refuses to start.
+        let second = try BackcheckProcess.run(["watch", daemon.root, "--db", daemon.db])
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("already writing"))
+
+        #expect(daemon.stop() == 0, "exit: \(daemon.stderr)")
+        let after = try BackcheckProcess.run(["status", "--db", daemon.db])
+        #expect(after.status == 1)
+        #expect(after.stdout.contains("not running"))
+    }
+
+    @Test func reconcilesChangesMadeWhileStopped() throws {
+        let daemon = try DaemonProcess("backcheck-watch-restart")
+        try daemon.write("a.py", Self.weakHash)
+        try daemon.write("b.py", Self.weakHash)
+        try daemon.start()
+        #expect(try daemon.eventually { try daemon.findings([.open]).count == 2 }, "\(daemon.stderr)")
+        #expect(daemon.stop() == 0)
+
+        try daemon.write("a.py", Self.strongHash)
+        try FileManager.default.removeItem(atPath: daemon.root + "/b.py")
+        try daemon.write("c.py", Self.weakHash)
+        try daemon.start()
+        #expect(try daemon.eventually { try daemon.findings([.open]).map(\.finding.path) == ["c.py"] }, "\(daemon.stderr)")
+        #expect(try daemon.findings([.fixed]).map(\.finding.path).sorted() == ["a.py", "b.py"])
+        #expect(daemon.stop() == 0)
+    }
+}
