@@ -77,13 +77,12 @@ struct WatchedRoot {
                 try await Auditor.analyze(walk.files, reader: reader, parallelism: parallelism) { batch in
                     try store.record(batch.compactMap { schemaStep.take($0.0, facts: $0.2) }, in: scan)
                 }
-                try store.record(schemaStep.finish(), in: scan)
+                try store.record(schemaStep.finish(), removing: vanished.map(\.path), in: scan)
                 outcome.recorded = walk.files.count
             } else {
-                try store.record(plain, in: scan)
+                try store.record(plain, removing: vanished.map(\.path), in: scan)
                 outcome.recorded = plain.count
             }
-            try store.removeFiles(paths: vanished.map(\.path), in: scan)
             _ = try store.finishScan(scan, complete: false)
         } catch {
             try? store.failScan(scan)

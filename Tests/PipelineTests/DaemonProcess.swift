@@ -20,13 +20,13 @@ final class DaemonProcess {
         stderrURL = work.appendingPathComponent("daemon.stderr")
     }
 
-    /// Starts `backcheck watch <root> --db <db> --settle-ms 20`.
-    func start() throws {
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+    /// Starts `backcheck watch <root> --db <db> --settle-ms 20`, with `environment` added.
+    func start(environment: [String: String] = [:]) throws {
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         let process = Process()
         process.executableURL = BackcheckProcess.executable
         process.arguments = ["watch", root, "--db", db, "--settle-ms", "20"]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": work.path, "NO_COLOR": "1"]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": work.path, "NO_COLOR": "1"].merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         try process.run()

@@ -92,4 +92,31 @@ import TestSupport
         #expect(try daemon.findings([.fixed]).map(\.finding.path).sorted() == ["a.py", "b.py"])
         #expect(daemon.stop() == 0)
     }
+
+    /// Run by systemd: READY=1 once reconciled, WATCHDOG=1 at half of WATCHDOG_USEC, STATUS= after a
+    /// batch, STOPPING=1 on SIGTERM, all as datagrams to $NOTIFY_SOCKET.
+    @Test func speaksTheNotifyProtocol() throws {
+        let daemon = try DaemonProcess("backcheck-watch-notify")
+        try daemon.write("a.py", Self.weakHash)
+        let socket = try DatagramListener(abstract: false)
+        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address, "WATCHDOG_USEC": "400000"])
+        let ready = try #require(socket.receive(), "no notification: \(daemon.stderr)")
+        #expect(ready == "READY=1\nSTATUS=watching 1 root, 1 files, queue 0")
+        // Reconciled before READY: the finding is already stored.
+        #expect(try daemon.findings([.open]).map(\.finding.path) == ["a.py"])
+
+        try daemon.write("b.py", "x = 1\n")
+        var messages: [String] = []
+        while !messages.contains("STATUS=watching 1 root, 2 files, queue 0"), let next = socket.receive() {
+            messages.append(next)
+        }
+        #expect(messages.contains("STATUS=watching 1 root, 2 files, queue 0"), "\(messages)")
+        #expect(messages.contains("WATCHDOG=1") || socket.receive() == "WATCHDOG=1")
+
+        #expect(daemon.stop() == 0)
+        // Everything the daemon sent is queued in the socket by now; STOPPING=1 comes last.
+        var afterStop: [String] = []
+        while afterStop.last != "STOPPING=1", let next = socket.receive() { afterStop.append(next) }
+        #expect(afterStop.last == "STOPPING=1", "\(afterStop)")
+    }
 }

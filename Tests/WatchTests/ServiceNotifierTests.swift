@@ -1,5 +1,6 @@
 import BackcheckWatch
 import Testing
+import TestSupport
 
 @Suite struct ServiceNotifierTests {
     @Test(arguments: [false, true])

@@ -4,14 +4,14 @@ import Glibc
 import Foundation
 
 /// A bound AF_UNIX datagram socket standing in for systemd's notification socket.
-final class DatagramListener {
+public final class DatagramListener {
     let fd: Int32
     /// The `$NOTIFY_SOCKET` value naming this socket (`/path` or `@name`).
-    let address: String
+    public let address: String
     private let path: String?
 
     /// Binds a socket file at a fresh temporary path, or a fresh abstract name when `abstract`.
-    init(abstract: Bool) throws {
+    public init(abstract: Bool) throws {
         let name = "backcheck-notify-\(UUID().uuidString.prefix(8))"
         address = abstract ? "@" + name : FileManager.default.temporaryDirectory.path + "/" + name
         path = abstract ? nil : address
@@ -31,8 +31,8 @@ final class DatagramListener {
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    /// The next datagram's text, or nil after the timeout.
-    func receive() -> String? {
+    /// The next datagram's text, or nil after 10 s without one.
+    public func receive() -> String? {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         return count < 0 ? nil : String(decoding: buffer[..<count], as: UTF8.self)
