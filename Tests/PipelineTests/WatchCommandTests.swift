@@ -119,4 +119,52 @@ import TestSupport
         while afterStop.last != "STOPPING=1", let next = socket.receive() { afterStop.append(next) }
         #expect(afterStop.last == "STOPPING=1", "\(afterStop)")
     }
+
+    /// The invariant of DESIGN §8: once idle, the daemon's store holds what a fresh audit finds,
+    /// here after a schema change (the project step), a fix, a new directory and a deletion.
+    @Test func convergesToWhatAFreshAuditFinds() throws {
+        let daemon = try DaemonProcess("backcheck-watch-converge")
+        let sample = TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend")
+        for entry in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
+            try FileManager.default.copyItem(atPath: sample.path + "/" + entry, toPath: daemon.root + "/" + entry)
+        }
+        let socket = try DatagramListener(abstract: true)
+        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
+        #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
+        let before = try daemon.findings([.open])
+        #expect(before.contains { $0.finding.path == "lib/account.rb" })
+        #expect(before.contains { $0.finding.path == "app/auth.py" && $0.finding.ruleId.contains("weak-password-hash") })
+
+        let schema = daemon.root + "/db/schema.sql"
+        try (try String(contentsOfFile: schema, encoding: .utf8) + "CREATE INDEX orders_user_id_idx ON orders (user_id);\n")
+            .write(toFile: schema, atomically: true, encoding: .utf8)
+        let auth = daemon.root + "/app/auth.py"
+        try (try String(contentsOfFile: auth, encoding: .utf8))
+            .replacingOccurrences(of: "hashlib.md5(password.encode(\"utf-8\")).hexdigest()", with: "bcrypt.hashpw(password.encode(), bcrypt.gensalt())")
+            .write(toFile: auth, atomically: true, encoding: .utf8)
+        try daemon.write("lib/new/token.py", Self.weakHash)
+        try FileManager.default.removeItem(atPath: daemon.root + "/lib/account.rb")
+
+        #expect(try daemon.eventually {
+            let open = try daemon.findings([.open, .reopened])
+            return open.contains { $0.finding.path == "lib/new/token.py" } && !open.contains { $0.finding.path == "lib/account.rb" }
+                && !open.contains { $0.finding.path == "app/auth.py" && $0.finding.ruleId.contains("weak-password-hash") }
+        }, "\(daemon.stderr)")
+        Thread.sleep(forTimeInterval: 0.5)   // idle: no batch in flight
+        #expect(daemon.stop() == 0)
+
+        // The audit's database sits beside the daemon's, so both use the same secret key.
+        let auditDB = daemon.work.appendingPathComponent("state/audit.sqlite").path
+        let audit = try BackcheckProcess.run(["audit", daemon.root, "--db", auditDB, "--fail-on", "none"])
+        #expect(audit.status == 0, "\(audit.stderr)")
+        func fingerprints(_ path: String) throws -> [String] {
+            try FindingStore(path: path).findings(root: daemon.root, statuses: [.open, .reopened, .suppressed])
+                .map { "\($0.finding.path):\($0.finding.line) \($0.finding.ruleId) \($0.finding.fingerprint)" }.sorted()
+        }
+        let expected = try fingerprints(auditDB)
+        #expect(!expected.isEmpty)
+        #expect(try fingerprints(daemon.db) == expected)
+        #expect(try FindingStore(path: daemon.db).files(root: daemon.root).map(\.path)
+                == FindingStore(path: auditDB).files(root: daemon.root).map(\.path))
+    }
 }
