@@ -121,7 +121,8 @@ import TestSupport
     }
 
     /// The invariant of DESIGN §8: once idle, the daemon's store holds what a fresh audit finds,
-    /// here after a schema change (the project step), a fix, a new directory and a deletion.
+    /// here after a schema change (the project step), a fix, a new directory, a deletion, a rename
+    /// and a directory move.
     @Test func convergesToWhatAFreshAuditFinds() throws {
         let daemon = try DaemonProcess("backcheck-watch-converge")
         let sample = TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend")
@@ -144,11 +145,17 @@ import TestSupport
             .write(toFile: auth, atomically: true, encoding: .utf8)
         try daemon.write("lib/new/token.py", Self.weakHash)
         try FileManager.default.removeItem(atPath: daemon.root + "/lib/account.rb")
+        // A rename and a directory moved deeper (its old watch now names a moved directory).
+        try FileManager.default.moveItem(atPath: daemon.root + "/api/server.js", toPath: daemon.root + "/api/main.js")
+        try FileManager.default.createDirectory(atPath: daemon.root + "/pkg", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: daemon.root + "/internal", toPath: daemon.root + "/pkg/internal")
 
         #expect(try daemon.eventually {
             let open = try daemon.findings([.open, .reopened])
             return open.contains { $0.finding.path == "lib/new/token.py" } && !open.contains { $0.finding.path == "lib/account.rb" }
                 && !open.contains { $0.finding.path == "app/auth.py" && $0.finding.ruleId.contains("weak-password-hash") }
+                && open.contains { $0.finding.path == "api/main.js" } && !open.contains { $0.finding.path == "api/server.js" }
+                && open.contains { $0.finding.path.hasPrefix("pkg/internal/") } && !open.contains { $0.finding.path.hasPrefix("internal/") }
         }, "\(daemon.stderr)")
         Thread.sleep(forTimeInterval: 0.5)   // idle: no batch in flight
         #expect(daemon.stop() == 0)
