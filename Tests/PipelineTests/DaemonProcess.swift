@@ -45,6 +45,14 @@ final class DaemonProcess {
         return process.terminationStatus
     }
 
+    /// Kills the daemon with SIGKILL (no chance to finish anything) and waits for it.
+    func kill() {
+        guard let process else { return }
+        _ = Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        self.process = nil
+    }
+
     /// Writes `text` to `path` under the root, creating directories.
     func write(_ path: String, _ text: String) throws {
         let url = URL(fileURLWithPath: root).appendingPathComponent(path)

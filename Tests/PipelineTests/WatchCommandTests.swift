@@ -174,4 +174,42 @@ import TestSupport
         #expect(try FindingStore(path: daemon.db).files(root: daemon.root).map(\.path)
                 == FindingStore(path: auditDB).files(root: daemon.root).map(\.path))
     }
+
+    /// kill -9 in the middle of a burst loses nothing: the restarted daemon (the lock and the stale
+    /// status row are no obstacle) reconciles to what a fresh audit finds, and the database is intact.
+    @Test func recoversFromKillDuringABurst() throws {
+        let daemon = try DaemonProcess("backcheck-watch-kill")
+        let socket = try DatagramListener(abstract: true)
+        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
+        #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
+        for index in 0..<400 {
+            try daemon.write("burst/d\(index % 8)/f\(index).py", index % 2 == 0 ? Self.weakHash : Self.strongHash)
+            if index == 250 { daemon.kill() }
+        }
+        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
+        var ready = false
+        while !ready, let message = socket.receive() { ready = message.hasPrefix("READY=1") }
+        #expect(ready, "\(daemon.stderr)")
+        #expect(daemon.stop() == 0)
+
+        let auditDB = daemon.work.appendingPathComponent("state/audit.sqlite").path
+        #expect(try BackcheckProcess.run(["audit", daemon.root, "--db", auditDB, "--fail-on", "none"]).status == 0)
+        func fingerprints(_ path: String) throws -> [String] {
+            try FindingStore(path: path).findings(root: daemon.root, statuses: [.open, .reopened])
+                .map { "\($0.finding.path) \($0.finding.fingerprint)" }.sorted()
+        }
+        #expect(try fingerprints(daemon.db).count == 200)
+        #expect(try fingerprints(daemon.db) == fingerprints(auditDB))
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            check.arguments = [daemon.db, "PRAGMA integrity_check;"]
+            let output = Pipe()
+            check.standardOutput = output
+            try check.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            check.waitUntilExit()
+            #expect(text == "ok\n")
+        }
+    }
 }
