@@ -6,11 +6,12 @@ import BackcheckStore
 import BackcheckWatch
 import Foundation
 
-/// `backcheck watch` (DESIGN §8), shaped like Watchman: one loop drains inotify into a set of
-/// dirty roots; after the settle time without events, each dirty root is reconciled against the
-/// store (walk, re-stat, analyse what differs, remove what vanished) as one `watch` scan. Every
-/// directory the walk enters is watched, so new directories are picked up by the reconcile that
-/// follows their creation. Runs on one task; nothing here is shared.
+/// `backcheck watch` (DESIGN §8), shaped like Watchman: one loop drains inotify into pending
+/// work; after the settle time without events, the files the events named are re-stat'ed and
+/// analysed as one `watch` scan per root. Anything less certain (start-up, a queue overflow, a
+/// directory created, moved or deleted, an ignore file, a lost watch, SQL facts) reconciles the
+/// whole root against the store instead (walk, compare size/mtime/inode, analyse what differs,
+/// remove what vanished). Every directory a walk enters is watched. Runs on one task.
 public final class Daemon {
     /// How often the heartbeat is written while idle.
     static let heartbeatInterval: Duration = .seconds(2)
@@ -34,7 +35,10 @@ public final class Daemon {
     private var watches: [Int32: (root: Int, directory: String)] = [:]
     /// Roots that could not be fully watched (the watch limit): rescanned every `pollInterval`.
     private var polled: Set<Int> = []
+    /// Roots to reconcile in full (start-up, overflow, directories, ignore files, lost watches).
     private var dirty: Set<Int> = []
+    /// Files events named, by root: re-stat'ed and analysed on their own.
+    private var changed: [Int: Set<String>] = [:]
     private var queueDepth = 0
     private var files: [Int: Int] = [:]
 
@@ -94,14 +98,14 @@ public final class Daemon {
         while true {
             var timeout = Self.heartbeatInterval
             if let interval = notifier?.watchdogInterval { timeout = min(timeout, interval) }
-            if !dirty.isEmpty {
+            if hasWork {
                 let due = min(lastEvent + settle, firstEvent + Self.maxDelay)
                 timeout = min(timeout, max(.zero, clock.now.duration(to: due)))
             }
             let (readable, stopRequested) = wait(timeout)
             if stopRequested { return }
             if readable {
-                if dirty.isEmpty { firstEvent = clock.now }
+                if !hasWork { firstEvent = clock.now }
                 if handle(inotify.drain()) { lastEvent = clock.now }
             }
             if !polled.isEmpty, clock.now - lastPoll >= Self.pollInterval {
@@ -109,10 +113,15 @@ public final class Daemon {
                 lastPoll = clock.now
             }
             let now = clock.now
-            if !dirty.isEmpty, now >= lastEvent + settle || now >= firstEvent + Self.maxDelay {
-                let batch = dirty.sorted()
+            if hasWork, now >= lastEvent + settle || now >= firstEvent + Self.maxDelay {
+                let full = dirty
+                let files = changed
                 dirty = []
-                for index in batch { try await reconcile(index, always: false) }
+                changed = [:]
+                for index in full.sorted() { try await reconcile(index, always: false) }
+                for (index, paths) in files.sorted(by: { $0.key < $1.key }) where !full.contains(index) {
+                    try await update(index, paths)
+                }
                 queueDepth = 0
                 notifier?.status(statusLine)
             }
@@ -153,12 +162,19 @@ public final class Daemon {
             counted = true
             if event.isWatchRemoved { watches[event.descriptor] = nil }
             if event.name == ".gitignore" { roots[index].ignoreRules.forgetIgnoreFile(inDirectory: directory) }
-            if !event.name.isEmpty, event.name != ".gitignore" {
-                let path = directory.isEmpty ? event.name : directory + "/" + event.name
-                if roots[index].ignoreRules.isIgnored(relativePath: path, isDirectory: event.isDirectory) { continue }
+            let path = directory.isEmpty ? event.name : directory + "/" + event.name
+            if !event.name.isEmpty, event.name != ".gitignore",
+               roots[index].ignoreRules.isIgnored(relativePath: path, isDirectory: event.isDirectory) {
+                continue
             }
             queueDepth += 1
-            dirty.insert(index)
+            // A file event names the one file to re-stat; anything else (the directory itself,
+            // a directory entry, an ignore file) can change what the tree holds: reconcile it all.
+            if event.name.isEmpty || event.isDirectory || event.name == ".gitignore" || event.isWatchRemoved {
+                dirty.insert(index)
+            } else {
+                changed[index, default: []].insert(path)
+            }
         }
         return counted
     }
@@ -200,6 +216,22 @@ public final class Daemon {
     private static func milliseconds(since start: ContinuousClock.Instant) -> Int {
         Int((start.duration(to: .now) / .milliseconds(1)).rounded())
     }
+
+    /// Re-stats and analyses the files events named in root `index`, or reconciles the root in
+    /// full when the change touches SQL facts.
+    private func update(_ index: Int, _ paths: Set<String>) async throws {
+        let started = ContinuousClock.now
+        guard let outcome = try await roots[index].update(paths, store: store, reader: readers[index],
+                                                          parallelism: request.parallelism, toolVersion: toolVersion)
+        else {
+            try await reconcile(index, always: false)
+            return
+        }
+        files[index] = outcome.files
+        request.log("\(roots[index].path): \(outcome.recorded) analysed, \(outcome.removed) removed in \(Self.milliseconds(since: started)) ms")
+    }
+
+    private var hasWork: Bool { !dirty.isEmpty || !changed.isEmpty }
 
     private var totalFiles: Int { files.values.reduce(0, +) }
 

@@ -90,4 +90,37 @@ struct WatchedRoot {
         }
         return outcome
     }
+
+    /// Re-stats and analyses just the files at `paths` (events named them; the ignore rules passed
+    /// them) and records the batch as one `watch` scan: present files are recorded, missing ones
+    /// removed. Returns nil, recording nothing, when the change touches SQL facts, which only a
+    /// full ``reconcile`` can re-evaluate.
+    func update(_ paths: Set<String>, store: FindingStore, reader: SourceReader, parallelism: Int,
+                toolVersion: String) async throws -> Outcome? {
+        let schemaEnabled = SchemaStep(rules: selection.rules, root: path).isEnabled
+        let sorted = paths.sorted()
+        let found = walker.files(relativePaths: sorted)
+        let gone = sorted.filter { found[$0] == nil }
+        if schemaEnabled, gone.contains(where: { $0.lowercased().hasSuffix(".sql") }) { return nil }
+        var reader = reader
+        reader.extractsSQL = schemaEnabled
+        var results: [FileResult] = []
+        var hasFacts = false
+        try await Auditor.analyze(sorted.compactMap { found[$0] }, reader: reader, parallelism: parallelism) { batch in
+            for (result, _, facts) in batch {
+                if facts != nil { hasFacts = true }
+                results.append(result)
+            }
+        }
+        if hasFacts { return nil }
+        let scan = try store.beginScan(root: path, kind: .watch, toolVersion: toolVersion, rulePackHash: selection.hash)
+        do {
+            try store.record(results, removing: gone, in: scan)
+            _ = try store.finishScan(scan, complete: false)
+        } catch {
+            try? store.failScan(scan)
+            throw error
+        }
+        return Outcome(directories: [], files: try store.fileCount(root: path), recorded: results.count, removed: gone.count)
+    }
 }

@@ -217,6 +217,20 @@ struct WalkSession {
         ))
     }
 
+    /// Classifies the file at `relativePath` as the walk would list it (the caller has applied the
+    /// ignore rules); nil when it is missing, not a regular file, or has no language.
+    mutating func classify(relativePath: String) -> WalkedFile? {
+        let slash = relativePath.lastIndex(of: "/")
+        let directory = slash.map { String(relativePath[..<$0]) } ?? ""
+        let name = slash.map { String(relativePath[relativePath.index(after: $0)...]) } ?? relativePath
+        let fd = open(directory.isEmpty ? root : join(root, directory), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let before = files.count
+        classifyFile(name, parent: fd, relativePath: relativePath)
+        return files.count > before ? files.last : nil
+    }
+
     /// The lower-cased text after the last `.`, or nil for names without one, dot-files like
     /// `.bashrc`, and names ending in a dot.
     private static func fileExtension(_ name: String) -> String? {
