@@ -58,6 +58,12 @@ import TestSupport
         #expect(try daemon.eventually { try FindingStore(path: daemon.db).files(root: daemon.root).contains { $0.path == "app/later.py" } })
         #expect(try daemon.findings([.open, .reopened]).isEmpty)
 
+        // A file that becomes ignored is dropped: its findings close.
+        try daemon.write("app/legacy.py", Self.weakHash)
+        #expect(try daemon.eventually { try daemon.findings([.open]).contains { $0.finding.path == "app/legacy.py" } })
+        try daemon.write(".gitignore", "generated/\napp/legacy.py\n")
+        #expect(try daemon.eventually { try daemon.findings([.open, .reopened]).isEmpty }, "\(daemon.stderr)")
+
         // `status` sees a live daemon with its root.
         let status = try BackcheckProcess.run(["status", "--db", daemon.db])
         #expect(status.status == 0, "status: \(status.stdout)\(status.stderr)")
