@@ -34,6 +34,14 @@ extension FindingStore {
         }
     }
 
+    /// How many files of `root` are recorded.
+    public func fileCount(root: String) throws(StoreError) -> Int {
+        try read { db in
+            guard let rootId = try RootRecord.id(of: root, db) else { return 0 }
+            return try FileRecord.filter(Column("root_id") == rootId).fetchCount(db)
+        }
+    }
+
     /// The scans of `root`, most recent first; empty for a root never scanned.
     public func scans(root: String) throws(StoreError) -> [StoredScan] {
         try read { db in

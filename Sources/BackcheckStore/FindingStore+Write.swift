@@ -32,6 +32,17 @@ extension FindingStore {
         }
     }
 
+    /// Records `results` and removes the files at `removed` in one transaction: a daemon batch,
+    /// which readers see whole or not at all. See ``record(_:in:)`` and ``removeFiles(paths:in:)``.
+    public func record(_ results: [FileResult], removing removed: [String], in scan: ScanHandle) throws(StoreError) {
+        let now = Timestamp.now()
+        try write { db in
+            let reconciler = try FileReconciler(db: db, rootId: scan.rootId, scanId: scan.id, now: now)
+            for result in results { try reconciler.record(result) }
+            for path in removed { try reconciler.remove(path: path) }
+        }
+    }
+
     /// Records that the files at `paths` (relative to the scan's root) no longer exist: their
     /// findings are fixed and their rows deleted. Unknown paths are ignored.
     public func removeFiles(paths: [String], in scan: ScanHandle) throws(StoreError) {

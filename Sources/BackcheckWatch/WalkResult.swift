@@ -5,12 +5,16 @@ public struct WalkResult: Sendable, Equatable {
     /// Problems that did not stop the walk, sorted by path.
     public var diagnostics: [WalkDiagnostic]
     public var stats: WalkStats
+    /// Every directory entered, relative to the root ("" for the root), in walk order: what the
+    /// daemon watches (ignored directories are never entered, so never watched).
+    public var directories: [String]
 
     /// Creates a result.
-    public init(files: [WalkedFile], diagnostics: [WalkDiagnostic], stats: WalkStats) {
+    public init(files: [WalkedFile], diagnostics: [WalkDiagnostic], stats: WalkStats, directories: [String] = []) {
         self.files = files
         self.diagnostics = diagnostics
         self.stats = stats
+        self.directories = directories
     }
 }
 

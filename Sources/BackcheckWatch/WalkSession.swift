@@ -19,6 +19,7 @@ struct WalkSession {
     private let rules: IgnoreRules
     private(set) var diagnostics: [WalkDiagnostic] = []
     private var files: [WalkedFile] = []
+    private var directories: [String] = []
     private var stats = WalkStats()
     private var nested: [IgnoreMatcher] = []
     /// Reused for every entry's root-relative path, so matching allocates nothing per entry.
@@ -41,7 +42,8 @@ struct WalkSession {
         WalkResult(
             files: files.sorted { $0.relativePath < $1.relativePath },
             diagnostics: diagnostics.sorted { ($0.path, $0.message) < ($1.path, $1.message) },
-            stats: stats
+            stats: stats,
+            directories: directories
         )
     }
 
@@ -55,6 +57,7 @@ struct WalkSession {
         }
         defer { closedir(stream) }
         stats.directories += 1
+        directories.append(relativePath)
         let entries = listEntries(stream, relativePath: relativePath)
         // A directory's .gitignore governs its entries, so it is read before any of them.
         let pushed = rules.usesGitIgnore && entries.contains { $0.name == ".gitignore" }
@@ -212,6 +215,20 @@ struct WalkSession {
             inode: UInt64(info.st_ino),
             classification: classification
         ))
+    }
+
+    /// Classifies the file at `relativePath` as the walk would list it (the caller has applied the
+    /// ignore rules); nil when it is missing, not a regular file, or has no language.
+    mutating func classify(relativePath: String) -> WalkedFile? {
+        let slash = relativePath.lastIndex(of: "/")
+        let directory = slash.map { String(relativePath[..<$0]) } ?? ""
+        let name = slash.map { String(relativePath[relativePath.index(after: $0)...]) } ?? relativePath
+        let fd = open(directory.isEmpty ? root : join(root, directory), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let before = files.count
+        classifyFile(name, parent: fd, relativePath: relativePath)
+        return files.count > before ? files.last : nil
     }
 
     /// The lower-cased text after the last `.`, or nil for names without one, dot-files like

@@ -45,6 +45,18 @@ public struct Walker: Sendable {
         return session.result()
     }
 
+    /// The files at `relativePaths` as a walk would list them, by path; a path the walk would not
+    /// list (missing, not a regular file, no language) is absent. Ignore rules are the caller's to
+    /// apply first (the daemon asks `IgnoreRules` before any work).
+    public func files(relativePaths: [String]) -> [String: WalkedFile] {
+        var session = WalkSession(root: root, options: options)
+        var found: [String: WalkedFile] = [:]
+        for path in relativePaths {
+            if let file = session.classify(relativePath: path) { found[path] = file }
+        }
+        return found
+    }
+
     private static func normalized(_ path: String) -> String {
         var absolute = path
         if !absolute.hasPrefix("/"), let cwd = getcwd(nil, 0) {

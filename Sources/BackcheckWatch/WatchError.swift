@@ -6,6 +6,10 @@ public enum WatchError: Error, Sendable, Equatable, CustomStringConvertible {
     case rootNotDirectory(path: String)
     /// The root cannot be opened or listed.
     case rootUnreadable(path: String, reason: String)
+    /// inotify could not be set up or a directory could not be watched.
+    case inotify(reason: String)
+    /// The per-user inotify watch limit is reached.
+    case watchLimit(path: String)
 
     public var description: String {
         switch self {
@@ -15,6 +19,10 @@ public enum WatchError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) is not a directory; pass the repository's directory, not a file in it"
         case .rootUnreadable(let path, let reason):
             "cannot read \(path): \(reason); check its permissions or run as a user who can read it"
+        case .inotify(let reason):
+            "cannot watch for changes: \(reason)"
+        case .watchLimit(let path):
+            "cannot watch \(path): the inotify watch limit is reached; raise it with `sudo sysctl fs.inotify.max_user_watches=524288` (and in /etc/sysctl.d/ to keep it)"
         }
     }
 }

@@ -180,3 +180,17 @@ func unreadableDirectoriesAreDiagnosed() throws {
     #expect(result.files.map(\.relativePath) == ["open.py"])
     #expect(result.diagnostics.map(\.path) == ["locked"])
 }
+
+@Test func singleFilesAreClassifiedAsTheWalkListsThem() throws {
+    let tree = try TemporaryTree()
+    defer { tree.remove() }
+    try tree.write("src/a.py", "print(1)\n")
+    try tree.write("src/blob.py", bytes: [0x70, 0x00, 0x01])
+    try tree.write("README.md", "# not ours\n")
+    try tree.symlink("src/link.py", to: tree.path("src/a.py"))
+    let walked = Dictionary(uniqueKeysWithValues: try walk(tree).files.map { ($0.relativePath, $0) })
+    let walker = Walker(root: tree.root, options: WalkOptions(globalExcludesFile: nil))
+    let found = walker.files(relativePaths: ["src/a.py", "src/blob.py", "README.md", "src/link.py", "gone.py", "src"])
+    #expect(found == walked)
+    #expect(found["src/blob.py"]?.classification == .skipped(reason: "binary"))
+}

@@ -1,0 +1,28 @@
+/// Why `backcheck watch` could not start or had to stop; each message says what to do.
+public enum DaemonError: Error, Sendable, CustomStringConvertible {
+    /// Another daemon holds the database's lock.
+    case alreadyRunning(database: String, pid: Int32?)
+    /// A root's setup failed (missing root, bad config or rules, database trouble).
+    case audit(AuditError)
+    /// inotify or another system facility failed.
+    case system(String)
+
+    /// Whether the user can fix it by changing arguments or config (exit 2) rather than an
+    /// environmental failure (exit 3).
+    public var isUsageError: Bool {
+        switch self {
+        case .alreadyRunning: true
+        case .audit(let error): error.isUsageError
+        case .system: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .alreadyRunning(let database, let pid):
+            "another backcheck watch\(pid.map { " (pid \($0))" } ?? "") is already writing \(database); stop it first (`systemctl --user stop backcheck`) or pass a different --db"
+        case .audit(let error): "\(error)"
+        case .system(let reason): reason
+        }
+    }
+}

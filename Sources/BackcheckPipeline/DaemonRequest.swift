@@ -1,0 +1,26 @@
+/// What `backcheck watch` watches and where it keeps the results.
+public struct DaemonRequest: Sendable {
+    /// The repository roots to keep current (at least one).
+    public var roots: [String]
+    /// `--db`; nil to resolve from the first root's config and the environment.
+    public var databasePath: String?
+    /// The process environment (database location, `NOTIFY_SOCKET`, `WATCHDOG_USEC`).
+    public var environment: [String: String]
+    /// Worker count for analysis.
+    public var parallelism: Int
+    /// Quiet time before a batch is processed; nil for the first root's config `debounce-ms`.
+    public var settleMilliseconds: Int?
+    /// Receives one line per notable event (start, batches, stop) for the journal.
+    public var log: @Sendable (String) -> Void
+
+    public init(roots: [String], databasePath: String? = nil, environment: [String: String],
+                parallelism: Int = AuditRequest.defaultParallelism, settleMilliseconds: Int? = nil,
+                log: @escaping @Sendable (String) -> Void) {
+        self.roots = roots
+        self.databasePath = databasePath
+        self.environment = environment
+        self.parallelism = max(1, parallelism)
+        self.settleMilliseconds = settleMilliseconds
+        self.log = log
+    }
+}

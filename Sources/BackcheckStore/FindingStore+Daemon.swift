@@ -1,0 +1,47 @@
+import GRDB
+
+extension FindingStore {
+    /// Records that the daemon with `pid` starts now, replacing a previous daemon's row (the
+    /// caller holds the database's daemon lock, so any such row is stale).
+    public func registerDaemon(pid: Int32) throws(StoreError) {
+        let now = Timestamp.now()
+        try write { db in
+            try db.execute(sql: "DELETE FROM daemon_status")
+            try db.execute(sql: "INSERT INTO daemon_status (id, pid, started_at, heartbeat_at, queue_depth) VALUES (1, ?, ?, ?, 0)",
+                           arguments: [pid, now, now])
+        }
+    }
+
+    /// The daemon's keep-alive: the time now and how many changes wait to be recorded.
+    public func heartbeat(pid: Int32, queueDepth: Int) throws(StoreError) {
+        let now = Timestamp.now()
+        try write { db in
+            try db.execute(sql: "UPDATE daemon_status SET heartbeat_at = ?, queue_depth = ? WHERE pid = ?",
+                           arguments: [now, queueDepth, pid])
+        }
+    }
+
+    /// Removes the daemon's row on a clean stop.
+    public func unregisterDaemon(pid: Int32) throws(StoreError) {
+        try write { db in try db.execute(sql: "DELETE FROM daemon_status WHERE pid = ?", arguments: [pid]) }
+    }
+
+    /// The daemon's status, or nil when none is registered.
+    public func daemonStatus() throws(StoreError) -> DaemonStatus? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT pid, started_at, heartbeat_at, queue_depth FROM daemon_status ORDER BY id LIMIT 1")
+            else { return nil }
+            let startedAt: Int64 = row["started_at"]
+            let roots = try String.fetchAll(db, sql: """
+                SELECT DISTINCT roots.path FROM scans JOIN roots ON roots.id = scans.root_id
+                WHERE scans.kind = 'watch' AND scans.started_at >= ? ORDER BY roots.path
+                """, arguments: [startedAt])
+            let last = try Int64.fetchOne(db, sql: """
+                SELECT max(finished_at) FROM scans WHERE kind = 'watch' AND started_at >= ? AND status = 'complete'
+                """, arguments: [startedAt])
+            return DaemonStatus(pid: row["pid"], startedAt: Timestamp.date(startedAt),
+                                heartbeatAt: Timestamp.date(row["heartbeat_at"]), queueDepth: row["queue_depth"],
+                                roots: roots, lastChangeAt: last.map(Timestamp.date))
+        }
+    }
+}

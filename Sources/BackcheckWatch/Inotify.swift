@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+
+/// One Linux inotify instance watching directories (never files, DESIGN §8). Owned by the
+/// daemon's loop; not shared across tasks.
+public final class Inotify {
+    /// What a directory watch reports: entries created, deleted, written, moved in or out, and
+    /// the directory itself going away.
+    static let mask = UInt32(IN_CREATE | IN_DELETE | IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO
+        | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR) | UInt32(IN_EXCL_UNLINK)
+
+    /// The inotify descriptor, readable when events are pending.
+    public let fd: Int32
+    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+
+    /// Opens an instance (non-blocking, close-on-exec).
+    public init() throws(WatchError) {
+        fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard fd >= 0 else { throw .inotify(reason: PosixError(code: errno).text) }
+    }
+
+    deinit { close(fd) }
+
+    /// Watches the directory at `path`; its watch descriptor (the same one again for a directory
+    /// already watched). ENOSPC means the per-user watch limit is reached.
+    public func watch(directory path: String) throws(WatchError) -> Int32 {
+        let wd = inotify_add_watch(fd, path, Self.mask)
+        guard wd >= 0 else {
+            let code = errno
+            if code == ENOSPC { throw .watchLimit(path: path) }
+            throw .inotify(reason: "\(path): \(PosixError(code: code).text)")
+        }
+        return wd
+    }
+
+    /// Reads every event pending now (none when nothing is pending).
+    public func drain() -> [InotifyEvent] {
+        var events: [InotifyEvent] = []
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return events }
+            buffer.withUnsafeBytes { raw in
+                var offset = 0
+                let header = MemoryLayout<inotify_event>.size
+                while offset + header <= count {
+                    let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    let nameBytes = raw[(offset + header)..<(offset + header + Int(event.len))]
+                    let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
+                    events.append(InotifyEvent(descriptor: event.wd, mask: event.mask, name: name))
+                    offset += header + Int(event.len)
+                }
+            }
+        }
+    }
+}
+
+/// One inotify event: which watch, what happened, and the entry's name within the directory.
+public struct InotifyEvent: Sendable, Hashable {
+    /// The watch descriptor (-1 for a queue overflow).
+    public var descriptor: Int32
+    /// `IN_*` bits.
+    public var mask: UInt32
+    /// The entry's name, empty for events about the watched directory itself.
+    public var name: String
+
+    /// The kernel dropped events: only a rescan can tell what changed.
+    public var isOverflow: Bool { mask & UInt32(IN_Q_OVERFLOW) != 0 }
+    /// The entry is a directory.
+    public var isDirectory: Bool { mask & UInt32(IN_ISDIR) != 0 }
+    /// The watch is gone (its directory was deleted or the filesystem unmounted).
+    public var isWatchRemoved: Bool { mask & UInt32(IN_IGNORED) != 0 }
+}
+#endif

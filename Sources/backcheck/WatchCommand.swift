@@ -1,0 +1,45 @@
+import ArgumentParser
+import BackcheckPipeline
+import Foundation
+
+struct WatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Run as a daemon: keep the findings of one or more repositories current as files change.",
+        discussion: """
+        On start every root is reconciled with the database (files changed while the daemon was
+        down are analysed again, vanished ones closed); then each burst of changes is analysed
+        after --settle-ms of quiet. Speaks systemd's notify protocol when run by systemd (see the
+        README and systemd/). Stops cleanly on SIGTERM or SIGINT. One daemon per database.
+
+        Examples:
+          backcheck watch ~/src/shop ~/src/billing
+          backcheck watch . --db /tmp/shop.sqlite --settle-ms 200
+        """
+    )
+
+    @Argument(help: "Repository roots to watch.", completion: .directory)
+    var paths: [String] = ["."]
+
+    @Option(help: "Findings database (default: $BACKCHECK_DB, the first root's config `database`, else $STATE_DIRECTORY or ~/.local/state/backcheck/backcheck.sqlite).",
+            completion: .file())
+    var db: String?
+
+    @Option(help: "Quiet time in milliseconds before a burst of changes is analysed (default: the config's debounce-ms, 50).")
+    var settleMs: Int?
+
+    func validate() throws {
+        if let settleMs, settleMs < 0 { throw ValidationError("--settle-ms must be zero or more") }
+    }
+
+    func run() async throws {
+        let request = DaemonRequest(roots: paths, databasePath: db, environment: Terminal.environment,
+                                    settleMilliseconds: settleMs) { printError("backcheck: \($0)") }
+        do {
+            try await Daemon(request, toolVersion: ToolVersion.current).run()
+        } catch {
+            printError("backcheck: \(error)")
+            throw ExitCode(error.isUsageError ? 2 : 3)
+        }
+    }
+}

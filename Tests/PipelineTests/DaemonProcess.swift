@@ -1,0 +1,85 @@
+import BackcheckStore
+import Foundation
+import TestSupport
+
+/// `backcheck watch` running as a real process on a temporary repository, with its database
+/// beside it, and the polling the tests need to wait for it.
+final class DaemonProcess {
+    let work: URL
+    let root: String
+    let db: String
+    private var process: Process?
+    private let stderrURL: URL
+
+    init(_ name: String) throws {
+        work = try TestSupport.temporaryDirectory(name)
+        let rootURL = work.appendingPathComponent("repo")
+        try FileManager.default.createDirectory(at: rootURL, withIntermediateDirectories: true)
+        root = rootURL.resolvingSymlinksInPath().path
+        db = work.appendingPathComponent("state/backcheck.sqlite").path
+        stderrURL = work.appendingPathComponent("daemon.stderr")
+    }
+
+    /// Starts `backcheck watch <root> --db <db> --settle-ms 20`, with `environment` added.
+    func start(environment: [String: String] = [:]) throws {
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        let process = Process()
+        process.executableURL = BackcheckProcess.executable
+        process.arguments = ["watch", root, "--db", db, "--settle-ms", "20"]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": work.path, "NO_COLOR": "1"].merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        try process.run()
+        self.process = process
+    }
+
+    /// What the daemon wrote to standard error so far.
+    var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+
+    /// Sends SIGTERM and returns the exit status.
+    func stop() -> Int32 {
+        guard let process else { return -1 }
+        process.terminate()
+        process.waitUntilExit()
+        self.process = nil
+        return process.terminationStatus
+    }
+
+    /// Kills the daemon with SIGKILL (no chance to finish anything) and waits for it.
+    func kill() {
+        guard let process else { return }
+        _ = Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        self.process = nil
+    }
+
+    /// Writes `text` to `path` under the root, creating directories.
+    func write(_ path: String, _ text: String) throws {
+        let url = URL(fileURLWithPath: root).appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// The findings of the root with `statuses`, read from the database as a query would.
+    func findings(_ statuses: Set<FindingStatus>) throws -> [StoredFinding] {
+        try FindingStore(path: db).findings(root: root, statuses: statuses)
+    }
+
+    /// Polls `condition` every 50 ms for up to `seconds`; whether it became true.
+    func eventually(within seconds: Double = 10, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if FileManager.default.fileExists(atPath: db), try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return try condition()
+    }
+
+    deinit {
+        if let process, process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: work)
+    }
+}
