@@ -6,16 +6,7 @@ import Foundation
 /// beside reading the file and a byte scan of it as baselines.
 enum SchemaBench {
     static func run(path: String, repetitions: Int) {
-        func best(_ body: () -> Int) -> (seconds: Double, result: Int) {
-            var fastest = Double.infinity
-            var result = 0
-            for _ in 0..<repetitions {
-                let start = DispatchTime.now().uptimeNanoseconds
-                result = body()
-                fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-            }
-            return (fastest, result)
-        }
+        func best(_ body: () -> Int) -> (seconds: Double, result: Int) { bestOf(repetitions, body) }
         let read = best { FileManager.default.contents(atPath: path)?.count ?? 0 }
         let bytes = Array(FileManager.default.contents(atPath: path) ?? Data())
         let lines = best { bytes.reduce(0) { $1 == 10 ? $0 + 1 : $0 } }

@@ -33,16 +33,7 @@ let megabytes = Double(totalBytes) / 1_048_576
 print(String(format: "corpus: %d files, %.1f MiB", files.count, megabytes))
 
 /// Best wall time of `repetitions` runs of `body`.
-func best(_ body: () -> Int) -> (seconds: Double, result: Int) {
-    var fastest = Double.infinity
-    var result = 0
-    for _ in 0..<repetitions {
-        let start = DispatchTime.now().uptimeNanoseconds
-        result = body()
-        fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
-    return (fastest, result)
-}
+func best(_ body: () -> Int) -> (seconds: Double, result: Int) { bestOf(repetitions, body) }
 
 let baseline = best {
     var lines = 0
