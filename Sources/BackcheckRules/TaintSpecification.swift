@@ -50,16 +50,9 @@ struct TaintFlow {
         self.sanitized = sanitized
         self.parameterSlot = parameterSlot
         language = engine.buffer.language
-        scopes = FunctionScopes(tokens: engine.tokens, bytes: engine.bytes, language: engine.buffer.language)
-        var enclosing = [Int32](repeating: -1, count: engine.tokens.count)
-        var stack: [Int32] = []
-        for index in engine.tokens.indices {
-            let token = engine.tokens[index]
-            if token.hasPartner, Int(token.partner) < index, !stack.isEmpty { stack.removeLast() }
-            enclosing[index] = stack.last ?? -1
-            if token.hasPartner, Int(token.partner) > index { stack.append(Int32(index)) }
-        }
-        self.enclosing = enclosing
+        // Function bodies and bracket nesting are properties of the file, computed once and
+        // shared by every taint rule that runs on it.
+        (scopes, enclosing) = engine.index.taintStructure(tokens: engine.tokens, bytes: engine.bytes, language: language)
     }
 
     /// Whether `range` holds a source value, or a name tainted before `position`, outside sanitizers.

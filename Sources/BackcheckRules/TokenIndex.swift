@@ -22,6 +22,9 @@ public final class TokenIndex: @unchecked Sendable {
     /// patterns of many rules anchor on the same `.` or `==`. One file is analysed by one task,
     /// so this cache is never shared across threads.
     private var headsByAnchor: [[UInt8]: [Int]] = [:]
+    /// Function scopes and the innermost open bracket of every token, computed on the first
+    /// taint rule's use (same single-task rule as `headsByAnchor`).
+    private var cachedTaintStructure: (scopes: FunctionScopes, enclosing: [Int32])?
 
     /// Indexes `file`'s identifiers and punctuation by their bytes.
     public init(_ file: LexedFile) {
@@ -78,6 +81,24 @@ public final class TokenIndex: @unchecked Sendable {
         for head in heads where unique.last != head { unique.append(head) }
         headsByAnchor[anchor] = unique
         return unique
+    }
+
+    /// The file's function scopes and, per token, the index of the innermost open bracket
+    /// around it (-1 at the top level).
+    func taintStructure(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
+                        language: Language) -> (scopes: FunctionScopes, enclosing: [Int32]) {
+        if let known = cachedTaintStructure { return known }
+        let scopes = FunctionScopes(tokens: tokens, bytes: bytes, language: language)
+        var enclosing = [Int32](repeating: -1, count: tokens.count)
+        var stack: [Int32] = []
+        for index in tokens.indices {
+            let token = tokens[index]
+            if token.hasPartner, Int(token.partner) < index, !stack.isEmpty { stack.removeLast() }
+            enclosing[index] = stack.last ?? -1
+            if token.hasPartner, Int(token.partner) > index { stack.append(Int32(index)) }
+        }
+        cachedTaintStructure = (scopes, enclosing)
+        return (scopes, enclosing)
     }
 
     /// Positions in `ends` of the possible ends of an operand starting at `index`.
