@@ -6,44 +6,62 @@ import BackcheckStore
 import BackcheckWatch
 import Foundation
 
-/// `backcheck watch` (DESIGN §8), shaped like Watchman: one loop drains inotify into pending
+/// `backcheck watch` (DESIGN §8), shaped like Watchman: one loop drains the watcher into pending
 /// work; after the settle time without events, the files the events named are re-stat'ed and
 /// analysed as one `watch` scan per root. Anything less certain (start-up, a queue overflow, a
-/// directory created, moved or deleted, an ignore file, a lost watch, SQL facts) reconciles the
-/// whole root against the store instead (walk, compare size/mtime/inode, analyse what differs,
-/// remove what vanished). Every directory a walk enters is watched. Runs on one task.
+/// directory created, moved or deleted, an ignore file, a lost watch, SQL facts, a git checkout)
+/// reconciles the whole root against the store instead (walk, compare size/mtime/inode, analyse
+/// what differs, remove what vanished). A change to a root's configuration or rules reloads them.
+/// Every directory a walk enters is watched. Runs on one task.
 public final class Daemon {
     /// How often the heartbeat is written while idle.
     static let heartbeatInterval: Duration = .seconds(2)
     /// The longest a batch waits while events keep arriving.
     static let maxDelay: Duration = .seconds(1)
-    /// How often roots beyond the inotify watch limit are rescanned.
-    static let pollInterval: Duration = .seconds(10)
+    /// How often a root whose git index is locked is looked at again.
+    static let gitRecheck: Duration = .milliseconds(100)
+    /// How long a git index lock holds analysis back before it is taken for a stale lock.
+    static let gitPatience: Duration = .seconds(60)
 
-    private let request: DaemonRequest
-    private let toolVersion: String
-    private var roots: [WatchedRoot]
-    private var readers: [SourceReader] = []
-    private let store: FindingStore
+    /// Which watcher reported an event, and its identifier for the directory.
+    struct WatchKey: Hashable {
+        var watcher: Int
+        var id: Int32
+    }
+
+    /// What a watched directory stands for.
+    enum WatchTarget: Equatable {
+        /// A directory of root `root`'s tree, relative to the root.
+        case tree(root: Int, directory: String)
+        /// A rule folder of root `root` outside its tree.
+        case ruleFolder(root: Int)
+    }
+
+    let request: DaemonRequest
+    let toolVersion: String
+    var roots: [WatchedRoot]
+    var readers: [SourceReader] = []
+    let store: FindingStore
     private let lock: DaemonLock
-    private let inotify: Inotify
+    private let secretKey: [UInt8]
+    /// The primary watcher first; a polling watcher joins for directories beyond the watch limit.
+    var watchers: [any FileWatcher]
+    var watches: [WatchKey: WatchTarget] = [:]
+    /// Roots that have directories on the polling fallback (reported once each).
+    var polledRoots: Set<Int> = []
+    /// Roots whose configuration failed to load on the last reload (the last good one is kept).
+    var brokenConfiguration: Set<Int> = []
+    var pending = PendingWork()
+    /// When each root's wait for a git operation began.
+    var gitWait: [Int: ContinuousClock.Instant] = [:]
+    var files: [Int: Int] = [:]
     private let stop: StopSignal
     private let notifier: ServiceNotifier?
-    private let settle: Duration
+    private var settle: Duration
     private let pid = getpid()
-    /// Which root and directory (root-relative) each watch descriptor stands for.
-    private var watches: [Int32: (root: Int, directory: String)] = [:]
-    /// Roots that could not be fully watched (the watch limit): rescanned every `pollInterval`.
-    private var polled: Set<Int> = []
-    /// Roots to reconcile in full (start-up, overflow, directories, ignore files, lost watches).
-    private var dirty: Set<Int> = []
-    /// Files events named, by root: re-stat'ed and analysed on their own.
-    private var changed: [Int: Set<String>] = [:]
-    private var queueDepth = 0
-    private var files: [Int: Int] = [:]
 
-    /// Takes the database's lock and sets up the roots, the store and inotify; throws when any
-    /// root or the database is unusable, or another daemon holds the database.
+    /// Takes the database's lock and sets up the roots, the store and the watcher; throws when
+    /// any root or the database is unusable, or another daemon holds the database.
     public init(_ request: DaemonRequest, toolVersion: String) throws(DaemonError) {
         self.request = request
         self.toolVersion = toolVersion
@@ -58,17 +76,39 @@ public final class Daemon {
             try location.createDirectory()
             lock = try DaemonLock(databasePath: location.path)
             store = try FindingStore(location: location)
-            let key = try store.secretKey()
-            readers = roots.map { SourceReader(analyzer: FileAnalyzer(rules: $0.selection.rules, secretKey: key),
-                                               maxFileSize: $0.configuration.maxFileSize) }
+            secretKey = try store.secretKey()
             settle = .milliseconds(max(0, request.settleMilliseconds ?? first.configuration.debounceMilliseconds))
-            inotify = try Inotify()
+            watchers = [try Self.makeWatcher(request)]
             stop = try StopSignal()
             notifier = ServiceNotifier(environment: request.environment)
+            readers = roots.map(reader(for:))
             try store.registerDaemon(pid: pid)
         } catch {
             throw Self.daemonError(error)
         }
+    }
+
+    /// The watcher `request` asks for; in `auto` mode inotify, or polling when inotify cannot
+    /// be set up (said in the log).
+    private static func makeWatcher(_ request: DaemonRequest) throws -> any FileWatcher {
+        switch request.watcher {
+        case .polling:
+            return PollingWatcher()
+        case .inotify:
+            return try Inotify()
+        case .auto:
+            do {
+                return try Inotify()
+            } catch {
+                request.log("\(error); polling for changes instead")
+                return PollingWatcher()
+            }
+        }
+    }
+
+    func reader(for root: WatchedRoot) -> SourceReader {
+        SourceReader(analyzer: FileAnalyzer(rules: root.selection.rules, secretKey: secretKey),
+                     maxFileSize: root.configuration.maxFileSize)
     }
 
     /// Reconciles every root, reports ready, then processes changes until SIGTERM or SIGINT; the
@@ -76,8 +116,13 @@ public final class Daemon {
     public func run() async throws(DaemonError) {
         do {
             let started = ContinuousClock.now
-            for index in roots.indices { try await reconcile(index, always: true) }
-            request.log("watching \(roots.map(\.path).joined(separator: ", ")): \(totalFiles) files reconciled in \(Self.milliseconds(since: started)) ms")
+            for index in roots.indices {
+                let stale = try roots[index].isStale(in: store, toolVersion: toolVersion)
+                if stale { request.log("\(roots[index].path): rules or backcheck changed since the last scan; analysing every file") }
+                try await reconcile(index, always: true, everything: stale)
+                watchRuleFolders(index)
+            }
+            request.log("watching \(roots.map(\.path).joined(separator: ", ")) with \(watchers[0].name): \(totalFiles) files reconciled in \(Self.milliseconds(since: started)) ms")
             notifier?.ready(status: statusLine)
             try await loop()
             notifier?.stopping()
@@ -94,39 +139,29 @@ public final class Daemon {
         var lastEvent = clock.now
         var lastHeartbeat = clock.now
         var lastWatchdog = clock.now
-        var lastPoll = clock.now
+        var nextGitCheck = clock.now
         while true {
             var timeout = Self.heartbeatInterval
             if let interval = notifier?.watchdogInterval { timeout = min(timeout, interval) }
-            if hasWork {
-                let due = min(lastEvent + settle, firstEvent + Self.maxDelay)
+            for watcher in watchers { if let interval = watcher.pollInterval { timeout = min(timeout, interval) } }
+            if !pending.isEmpty {
+                let due = max(min(lastEvent + settle, firstEvent + Self.maxDelay), nextGitCheck)
                 timeout = min(timeout, max(.zero, clock.now.duration(to: due)))
             }
             let (readable, stopRequested) = wait(timeout)
             if stopRequested { return }
-            if readable {
-                if !hasWork { firstEvent = clock.now }
-                if handle(inotify.drain()) { lastEvent = clock.now }
-            }
-            if !polled.isEmpty, clock.now - lastPoll >= Self.pollInterval {
-                dirty.formUnion(polled)
-                lastPoll = clock.now
+            let idle = pending.isEmpty
+            if handle(drain(readable: readable)) {
+                if idle { firstEvent = clock.now }
+                lastEvent = clock.now
             }
             let now = clock.now
-            if hasWork, now >= lastEvent + settle || now >= firstEvent + Self.maxDelay {
-                let full = dirty
-                let files = changed
-                dirty = []
-                changed = [:]
-                for index in full.sorted() { try await reconcile(index, always: false) }
-                for (index, paths) in files.sorted(by: { $0.key < $1.key }) where !full.contains(index) {
-                    try await update(index, paths)
-                }
-                queueDepth = 0
+            if !pending.isEmpty, now >= nextGitCheck, now >= lastEvent + settle || now >= firstEvent + Self.maxDelay {
+                if try await processPending() == false { nextGitCheck = clock.now + Self.gitRecheck }
                 notifier?.status(statusLine)
             }
             if clock.now - lastHeartbeat >= Self.heartbeatInterval {
-                try store.heartbeat(pid: pid, queueDepth: queueDepth)
+                try store.heartbeat(pid: pid, queueDepth: pending.depth)
                 lastHeartbeat = clock.now
             }
             if let interval = notifier?.watchdogInterval, clock.now - lastWatchdog >= interval {
@@ -136,107 +171,74 @@ public final class Daemon {
         }
     }
 
-    /// Waits up to `timeout` for inotify events or a stop request.
+    /// Waits up to `timeout` for the primary watcher's descriptor or a stop request.
     private func wait(_ timeout: Duration) -> (readable: Bool, stop: Bool) {
-        var fds = [pollfd(fd: inotify.fd, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: stop.fd, events: Int16(POLLIN), revents: 0)]
+        var fds = [pollfd(fd: stop.fd, events: Int16(POLLIN), revents: 0)]
+        if let descriptor = watchers[0].descriptor { fds.append(pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)) }
         let milliseconds = Int32(min(Double(Int32.max), (timeout / .milliseconds(1)).rounded(.up)))
-        let count = poll(&fds, 2, milliseconds)
+        let count = poll(&fds, nfds_t(fds.count), milliseconds)
         guard count > 0 else { return (false, false) }
-        return (fds[0].revents != 0, fds[1].revents != 0)
+        return (fds.count > 1 && fds[1].revents != 0, fds[0].revents != 0)
     }
 
-    /// Marks the roots the events touch as dirty; ignored paths cost nothing more. Returns
-    /// whether any event counted.
-    private func handle(_ events: [InotifyEvent]) -> Bool {
-        var counted = false
-        for event in events {
-            if event.isOverflow {
-                request.log("inotify queue overflowed; rescanning every root")
-                dirty.formUnion(roots.indices)
-                counted = true
-                continue
-            }
-            guard let watch = watches[event.descriptor] else { continue }
-            let (index, directory) = (watch.root, watch.directory)
-            counted = true
-            if event.isWatchRemoved { watches[event.descriptor] = nil }
-            if event.name == ".gitignore" { roots[index].ignoreRules.forgetIgnoreFile(inDirectory: directory) }
-            let path = directory.isEmpty ? event.name : directory + "/" + event.name
-            if !event.name.isEmpty, event.name != ".gitignore",
-               roots[index].ignoreRules.isIgnored(relativePath: path, isDirectory: event.isDirectory) {
-                continue
-            }
-            queueDepth += 1
-            // A file event names the one file to re-stat; anything else (the directory itself,
-            // a directory entry, an ignore file) can change what the tree holds: reconcile it all.
-            if event.name.isEmpty || event.isDirectory || event.name == ".gitignore" || event.isWatchRemoved {
-                dirty.insert(index)
-            } else {
-                changed[index, default: []].insert(path)
-            }
+    /// The events of every watcher: the primary's when its descriptor is readable (or it has
+    /// none), the others' always (they pace themselves).
+    private func drain(readable: Bool) -> [(watcher: Int, event: WatchEvent)] {
+        var events: [(watcher: Int, event: WatchEvent)] = []
+        for (index, watcher) in watchers.enumerated() where index > 0 || readable || watcher.descriptor == nil {
+            events += watcher.drain().map { (index, $0) }
         }
-        return counted
+        return events
     }
 
-    /// Reconciles one root and watches its directories; a directory watched for the first time
-    /// marks the root dirty again, so files created in it before the watch existed are found.
-    private func reconcile(_ index: Int, always: Bool) async throws {
-        let root = roots[index]
-        let started = ContinuousClock.now
-        let outcome = try await root.reconcile(store: store, reader: readers[index], parallelism: request.parallelism,
-                                               toolVersion: toolVersion, always: always)
-        files[index] = outcome.files
-        if outcome.recorded + outcome.removed > 0 {
-            request.log("\(root.path): \(outcome.recorded) analysed, \(outcome.removed) removed in \(Self.milliseconds(since: started)) ms")
-        }
-        var added = false
-        for directory in outcome.directories {
-            let path = directory.isEmpty ? root.path : root.path + "/" + directory
-            do {
-                let descriptor = try inotify.watch(directory: path)
-                if watches[descriptor]?.root != index || watches[descriptor]?.directory != directory {
-                    watches[descriptor] = (index, directory)
-                    added = true
+    /// Processes the pending work of every root whose git index is not locked; false when some
+    /// root was held back by a git operation (its work stays pending).
+    private func processPending() async throws -> Bool {
+        var heldBack = false
+        for index in pending.roots {
+            if GitDirectory.isLocked(root: roots[index].path) {
+                let since = gitWait[index] ?? .now
+                if gitWait[index] == nil {
+                    gitWait[index] = since
+                    request.log("\(roots[index].path): a git operation is in progress (.git/index.lock); waiting for it to finish")
                 }
-            } catch .watchLimit {
-                if polled.insert(index).inserted {
-                    request.log("\(WatchError.watchLimit(path: path)); rescanning \(root.path) every \(Self.pollInterval) instead")
+                if ContinuousClock.now - since < Self.gitPatience {
+                    heldBack = true
+                    continue
                 }
-                break
-            } catch {
-                // The directory vanished since the walk; the next reconcile sees it gone.
-                continue
+                request.log("\(roots[index].path): .git/index.lock has stayed for \(Self.gitPatience); taking it for a stale lock")
+            }
+            if gitWait.removeValue(forKey: index) != nil {
+                // What git wrote while it held the lock is known only by a rescan.
+                pending.reconcile.insert(index)
+            }
+            let work = pending.take(index)
+            var reconcile = work.reconcile
+            var everything = work.reanalyse
+            if work.reload {
+                switch reload(index) {
+                case .unchanged: break
+                case .settingsChanged: reconcile = true
+                case .analysisChanged: everything = true
+                }
+            }
+            if reconcile || everything {
+                try await self.reconcile(index, always: false, everything: everything)
+            } else if !work.files.isEmpty {
+                try await update(index, work.files)
             }
         }
-        if added && !always { dirty.insert(index) }
-        if added && always { try await reconcile(index, always: false) }
+        return !heldBack
     }
 
-    private static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
         Int((start.duration(to: .now) / .milliseconds(1)).rounded())
     }
 
-    /// Re-stats and analyses the files events named in root `index`, or reconciles the root in
-    /// full when the change touches SQL facts.
-    private func update(_ index: Int, _ paths: Set<String>) async throws {
-        let started = ContinuousClock.now
-        guard let outcome = try await roots[index].update(paths, store: store, reader: readers[index],
-                                                          parallelism: request.parallelism, toolVersion: toolVersion)
-        else {
-            try await reconcile(index, always: false)
-            return
-        }
-        files[index] = outcome.files
-        request.log("\(roots[index].path): \(outcome.recorded) analysed, \(outcome.removed) removed in \(Self.milliseconds(since: started)) ms")
-    }
-
-    private var hasWork: Bool { !dirty.isEmpty || !changed.isEmpty }
-
-    private var totalFiles: Int { files.values.reduce(0, +) }
+    var totalFiles: Int { files.values.reduce(0, +) }
 
     private var statusLine: String {
-        "watching \(roots.count) root\(roots.count == 1 ? "" : "s"), \(totalFiles) files, queue \(queueDepth)"
+        "watching \(roots.count) root\(roots.count == 1 ? "" : "s"), \(totalFiles) files, queue \(pending.depth)"
     }
 
     private static func daemonError(_ error: any Error) -> DaemonError {

@@ -10,17 +10,30 @@ public struct DaemonRequest: Sendable {
     public var parallelism: Int
     /// Quiet time before a batch is processed; nil for the first root's config `debounce-ms`.
     public var settleMilliseconds: Int?
+    /// How changes are noticed.
+    public var watcher: WatcherChoice
     /// Receives one line per notable event (start, batches, stop) for the journal.
     public var log: @Sendable (String) -> Void
 
     public init(roots: [String], databasePath: String? = nil, environment: [String: String],
                 parallelism: Int = AuditRequest.defaultParallelism, settleMilliseconds: Int? = nil,
-                log: @escaping @Sendable (String) -> Void) {
+                watcher: WatcherChoice = .auto, log: @escaping @Sendable (String) -> Void) {
         self.roots = roots
         self.databasePath = databasePath
         self.environment = environment
         self.parallelism = max(1, parallelism)
         self.settleMilliseconds = settleMilliseconds
+        self.watcher = watcher
         self.log = log
     }
+}
+
+/// How the daemon notices changes.
+public enum WatcherChoice: String, Sendable, CaseIterable {
+    /// inotify, or polling where inotify cannot be set up.
+    case auto
+    /// inotify only: fail when it cannot be set up.
+    case inotify
+    /// Poll every watched directory (network file systems, containers without inotify).
+    case polling
 }

@@ -22,11 +22,19 @@ struct RuleSelection {
             for folder in configuration.ruleFolders {
                 let path = folder.hasPrefix("/") ? folder : (root as NSString).appendingPathComponent(folder)
                 let custom = try RuleSet.load(folder: path)
-                for rule in custom.rules { hasher.update(data: Array((rule.rule.file + rule.rule.id).utf8)) }
+                // The files' contents, not just their names: an edited custom rule is a new rule set.
+                for file in RuleSet.ruleFiles(in: path) ?? [] {
+                    hasher.update(data: Array(file.path.utf8))
+                    hasher.update(data: file.bytes)
+                }
                 rules = try rules.merging(custom)
             }
         } catch {
             throw .rules(error)
+        }
+        for rule in configuration.disabledRules.sorted() { hasher.update(data: Array("disable \(rule)".utf8)) }
+        for (rule, severity) in configuration.severityOverrides.sorted(by: { $0.key < $1.key }) {
+            hasher.update(data: Array("severity \(rule) \(severity)".utf8))
         }
         let overrides = configuration.severityOverrides.compactMapValues(Severity.init(rawValue:))
         self.rules = rules.configured(disabled: configuration.disabledRules, severities: overrides)

@@ -14,6 +14,8 @@ struct WatchedRoot {
     let walker: Walker
     /// Asked about single paths from events, before any other work.
     var ignoreRules: IgnoreRules
+    /// The configured rule folders, absolute.
+    let ruleFolders: [String]
 
     init(path: String) throws(AuditError) {
         self.path = try Auditor.canonicalRoot(path)
@@ -27,6 +29,25 @@ struct WatchedRoot {
                                   includes: configuration.include, languageOverrides: configuration.languages)
         walker = Walker(root: self.path, options: options)
         ignoreRules = IgnoreRules(root: self.path, options: options)
+        let root = self.path
+        ruleFolders = configuration.ruleFolders.map { folder in
+            URL(fileURLWithPath: folder.hasPrefix("/") ? folder : root + "/" + folder).standardizedFileURL.path
+        }
+    }
+
+    /// Whether the file at `relativePath` is part of this root's configuration: `.backcheck.yml`
+    /// or a file under a rule folder inside the root. A change to it means a reload.
+    func isConfiguration(_ relativePath: String) -> Bool {
+        if relativePath == ConfigLoader.repositoryFileName { return true }
+        let absolute = path + "/" + relativePath
+        return ruleFolders.contains { absolute.hasPrefix($0 + "/") }
+    }
+
+    /// Whether files analysed under `other` must all be analysed again under this root's
+    /// settings: the rules, or what decides a file's language or whether it is read, differ.
+    func invalidatesAnalysis(of other: WatchedRoot) -> Bool {
+        selection.hash != other.selection.hash || configuration.maxFileSize != other.configuration.maxFileSize
+            || configuration.languages != other.configuration.languages
     }
 
     /// What one reconcile did.
@@ -40,14 +61,21 @@ struct WatchedRoot {
         var removed: Int
     }
 
+    /// Whether the store's findings of this root came from other rules or another backcheck
+    /// (the newest scan says which), so that every file must be analysed again.
+    func isStale(in store: FindingStore, toolVersion: String) throws -> Bool {
+        guard let last = try store.lastScan(root: path) else { return false }
+        return last.rulePackHash != selection.hash || last.toolVersion != toolVersion
+    }
+
     /// Walks the tree, analyses the files whose size, mtime or inode differ from the store's
-    /// (all of them when `everything`), and removes the files that vanished, as one `watch` scan.
+    /// (every file when `everything`), and removes the files that vanished, as one `watch` scan.
     /// When `always` is false and nothing differs, no scan is recorded.
     func reconcile(store: FindingStore, reader: SourceReader, parallelism: Int, toolVersion: String,
-                   always: Bool) async throws -> Outcome {
+                   always: Bool, everything: Bool = false) async throws -> Outcome {
         let walk = try walker.walk()
         let stored = Dictionary(try store.files(root: path).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let changed = walk.files.filter { file in
+        let changed = everything ? walk.files : walk.files.filter { file in
             guard let known = stored[file.relativePath] else { return true }
             return known.size != Int64(file.size) || known.mtimeNanoseconds != file.modificationTimeNanoseconds
                 || known.inode != file.inode

@@ -84,16 +84,25 @@ public struct RuleSet: Sendable {
     public static func load(folder: String) throws(RuleLoadError) -> RuleSet {
         let root = URL(fileURLWithPath: folder).standardizedFileURL
         let base = ChecklistItem(rawValue: root.lastPathComponent) != nil ? root.deletingLastPathComponent() : root
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let files = ruleFiles(in: folder) else {
             throw RuleLoadError(errors: [RuleError(file: folder, line: nil, message: "rule folder cannot be read")])
+        }
+        return try load(files, stripping: base.path + "/")
+    }
+
+    /// The rule files (`*.yml`, `*.yaml`) under `folder` with their bytes, sorted by path; nil
+    /// when the folder cannot be read.
+    public static func ruleFiles(in folder: String) -> [(path: String, bytes: [UInt8])]? {
+        let root = URL(fileURLWithPath: folder).standardizedFileURL
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return nil
         }
         var files: [(path: String, bytes: [UInt8])] = []
         for case let url as URL in walker where ["yml", "yaml"].contains(url.pathExtension) {
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }
             files.append((url.standardizedFileURL.path, Array(data)))
         }
-        files.sort { $0.path < $1.path }
-        return try load(files, stripping: base.path + "/")
+        return files.sorted { $0.path < $1.path }
     }
 
     /// This set plus `other`'s rules (ids must not collide).

@@ -52,6 +52,16 @@ extension FindingStore {
         }
     }
 
+    /// The newest scan of `root`, or nil for a root never scanned.
+    public func lastScan(root: String) throws(StoreError) -> StoredScan? {
+        try read { db in
+            guard let rootId = try RootRecord.id(of: root, db) else { return nil }
+            return try ScanRecord.filter(Column("root_id") == rootId)
+                .order(Column("id").desc)
+                .fetchOne(db)?.stored
+        }
+    }
+
     private static var worstFirst: [any SQLOrderingTerm] { [
         Column("severity").desc, Column("path"), Column("line"), Column("column"), Column("id"),
     ] }

@@ -1,16 +1,34 @@
-/// Locates a repository's `info/exclude`, also for linked worktrees and submodules, whose `.git`
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Locates a repository's git directory, also for linked worktrees and submodules, whose `.git`
 /// is a file naming the real git directory.
-enum GitDirectory {
+public enum GitDirectory {
+    /// The git directory of the repository whose top level is `root`: `root/.git` (whether or not
+    /// it exists), or the directory a `.git` file names; nil when the `.git` file names none.
+    public static func path(root: String) -> String? {
+        guard let pointer = try? Posix.readFile(root + "/.git") else {
+            // The common case: `.git` is a directory (readFile says nil), or there is none, and
+            // then the path simply does not exist.
+            return root + "/.git"
+        }
+        return pathValue(pointer, key: "gitdir:", relativeTo: root)
+    }
+
+    /// Whether git holds the repository's index lock: a checkout, merge or rebase is rewriting
+    /// the tree, and what it has written so far is not what it will leave.
+    public static func isLocked(root: String) -> Bool {
+        guard let directory = path(root: root) else { return false }
+        return access(directory + "/index.lock", F_OK) == 0
+    }
+
     /// The path of `info/exclude` for the repository whose top level is `root`, or nil when the
     /// `.git` file names no git directory.
     static func infoExcludePath(root: String) -> String? {
-        let dotGit = root + "/.git"
-        guard let pointer = try? Posix.readFile(dotGit) else {
-            // The common case: `.git` is a directory (readFile says nil), or there is none, and
-            // then the path simply does not exist.
-            return root + "/.git/info/exclude"
-        }
-        guard let gitDirectory = pathValue(pointer, key: "gitdir:", relativeTo: root) else { return nil }
+        guard let gitDirectory = path(root: root) else { return nil }
         // A linked worktree shares info/exclude with the main repository: `commondir` says where.
         if let common = try? Posix.readFile(gitDirectory + "/commondir"),
            let commonDirectory = pathValue(common, key: "", relativeTo: gitDirectory) {

@@ -3,7 +3,7 @@ import Glibc
 
 /// One Linux inotify instance watching directories (never files, DESIGN §8). Owned by the
 /// daemon's loop; not shared across tasks.
-public final class Inotify {
+public final class Inotify: FileWatcher {
     /// What a directory watch reports: entries created, deleted, written, moved in or out, and
     /// the directory itself going away.
     static let mask = UInt32(IN_CREATE | IN_DELETE | IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO
@@ -11,6 +11,9 @@ public final class Inotify {
 
     /// The inotify descriptor, readable when events are pending.
     public let fd: Int32
+    public let name = "inotify"
+    public var descriptor: Int32? { fd }
+    public var pollInterval: Duration? { nil }
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
     /// Opens an instance (non-blocking, close-on-exec).
@@ -34,8 +37,8 @@ public final class Inotify {
     }
 
     /// Reads every event pending now (none when nothing is pending).
-    public func drain() -> [InotifyEvent] {
-        var events: [InotifyEvent] = []
+    public func drain() -> [WatchEvent] {
+        var events: [WatchEvent] = []
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
@@ -47,28 +50,14 @@ public final class Inotify {
                     let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
                     let nameBytes = raw[(offset + header)..<(offset + header + Int(event.len))]
                     let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
-                    events.append(InotifyEvent(descriptor: event.wd, mask: event.mask, name: name))
+                    events.append(WatchEvent(
+                        watch: event.wd, name: name, isDirectory: event.mask & UInt32(IN_ISDIR) != 0,
+                        isOverflow: event.mask & UInt32(IN_Q_OVERFLOW) != 0,
+                        isWatchRemoved: event.mask & UInt32(IN_IGNORED) != 0))
                     offset += header + Int(event.len)
                 }
             }
         }
     }
-}
-
-/// One inotify event: which watch, what happened, and the entry's name within the directory.
-public struct InotifyEvent: Sendable, Hashable {
-    /// The watch descriptor (-1 for a queue overflow).
-    public var descriptor: Int32
-    /// `IN_*` bits.
-    public var mask: UInt32
-    /// The entry's name, empty for events about the watched directory itself.
-    public var name: String
-
-    /// The kernel dropped events: only a rescan can tell what changed.
-    public var isOverflow: Bool { mask & UInt32(IN_Q_OVERFLOW) != 0 }
-    /// The entry is a directory.
-    public var isDirectory: Bool { mask & UInt32(IN_ISDIR) != 0 }
-    /// The watch is gone (its directory was deleted or the filesystem unmounted).
-    public var isWatchRemoved: Bool { mask & UInt32(IN_IGNORED) != 0 }
 }
 #endif

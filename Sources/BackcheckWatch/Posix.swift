@@ -61,6 +61,20 @@ enum Posix {
         return total
     }
 
+    /// Calls `body` with the name and `d_type` of every entry of `stream` except `.` and `..`;
+    /// returns 0, or the errno that ended the listing early.
+    static func forEachEntry(_ stream: OpaquePointer, _ body: (UnsafePointer<CChar>, Int32) -> Void) -> Int32 {
+        let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name)!
+        while true {
+            // readdir reports errors only through errno, so clear it before each call.
+            errno = 0
+            guard let entry = readdir(stream) else { return errno }
+            let name = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
+            if name[0] == 0x2E, name[1] == 0 || (name[1] == 0x2E && name[2] == 0) { continue }
+            body(name, Int32(entry.pointee.d_type))
+        }
+    }
+
     private static func readSome(_ fd: Int32, into buffer: inout [UInt8]) throws(PosixError) -> Int {
         let count = buffer.withUnsafeMutableBytes { readSome(fd, into: $0) }
         if count < 0 { throw PosixError(code: Int32(-count)) }

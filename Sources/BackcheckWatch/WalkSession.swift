@@ -70,27 +70,19 @@ struct WalkSession {
 
     private mutating func listEntries(_ stream: OpaquePointer, relativePath: String) -> [Entry] {
         var entries: [Entry] = []
-        let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name)!
-        while true {
-            // readdir reports errors only through errno, so clear it before each call.
-            errno = 0
-            guard let entry = readdir(stream) else {
-                if errno != 0 { diagnose(relativePath, "cannot list directory", code: errno) }
-                return entries
-            }
-            let namePointer = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
-            if namePointer[0] == 0x2E, namePointer[1] == 0 || (namePointer[1] == 0x2E && namePointer[2] == 0) {
-                continue
-            }
+        var unreadable: [String] = []
+        let code = Posix.forEachEntry(stream) { namePointer, type in
             guard let name = String(validatingCString: namePointer) else {
                 // Paths are Strings everywhere downstream (store, reports); a name that is not
                 // UTF-8 could not be reported or reopened faithfully.
-                let lossy = String(cString: namePointer)
-                diagnose(join(relativePath, lossy), "file name is not valid UTF-8; skipped")
-                continue
+                unreadable.append(String(cString: namePointer))
+                return
             }
-            entries.append(Entry(name: name, type: Int32(entry.pointee.d_type)))
+            entries.append(Entry(name: name, type: type))
         }
+        for lossy in unreadable { diagnose(join(relativePath, lossy), "file name is not valid UTF-8; skipped") }
+        if code != 0 { diagnose(relativePath, "cannot list directory", code: code) }
+        return entries
     }
 
     private mutating func pushGitIgnore(in fd: Int32, relativePath: String) -> Bool {

@@ -8,13 +8,16 @@ struct WatchCommand: AsyncParsableCommand {
         abstract: "Run as a daemon: keep the findings of one or more repositories current as files change.",
         discussion: """
         On start every root is reconciled with the database (files changed while the daemon was
-        down are analysed again, vanished ones closed); then each burst of changes is analysed
-        after --settle-ms of quiet. Speaks systemd's notify protocol when run by systemd (see the
+        down are analysed again, vanished ones closed; every file when the rules changed); then
+        each burst of changes is analysed after --settle-ms of quiet. Editing .backcheck.yml or a
+        custom rule reloads them (a broken edit keeps the last good ones). While git holds
+        .git/index.lock (checkout, rebase), analysis waits, then rescans. Speaks systemd's notify protocol when run by systemd (see the
         README and systemd/). Stops cleanly on SIGTERM or SIGINT. One daemon per database.
 
         Examples:
           backcheck watch ~/src/shop ~/src/billing
           backcheck watch . --db /tmp/shop.sqlite --settle-ms 200
+          backcheck watch /mnt/nfs/shop --watcher polling
         """
     )
 
@@ -28,13 +31,16 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(help: "Quiet time in milliseconds before a burst of changes is analysed (default: the config's debounce-ms, 50).")
     var settleMs: Int?
 
+    @Option(help: "How changes are noticed: auto (inotify, else polling), inotify, or polling (network file systems).")
+    var watcher: WatcherChoice = .auto
+
     func validate() throws {
         if let settleMs, settleMs < 0 { throw ValidationError("--settle-ms must be zero or more") }
     }
 
     func run() async throws {
         let request = DaemonRequest(roots: paths, databasePath: db, environment: Terminal.environment,
-                                    settleMilliseconds: settleMs) { printError("backcheck: \($0)") }
+                                    settleMilliseconds: settleMs, watcher: watcher) { printError("backcheck: \($0)") }
         do {
             try await Daemon(request, toolVersion: ToolVersion.current).run()
         } catch {
@@ -43,3 +49,5 @@ struct WatchCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension WatcherChoice: ExpressibleByArgument {}

@@ -1,0 +1,123 @@
+import BackcheckWatch
+import Foundation
+
+extension Daemon {
+    /// What a reload found.
+    enum ReloadOutcome {
+        /// The configuration and rules are as before (or the new ones are broken).
+        case unchanged
+        /// Settings that decide which files are in the tree changed: reconcile.
+        case settingsChanged
+        /// The rules, or what decides how a file is read, changed: analyse every file again.
+        case analysisChanged
+    }
+
+    /// Reloads root `index`'s configuration and rules; a broken configuration keeps the last good
+    /// one and says why.
+    func reload(_ index: Int) -> ReloadOutcome {
+        let current = roots[index]
+        let fresh: WatchedRoot
+        do {
+            fresh = try WatchedRoot(path: current.path)
+        } catch {
+            brokenConfiguration.insert(index)
+            request.log("\(current.path): keeping the last good configuration: \(error)")
+            return .unchanged
+        }
+        let wasBroken = brokenConfiguration.remove(index) != nil
+        guard fresh.configuration != current.configuration || fresh.selection.hash != current.selection.hash else {
+            if wasBroken { request.log("\(current.path): configuration is valid again, and unchanged") }
+            return .unchanged
+        }
+        roots[index] = fresh
+        readers[index] = reader(for: fresh)
+        watchRuleFolders(index)
+        let outcome: ReloadOutcome = fresh.invalidatesAnalysis(of: current) ? .analysisChanged : .settingsChanged
+        request.log("\(fresh.path): configuration reloaded (\(fresh.selection.rules.rules.count) rules)"
+            + (outcome == .analysisChanged ? "; analysing every file again" : ""))
+        return outcome
+    }
+
+    /// Reconciles one root (every file analysed again when `everything`) and watches its
+    /// directories; a directory watched for the first time means another reconcile, so files
+    /// created in it before the watch existed are found.
+    func reconcile(_ index: Int, always: Bool, everything: Bool) async throws {
+        let root = roots[index]
+        let started = ContinuousClock.now
+        let outcome = try await root.reconcile(store: store, reader: readers[index], parallelism: request.parallelism,
+                                               toolVersion: toolVersion, always: always, everything: everything)
+        files[index] = outcome.files
+        if outcome.recorded + outcome.removed > 0 {
+            request.log("\(root.path): \(outcome.recorded) analysed, \(outcome.removed) removed in \(Self.milliseconds(since: started)) ms")
+        }
+        let added = watch(outcome.directories, of: index)
+        if added && !always { pending.reconcile.insert(index) }
+        if added && always { try await reconcile(index, always: false, everything: false) }
+    }
+
+    /// Re-stats and analyses the files events named in root `index`, or reconciles the root in
+    /// full when the change touches SQL facts.
+    func update(_ index: Int, _ paths: Set<String>) async throws {
+        let started = ContinuousClock.now
+        guard let outcome = try await roots[index].update(paths, store: store, reader: readers[index],
+                                                          parallelism: request.parallelism, toolVersion: toolVersion)
+        else {
+            try await reconcile(index, always: false, everything: false)
+            return
+        }
+        files[index] = outcome.files
+        request.log("\(roots[index].path): \(outcome.recorded) analysed, \(outcome.removed) removed in \(Self.milliseconds(since: started)) ms")
+    }
+
+    /// Watches the tree directories of root `index` (relative paths); whether any was new. A
+    /// directory beyond the primary watcher's limit goes to a polling watcher instead.
+    private func watch(_ directories: [String], of index: Int) -> Bool {
+        let root = roots[index]
+        var added = false
+        for directory in directories {
+            let path = directory.isEmpty ? root.path : root.path + "/" + directory
+            guard let key = watchKey(path, onLimit: { error in
+                if polledRoots.insert(index).inserted {
+                    request.log("\(error); polling the rest of \(root.path) instead")
+                }
+            }) else { continue }
+            let target = WatchTarget.tree(root: index, directory: directory)
+            if watches[key] != target {
+                watches[key] = target
+                added = true
+            }
+        }
+        return added
+    }
+
+    /// Watches root `index`'s rule folders that lie outside its tree (those inside are watched
+    /// with the tree), with every folder below them.
+    func watchRuleFolders(_ index: Int) {
+        let root = roots[index]
+        for folder in root.ruleFolders where !folder.hasPrefix(root.path + "/") {
+            let below = (FileManager.default.subpaths(atPath: folder) ?? []).map { folder + "/" + $0 }
+            for path in [folder] + below {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+                      let key = watchKey(path, onLimit: { request.log("\($0)") })
+                else { continue }
+                watches[key] = .ruleFolder(root: index)
+            }
+        }
+    }
+
+    /// Watches the directory at `path` with the primary watcher, or with a polling watcher when
+    /// the primary's limit is reached (`onLimit` is told); nil when it cannot be watched (it
+    /// vanished since it was listed: the next reconcile sees it gone).
+    private func watchKey(_ path: String, onLimit: (WatchError) -> Void) -> WatchKey? {
+        do {
+            return WatchKey(watcher: 0, id: try watchers[0].watch(directory: path))
+        } catch .watchLimit {
+            onLimit(.watchLimit(path: path))
+            if watchers.count == 1 { watchers.append(PollingWatcher()) }
+            return try? WatchKey(watcher: 1, id: watchers[1].watch(directory: path))
+        } catch {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import BackcheckWatch
+
+extension Daemon {
+    /// Turns watcher events into pending work; ignored paths cost nothing more. Returns whether
+    /// any event counted.
+    func handle(_ events: [(watcher: Int, event: WatchEvent)]) -> Bool {
+        var counted = false
+        for (watcher, event) in events {
+            if event.isOverflow {
+                request.log("the \(watchers[watcher].name) event queue overflowed; rescanning every root")
+                pending.reconcile.formUnion(roots.indices)
+                counted = true
+                continue
+            }
+            let key = WatchKey(watcher: watcher, id: event.watch)
+            guard let target = watches[key] else { continue }
+            if event.isWatchRemoved { watches[key] = nil }
+            switch target {
+            case .ruleFolder(let index):
+                pending.reload.insert(index)
+                pending.depth += 1
+                counted = true
+            case .tree(let index, let directory):
+                if count(event, in: index, directory: directory) { counted = true }
+            }
+        }
+        return counted
+    }
+
+    /// Files one event of root `index`'s tree; whether it counted.
+    private func count(_ event: WatchEvent, in index: Int, directory: String) -> Bool {
+        let path = directory.isEmpty ? event.name : directory + "/" + event.name
+        // A configuration file is reloaded, and otherwise treated as any file of the tree.
+        let isConfiguration = !event.name.isEmpty && roots[index].isConfiguration(path)
+        if isConfiguration { pending.reload.insert(index) }
+        let isIgnoreFile = event.name == ".gitignore"
+        if isIgnoreFile { roots[index].ignoreRules.forgetIgnoreFile(inDirectory: directory) }
+        if !event.name.isEmpty, !isIgnoreFile,
+           roots[index].ignoreRules.isIgnored(relativePath: path, isDirectory: event.isDirectory) {
+            if isConfiguration { pending.depth += 1 }
+            return isConfiguration
+        }
+        pending.depth += 1
+        // A file event names the one file to re-stat; anything else (the directory itself, a
+        // directory entry, an ignore file) can change what the tree holds: reconcile it all.
+        if event.name.isEmpty || event.isDirectory || isIgnoreFile || event.isWatchRemoved {
+            pending.reconcile.insert(index)
+        } else {
+            pending.files[index, default: []].insert(path)
+        }
+        return true
+    }
+}
