@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 
 /// The per-user findings database (DESIGN §7): one WAL database that several processes share
@@ -56,12 +59,20 @@ public final class FindingStore: Sendable {
             throw .newerSchema(path: path, unknownMigrations: unknown.sorted())
         }
         try mappingErrors(path: path) {
-            do {
-                try migrator.migrate(pool)
-            } catch {
-                // Two processes opening a fresh database at once both try to apply v1; the loser's
-                // CREATE TABLE fails, and the schema it wanted is there.
-                guard try pool.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+            // Two processes opening a fresh database at once both try to apply the migrations;
+            // the loser's statements fail while the winner's transactions commit one by one, so
+            // the loser tries again (each attempt skips what is applied) until all are there.
+            var attempts = 0
+            while true {
+                do {
+                    try migrator.migrate(pool)
+                    return
+                } catch {
+                    if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                    attempts += 1
+                    if attempts >= 50 { throw error }
+                    usleep(20_000)
+                }
             }
         }
     }

@@ -20,12 +20,13 @@ final class DaemonProcess {
         stderrURL = work.appendingPathComponent("daemon.stderr")
     }
 
-    /// Starts `backcheck watch <root> --db <db> --settle-ms 20`, with `environment` added.
-    func start(environment: [String: String] = [:]) throws {
+    /// Starts `backcheck watch <root> --db <db> --settle-ms 20 <arguments>`, with `environment`
+    /// added.
+    func start(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         let process = Process()
         process.executableURL = BackcheckProcess.executable
-        process.arguments = ["watch", root, "--db", db, "--settle-ms", "20"]
+        process.arguments = ["watch", root, "--db", db, "--settle-ms", "20"] + arguments
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": work.path, "NO_COLOR": "1"].merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: stderrURL)
@@ -58,6 +59,16 @@ final class DaemonProcess {
         let url = URL(fileURLWithPath: root).appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// Removes `path` under the root.
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(atPath: root + "/" + path)
+    }
+
+    /// The root-relative paths of the files the database holds.
+    func storedFiles() throws -> [String] {
+        try FindingStore(path: db).files(root: root).map(\.path)
     }
 
     /// The findings of the root with `statuses`, read from the database as a query would.

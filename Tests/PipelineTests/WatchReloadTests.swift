@@ -1,0 +1,116 @@
+import BackcheckStore
+import Foundation
+import Testing
+import TestSupport
+
+/// The daemon follows its configuration and rules as they are edited, and survives broken edits.
+@Suite(.serialized) struct WatchReloadTests {
+    static let evalRule = """
+        id: input-validation/no-eval-python
+        checklist: input-validation
+        severity: high
+        confidence: high
+        languages: [python]
+        message: "eval() runs text as code"
+        pattern: eval($X)
+
+        """
+    static let evalCall = "def run(text):\n    return eval(text)\n"
+    static let ruleFile = "rules/input-validation/no-eval-python.yml"
+
+    @Test func reloadsConfigurationAndRulesWithoutARestart() throws {
+        let daemon = try DaemonProcess("backcheck-watch-reload")
+        try daemon.write("app/run.py", Self.evalCall)
+        try daemon.write("app/passwords.py", WatchCommandTests.weakHash)
+        try daemon.start()
+        #expect(try daemon.eventually { try daemon.findings([.open]).map(\.finding.path) == ["app/passwords.py"] }, "\(daemon.stderr)")
+
+        // A custom rule folder added to the config: its rule applies to files nobody touched.
+        try daemon.write(Self.ruleFile, Self.evalRule)
+        try daemon.write(".backcheck.yml", "rules:\n  folders: [rules]\n")
+        #expect(try daemon.eventually {
+            try daemon.findings([.open]).contains { $0.finding.ruleId == "input-validation/no-eval-python" && $0.finding.path == "app/run.py" }
+        }, "\(daemon.stderr)")
+        #expect(try daemon.eventually { daemon.stderr.contains("configuration reloaded") }, "\(daemon.stderr)")
+
+        // Editing the rule so it no longer matches fixes its finding.
+        try daemon.write(Self.ruleFile, Self.evalRule.replacingOccurrences(of: "eval($X)", with: "exec($X)"))
+        #expect(try daemon.eventually {
+            try daemon.findings([.fixed]).contains { $0.finding.ruleId == "input-validation/no-eval-python" }
+        }, "\(daemon.stderr)")
+
+        // A broken config keeps the last good one, says where it is broken, and the daemon goes on.
+        try daemon.write(".backcheck.yml", "rules:\n  folders: [rules]\n  disable: [oops\n")
+        #expect(try daemon.eventually { daemon.stderr.contains("keeping the last good configuration") }, "\(daemon.stderr)")
+        #expect(daemon.stderr.contains(".backcheck.yml:"))
+        try daemon.write("app/more.py", WatchCommandTests.weakHash)
+        #expect(try daemon.eventually { try daemon.findings([.open]).contains { $0.finding.path == "app/more.py" } }, "\(daemon.stderr)")
+
+        // Disabling a rule closes its findings everywhere.
+        try daemon.write(".backcheck.yml", "rules:\n  folders: [rules]\n  disable: [sensitive-data/weak-password-hash-python]\n")
+        #expect(try daemon.eventually { try daemon.findings([.open, .reopened]).isEmpty }, "\(daemon.stderr)")
+        #expect(daemon.stop() == 0)
+    }
+
+    /// Rules that changed while the daemon was down (an upgrade, an edited rule) mean every file is
+    /// analysed again on start, though no file changed.
+    @Test func reanalysesEverythingWhenRulesChangedWhileStopped() throws {
+        let daemon = try DaemonProcess("backcheck-watch-stale")
+        try daemon.write("app/run.py", Self.evalCall)
+        try daemon.start()
+        #expect(try daemon.eventually { try daemon.storedFiles() == ["app/run.py"] }, "\(daemon.stderr)")
+        #expect(daemon.stop() == 0)
+        #expect(try daemon.findings([.open]).isEmpty)
+
+        try daemon.write(Self.ruleFile, Self.evalRule)
+        try daemon.write(".backcheck.yml", "rules:\n  folders: [rules]\n")
+        try daemon.start()
+        #expect(try daemon.eventually { try daemon.findings([.open]).map(\.finding.ruleId) == ["input-validation/no-eval-python"] },
+                "\(daemon.stderr)")
+        #expect(try daemon.eventually { daemon.stderr.contains("analysing every file") }, "\(daemon.stderr)")
+        #expect(daemon.stop() == 0)
+    }
+
+    /// While git holds .git/index.lock (a checkout in progress), nothing is analysed; once it is
+    /// gone, what changed meanwhile is.
+    @Test func waitsForAGitOperationToFinish() throws {
+        let daemon = try DaemonProcess("backcheck-watch-git")
+        try FileManager.default.createDirectory(atPath: daemon.root + "/.git", withIntermediateDirectories: true)
+        try daemon.write("app/clean.py", "x = 1\n")
+        try daemon.start()
+        #expect(try daemon.eventually { try daemon.storedFiles() == ["app/clean.py"] }, "\(daemon.stderr)")
+
+        try Data().write(to: URL(fileURLWithPath: daemon.root + "/.git/index.lock"))
+        try daemon.write("app/passwords.py", WatchCommandTests.weakHash)
+        try daemon.remove("app/clean.py")
+        #expect(try daemon.eventually { daemon.stderr.contains("git operation is in progress") }, "\(daemon.stderr)")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try daemon.storedFiles() == ["app/clean.py"], "analysed during the git operation")
+
+        try daemon.remove(".git/index.lock")
+        #expect(try daemon.eventually {
+            try daemon.storedFiles() == ["app/passwords.py"] && daemon.findings([.open]).map(\.finding.path) == ["app/passwords.py"]
+        }, "\(daemon.stderr)")
+        #expect(daemon.stop() == 0)
+    }
+
+    /// `--watcher polling` (no inotify) keeps the store current too, new directories included.
+    @Test func pollingWatcherKeepsFindingsCurrent() throws {
+        let daemon = try DaemonProcess("backcheck-watch-poll")
+        try daemon.write("app/clean.py", "x = 1\n")
+        try daemon.start(["--watcher", "polling"])
+        #expect(try daemon.eventually { try daemon.storedFiles() == ["app/clean.py"] }, "\(daemon.stderr)")
+        #expect(try daemon.eventually { daemon.stderr.contains("with polling") }, "\(daemon.stderr)")
+
+        try daemon.write("lib/deep/passwords.py", WatchCommandTests.weakHash)
+        #expect(try daemon.eventually(within: 15) {
+            try daemon.findings([.open]).map(\.finding.path) == ["lib/deep/passwords.py"]
+        }, "\(daemon.stderr)")
+        try daemon.write("lib/deep/passwords.py", WatchCommandTests.strongHash)
+        #expect(try daemon.eventually(within: 15) { try daemon.findings([.open]).isEmpty && !daemon.findings([.fixed]).isEmpty },
+                "\(daemon.stderr)")
+        try daemon.remove("app/clean.py")
+        #expect(try daemon.eventually(within: 15) { try daemon.storedFiles() == ["lib/deep/passwords.py"] }, "\(daemon.stderr)")
+        #expect(daemon.stop() == 0)
+    }
+}
