@@ -17,6 +17,10 @@ public struct FileResult: Sendable, Hashable {
         case analyzed([Finding])
         /// Not analysed; the reason is shown to users (`binary`, `too large (3.2 MiB > 1 MiB)`, ...).
         case skipped(reason: String)
+        /// Not analysed again: the bytes hash to what was analysed last time under the same rules
+        /// (a `touch`, a save without edits, a checkout back and forth), so the findings recorded
+        /// then stand. Only the file's identity on disk is new.
+        case unchanged
     }
 
     public init(path: String, language: String?, size: Int64, mtimeNanoseconds: Int64, inode: UInt64,

@@ -117,19 +117,28 @@ public enum Auditor {
         _ files: [WalkedFile], reader: SourceReader, parallelism: Int,
         record: ([(FileResult, [AnalysisDiagnostic], SQLFileFacts?)]) throws -> Void
     ) async throws {
+        try await process(files, parallelism: parallelism, transform: reader.result(for:), receive: record)
+    }
+
+    /// Applies `transform` to files with `parallelism` workers, in batches of ``batchSize``, and
+    /// hands each batch's values to `receive` on the calling task as batches complete.
+    static func process<Value: Sendable>(
+        _ files: [WalkedFile], parallelism: Int, transform: @escaping @Sendable (WalkedFile) -> Value,
+        receive: ([Value]) throws -> Void
+    ) async throws {
         let batches = stride(from: 0, to: files.count, by: batchSize).map { Array(files[$0..<min($0 + batchSize, files.count)]) }
-        try await withThrowingTaskGroup(of: [(FileResult, [AnalysisDiagnostic], SQLFileFacts?)].self) { group in
+        try await withThrowingTaskGroup(of: [Value].self) { group in
             var next = 0
             func submit() {
                 guard next < batches.count else { return }
                 let batch = batches[next]
                 next += 1
-                group.addTask { batch.map(reader.result(for:)) }
+                group.addTask { batch.map(transform) }
             }
             for _ in 0..<parallelism { submit() }
-            while let results = try await group.next() {
+            while let values = try await group.next() {
                 submit()
-                try record(results)
+                try receive(values)
             }
         }
     }

@@ -42,31 +42,34 @@ extension Daemon {
     /// directories; a directory watched for the first time means another reconcile, so files
     /// created in it before the watch existed are found.
     func reconcile(_ index: Int, always: Bool, everything: Bool) async throws {
-        let root = roots[index]
+        var root = roots[index]
         let started = ContinuousClock.now
         let outcome = try await root.reconcile(store: store, reader: readers[index], parallelism: request.parallelism,
                                                toolVersion: toolVersion, always: always, everything: everything)
+        roots[index] = root
         files[index] = outcome.files
         if outcome.recorded + outcome.removed > 0 {
-            request.log("\(root.path): \(outcome.recorded) analysed, \(outcome.removed) removed in \(Self.milliseconds(since: started)) ms")
+            log(outcome, of: root, since: started)
         }
         let added = watch(outcome.directories, of: index)
         if added && !always { pending.reconcile.insert(index) }
         if added && always { try await reconcile(index, always: false, everything: false) }
     }
 
-    /// Re-stats and analyses the files events named in root `index`, or reconciles the root in
-    /// full when the change touches SQL facts.
+    /// Re-stats and analyses the files events named in root `index`.
     func update(_ index: Int, _ paths: Set<String>) async throws {
+        var root = roots[index]
         let started = ContinuousClock.now
-        guard let outcome = try await roots[index].update(paths, store: store, reader: readers[index],
-                                                          parallelism: request.parallelism, toolVersion: toolVersion)
-        else {
-            try await reconcile(index, always: false, everything: false)
-            return
-        }
+        let outcome = try await root.update(paths, store: store, reader: readers[index], parallelism: request.parallelism,
+                                            toolVersion: toolVersion)
+        roots[index] = root
         files[index] = outcome.files
-        request.log("\(roots[index].path): \(outcome.recorded) analysed, \(outcome.removed) removed in \(Self.milliseconds(since: started)) ms")
+        log(outcome, of: root, since: started)
+    }
+
+    private func log(_ outcome: WatchedRoot.Outcome, of root: WatchedRoot, since started: ContinuousClock.Instant) {
+        request.log("\(root.path): \(outcome.recorded) recorded (\(outcome.unchanged) unchanged), "
+            + "\(outcome.removed) removed in \(Self.milliseconds(since: started)) ms")
     }
 
     /// Watches the tree directories of root `index` (relative paths); whether any was new. A

@@ -10,6 +10,9 @@ struct SourceReader: Sendable {
     let maxFileSize: Int
     /// Whether to extract SQL facts (DDL, queries) for the schema step.
     var extractsSQL = false
+    /// The content hashes of files analysed before under the same rules, by path: a file that
+    /// still hashes the same is not analysed again (its result is `.unchanged`, without facts).
+    var knownHashes: [String: String] = [:]
 
     /// The file's result, its diagnostics, and its SQL facts (nil when it holds none).
     func result(for file: WalkedFile) -> (FileResult, [AnalysisDiagnostic], SQLFileFacts?) {
@@ -34,11 +37,27 @@ struct SourceReader: Sendable {
             return (skipped("too large (\(bytes.count) bytes > \(maxFileSize))"), [], nil)
         }
         let hash = Hex.sha256(bytes)
+        if knownHashes[file.relativePath] == hash {
+            let result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
+                                    mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
+                                    contentHash: hash, outcome: .unchanged)
+            return (result, [], nil)
+        }
         let (findings, diagnostics) = analyzer.analyze(path: file.relativePath, bytes: bytes, language: language)
         let result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                 mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                 contentHash: hash, outcome: .analyzed(findings))
         let facts = extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil
         return (result, diagnostics, facts)
+    }
+
+    /// Just the file's SQL facts (nil when it holds none or cannot be read), without applying
+    /// any rule: what the daemon needs of files it does not analyse again.
+    func facts(for file: WalkedFile) -> SQLFileFacts? {
+        guard case .source(let language) = file.classification, file.size <= maxFileSize,
+              let data = try? Data(contentsOf: URL(fileURLWithPath: file.absolutePath), options: .uncached),
+              data.count <= maxFileSize
+        else { return nil }
+        return SQLFactExtractor.extract(path: file.relativePath, bytes: Array(data), language: language)
     }
 }

@@ -16,6 +16,9 @@ struct WatchedRoot {
     var ignoreRules: IgnoreRules
     /// The configured rule folders, absolute.
     let ruleFolders: [String]
+    /// The SQL facts and held results of every file of the tree, from the first batch that
+    /// needed them on (nil before, and after new rules).
+    private(set) var schema: SchemaStep?
 
     init(path: String) throws(AuditError) {
         self.path = try Auditor.canonicalRoot(path)
@@ -59,6 +62,8 @@ struct WatchedRoot {
         /// Files analysed and recorded, and files removed.
         var recorded: Int
         var removed: Int
+        /// Files among `recorded` that hashed as before and were not analysed again.
+        var unchanged = 0
     }
 
     /// Whether the store's findings of this root came from other rules or another backcheck
@@ -71,8 +76,8 @@ struct WatchedRoot {
     /// Walks the tree, analyses the files whose size, mtime or inode differ from the store's
     /// (every file when `everything`), and removes the files that vanished, as one `watch` scan.
     /// When `always` is false and nothing differs, no scan is recorded.
-    func reconcile(store: FindingStore, reader: SourceReader, parallelism: Int, toolVersion: String,
-                   always: Bool, everything: Bool = false) async throws -> Outcome {
+    mutating func reconcile(store: FindingStore, reader: SourceReader, parallelism: Int, toolVersion: String,
+                            always: Bool, everything: Bool = false) async throws -> Outcome {
         let walk = try walker.walk()
         let stored = Dictionary(try store.files(root: path).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let changed = everything ? walk.files : walk.files.filter { file in
@@ -81,74 +86,125 @@ struct WatchedRoot {
                 || known.inode != file.inode
         }
         let present = Set(walk.files.map(\.relativePath))
-        let vanished = stored.values.filter { !present.contains($0.path) }
+        let vanished = stored.keys.filter { !present.contains($0) }.sorted()
         var outcome = Outcome(directories: walk.directories, files: walk.files.count, recorded: 0, removed: vanished.count)
         guard always || !changed.isEmpty || !vanished.isEmpty else { return outcome }
-
-        let scan = try store.beginScan(root: path, kind: .watch, toolVersion: toolVersion, rulePackHash: selection.hash)
-        do {
-            var schemaStep = SchemaStep(rules: selection.rules, root: path)
-            var reader = reader
-            reader.extractsSQL = schemaStep.isEnabled
-            // Schema findings come from the facts of every file, so a change to a file with SQL
-            // facts (or a removed SQL file) re-runs the project step over the whole tree, as an
-            // audit would; other changes record their own results only.
-            var sqlChanged = vanished.contains { $0.language == "sql" }
-            var plain: [FileResult] = []
-            try await Auditor.analyze(changed, reader: reader, parallelism: parallelism) { batch in
-                for (result, _, facts) in batch {
-                    if facts != nil { sqlChanged = true }
-                    plain.append(result)
-                }
-            }
-            if sqlChanged && schemaStep.isEnabled {
-                try await Auditor.analyze(walk.files, reader: reader, parallelism: parallelism) { batch in
-                    try store.record(batch.compactMap { schemaStep.take($0.0, facts: $0.2) }, in: scan)
-                }
-                try store.record(schemaStep.finish(), removing: vanished.map(\.path), in: scan)
-                outcome.recorded = walk.files.count
-            } else {
-                try store.record(plain, removing: vanished.map(\.path), in: scan)
-                outcome.recorded = plain.count
-            }
-            _ = try store.finishScan(scan, complete: false)
-        } catch {
-            try? store.failScan(scan)
-            throw error
-        }
+        // New rules: the held results of the schema step are stale too.
+        if everything { schema = nil }
+        var reader = reader
+        reader.knownHashes = everything ? [:] : Self.hashes(stored)
+        (outcome.recorded, outcome.unchanged) = try await record(
+            changed, removing: vanished, stored: stored, walk: walk, store: store, reader: reader,
+            parallelism: parallelism, toolVersion: toolVersion)
         return outcome
     }
 
     /// Re-stats and analyses just the files at `paths` (events named them; the ignore rules passed
     /// them) and records the batch as one `watch` scan: present files are recorded, missing ones
-    /// removed. Returns nil, recording nothing, when the change touches SQL facts, which only a
-    /// full ``reconcile`` can re-evaluate.
-    func update(_ paths: Set<String>, store: FindingStore, reader: SourceReader, parallelism: Int,
-                toolVersion: String) async throws -> Outcome? {
-        let schemaEnabled = SchemaStep(rules: selection.rules, root: path).isEnabled
+    /// removed.
+    mutating func update(_ paths: Set<String>, store: FindingStore, reader: SourceReader, parallelism: Int,
+                         toolVersion: String) async throws -> Outcome {
         let sorted = paths.sorted()
         let found = walker.files(relativePaths: sorted)
-        let gone = sorted.filter { found[$0] == nil }
-        if schemaEnabled, gone.contains(where: { $0.lowercased().hasSuffix(".sql") }) { return nil }
+        let stored = try store.files(root: path, paths: sorted)
+        let gone = sorted.filter { found[$0] == nil && stored[$0] != nil }
+        var reader = reader
+        reader.knownHashes = Self.hashes(stored)
+        let (recorded, unchanged) = try await record(
+            sorted.compactMap { found[$0] }, removing: gone, stored: stored, walk: nil, store: store, reader: reader,
+            parallelism: parallelism, toolVersion: toolVersion)
+        return Outcome(directories: [], files: try store.fileCount(root: path), recorded: recorded, removed: gone.count,
+                       unchanged: unchanged)
+    }
+
+    /// The hashes of stored files that were analysed (not skipped), by path.
+    private static func hashes(_ stored: [String: StoredFile]) -> [String: String] {
+        stored.compactMapValues { $0.skipReason == nil ? $0.contentHash : nil }
+    }
+
+    /// Analyses `files` and records them, with the removal of `removed`, as one `watch` scan;
+    /// the number of files recorded, and of those that were unchanged. When SQL facts are involved, the results of the files with
+    /// facts carry their schema findings, and when any file's facts changed the schema analyzers
+    /// run again and every file with facts is recorded with their new findings, as an audit would.
+    private mutating func record(_ files: [WalkedFile], removing removed: [String], stored: [String: StoredFile],
+                                 walk: WalkResult?, store: FindingStore, reader: SourceReader, parallelism: Int,
+                                 toolVersion: String) async throws -> (recorded: Int, unchanged: Int) {
+        let schemaEnabled = SchemaStep(rules: selection.rules, root: path).isEnabled
         var reader = reader
         reader.extractsSQL = schemaEnabled
-        var results: [FileResult] = []
-        var hasFacts = false
-        try await Auditor.analyze(sorted.compactMap { found[$0] }, reader: reader, parallelism: parallelism) { batch in
-            for (result, _, facts) in batch {
-                if facts != nil { hasFacts = true }
-                results.append(result)
+        var analysed: [(result: FileResult, facts: SQLFileFacts?)] = []
+        try await Auditor.analyze(files, reader: reader, parallelism: parallelism) { batch in
+            analysed += batch.map { ($0.0, $0.2) }
+        }
+        var results = analysed.map(\.result)
+        if schemaEnabled {
+            // Files whose facts may have changed. Before the facts of every file are known, any
+            // file analysed before may have had some.
+            let touched = analysed.filter { item in
+                if case .unchanged = item.result.outcome { return false }
+                return item.facts != nil || schema?.holds(item.result.path) ?? (stored[item.result.path]?.skipReason == nil)
+            }
+            let removedFacts = removed.filter { schema?.holds($0) ?? (stored[$0]?.skipReason == nil) }
+            if !touched.isEmpty || !removedFacts.isEmpty {
+                var step: SchemaStep
+                if let schema {
+                    step = schema
+                } else {
+                    step = try await primedSchema(walk: walk ?? walker.walk(), except: Set(files.map(\.relativePath)).union(removed),
+                                                  reader: reader, parallelism: parallelism)
+                }
+                var factsChanged = false
+                for item in touched {
+                    if step.facts(of: item.result.path) != item.facts { factsChanged = true }
+                    _ = step.take(item.result, facts: item.facts)
+                }
+                for path in removedFacts where step.forget(path) { factsChanged = true }
+                let held = factsChanged ? step.finish()
+                    : step.results(for: touched.map(\.result.path).filter(step.holds))
+                schema = step
+                var byPath = Dictionary(results.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+                for result in held { byPath[result.path] = result }
+                results = byPath.values.sorted { $0.path < $1.path }
             }
         }
-        if hasFacts { return nil }
         let scan = try store.beginScan(root: path, kind: .watch, toolVersion: toolVersion, rulePackHash: selection.hash)
         do {
-            try store.record(results, removing: gone, in: scan)
+            try store.record(results, removing: removed, in: scan)
             _ = try store.finishScan(scan, complete: false)
         } catch {
             try? store.failScan(scan)
             throw error
         }
-        return Outcome(directories: [], files: try store.fileCount(root: path), recorded: results.count, removed: gone.count)
+        return (results.count, results.count { if case .unchanged = $0.outcome { true } else { false } })
+    }
+
+    /// Reads the SQL facts of every file, so that later batches re-run the schema analyzers only
+    /// when some file's facts changed; nothing is recorded. Does nothing without schema rules or
+    /// when the facts are known.
+    mutating func loadSchema(reader: SourceReader, parallelism: Int) async throws {
+        guard schema == nil, SchemaStep(rules: selection.rules, root: path).isEnabled else { return }
+        var reader = reader
+        reader.extractsSQL = true
+        schema = try await primedSchema(walk: walker.walk(), except: [], reader: reader, parallelism: parallelism)
+    }
+
+    /// The schema step over every file of `walk` but those in `except` (which the caller is
+    /// about to take): the facts of each (read without applying rules), and the full results of
+    /// those with facts, analysed once.
+    private func primedSchema(walk: WalkResult, except: Set<String>, reader: SourceReader,
+                              parallelism: Int) async throws -> SchemaStep {
+        var step = SchemaStep(rules: selection.rules, root: path)
+        var bearing: [WalkedFile] = []
+        let others = walk.files.filter { !except.contains($0.relativePath) }
+        try await Auditor.process(others, parallelism: parallelism, transform: { file in (file, reader.facts(for: file)) }) { batch in
+            bearing += batch.compactMap { $0.1 == nil ? nil : $0.0 }
+        }
+        var full = reader
+        full.knownHashes = [:]
+        try await Auditor.analyze(bearing, reader: full, parallelism: parallelism) { batch in
+            for (result, _, facts) in batch { _ = step.take(result, facts: facts) }
+        }
+        _ = step.finish()
+        return step
     }
 }

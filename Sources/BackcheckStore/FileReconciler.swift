@@ -26,6 +26,14 @@ struct FileReconciler {
     func record(_ result: FileResult) throws {
         var file = FileRecord(result, rootId: rootId, scanId: scanId, epoch: epoch)
         let fileId = try file.save(db)
+        if case .unchanged = result.outcome {
+            // Its findings stand as recorded; they were seen again.
+            try db.execute(sql: """
+                UPDATE findings SET last_seen_at = ?, last_scan_id = ?
+                WHERE file_id = ? AND status IN ('open', 'reopened', 'suppressed')
+                """, arguments: [now, scanId, fileId])
+            return
+        }
         let previous = try FindingRecord.filter(Column("file_id") == fileId).fetchAll(db)
         var byFingerprint = Dictionary(previous.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
         var reported = Set<String>()

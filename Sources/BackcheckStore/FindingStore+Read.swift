@@ -34,6 +34,22 @@ extension FindingStore {
         }
     }
 
+    /// The files of `root` at `paths` as last recorded, by path; paths never recorded are absent.
+    public func files(root: String, paths: [String]) throws(StoreError) -> [String: StoredFile] {
+        try read { db in
+            guard let rootId = try RootRecord.id(of: root, db) else { return [:] }
+            var files: [String: StoredFile] = [:]
+            // Chunked: SQLite limits the number of bound parameters of one statement.
+            for start in stride(from: 0, to: paths.count, by: 500) {
+                let chunk = paths[start..<min(start + 500, paths.count)]
+                for record in try FileRecord.filter(Column("root_id") == rootId && chunk.contains(Column("path"))).fetchAll(db) {
+                    files[record.path] = record.stored
+                }
+            }
+            return files
+        }
+    }
+
     /// How many files of `root` are recorded.
     public func fileCount(root: String) throws(StoreError) -> Int {
         try read { db in

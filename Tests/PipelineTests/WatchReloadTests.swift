@@ -114,3 +114,65 @@ import TestSupport
         #expect(daemon.stop() == 0)
     }
 }
+
+/// The daemon does the least work that keeps the store exact.
+@Suite(.serialized) struct WatchIncrementalTests {
+    /// A save that does not change the bytes (a `touch`, `:w` without edits) is not analysed again.
+    @Test func unchangedBytesAreNotAnalysedAgain() throws {
+        let daemon = try DaemonProcess("backcheck-watch-touch")
+        try daemon.write("app/passwords.py", WatchCommandTests.weakHash)
+        try daemon.start()
+        #expect(try daemon.eventually { try daemon.findings([.open]).count == 1 }, "\(daemon.stderr)")
+        let before = try daemon.findings([.open])
+
+        try daemon.write("app/passwords.py", WatchCommandTests.weakHash)
+        #expect(try daemon.eventually { daemon.stderr.contains("1 recorded (1 unchanged)") }, "\(daemon.stderr)")
+        let after = try daemon.findings([.open])
+        #expect(after.map(\.finding.fingerprint) == before.map(\.finding.fingerprint))
+        #expect(daemon.stop() == 0)
+    }
+
+    /// A file with SQL whose facts did not change is recorded alone, with its schema findings; a
+    /// change of facts re-runs the schema analyzers and re-records every file with SQL. Either way
+    /// the store equals a fresh audit.
+    @Test func schemaAnalyzersRunAgainOnlyWhenFactsChange() throws {
+        let daemon = try DaemonProcess("backcheck-watch-facts")
+        let sample = TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend")
+        for entry in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
+            try FileManager.default.copyItem(atPath: sample.path + "/" + entry, toPath: daemon.root + "/" + entry)
+        }
+        let socket = try DatagramListener(abstract: true)
+        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
+        #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
+        // Restarted on an unchanged tree, it reads the facts of every file after READY.
+        #expect(daemon.stop() == 0)
+        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
+        #expect(try daemon.eventually { daemon.stderr.contains("SQL facts of every file read") }, "\(daemon.stderr)")
+        let schemaFindings = try daemon.findings([.open]).filter { $0.finding.checklist.rawValue == "query-performance" }
+        #expect(!schemaFindings.isEmpty)
+
+        // A comment at the end moves no statement: same facts, only this file is recorded.
+        let schema = daemon.root + "/db/schema.sql"
+        let original = try String(contentsOfFile: schema, encoding: .utf8)
+        try (original + "-- reviewed\n").write(toFile: schema, atomically: true, encoding: .utf8)
+        #expect(try daemon.eventually { daemon.stderr.contains("1 recorded (0 unchanged)") }, "\(daemon.stderr)")
+        #expect(try daemon.findings([.open]).filter { $0.finding.checklist.rawValue == "query-performance" }.map(\.finding.fingerprint).sorted()
+                == schemaFindings.map(\.finding.fingerprint).sorted())
+
+        // New facts: an index for the unindexed foreign key.
+        try (original + "CREATE INDEX orders_user_id_idx ON orders (user_id);\n").write(toFile: schema, atomically: true, encoding: .utf8)
+        #expect(try daemon.eventually {
+            try daemon.findings([.fixed]).contains { $0.finding.checklist.rawValue == "query-performance" }
+        }, "\(daemon.stderr)")
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(daemon.stop() == 0)
+
+        let auditDB = daemon.work.appendingPathComponent("state/audit.sqlite").path
+        #expect(try BackcheckProcess.run(["audit", daemon.root, "--db", auditDB, "--fail-on", "none"]).status == 0)
+        func fingerprints(_ path: String) throws -> [String] {
+            try FindingStore(path: path).findings(root: daemon.root, statuses: [.open, .reopened, .suppressed])
+                .map { "\($0.finding.path):\($0.finding.line) \($0.finding.ruleId) \($0.finding.fingerprint)" }.sorted()
+        }
+        #expect(try fingerprints(daemon.db) == fingerprints(auditDB))
+    }
+}

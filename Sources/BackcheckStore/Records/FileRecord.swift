@@ -34,7 +34,7 @@ struct FileRecord: Codable, FetchableRecord, MutablePersistableRecord {
         inode = Int64(bitPattern: result.inode)
         contentHash = result.contentHash
         switch result.outcome {
-        case .analyzed: status = .analyzed
+        case .analyzed, .unchanged: status = .analyzed
         case .skipped(let reason): status = .skipped; skipReason = reason
         }
         recordedEpoch = epoch
