@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BackcheckWatch
 
 extension Daemon {
@@ -30,6 +33,12 @@ extension Daemon {
     /// Files one event of root `index`'s tree; whether it counted.
     private func count(_ event: WatchEvent, in index: Int, directory: String) -> Bool {
         let path = directory.isEmpty ? event.name : directory + "/" + event.name
+        if event.name.hasPrefix(IgnoreRules.syncCookiePrefix) {
+            // Created by `findings --sync` (its deletion, after the answer, asks nothing).
+            guard access(roots[index].path + "/" + path, F_OK) == 0 else { return false }
+            pending.cookies[index, default: []].append(event.name)
+            return true
+        }
         // A configuration file is reloaded, and otherwise treated as any file of the tree.
         let isConfiguration = !event.name.isEmpty && roots[index].isConfiguration(path)
         if isConfiguration { pending.reload.insert(index) }

@@ -242,6 +242,7 @@ public final class Daemon {
             } else if !work.files.isEmpty {
                 try await update(index, work.files)
             }
+            if !work.cookies.isEmpty { try store.acknowledgeSyncCookies(work.cookies) }
         }
         return !heldBack
     }

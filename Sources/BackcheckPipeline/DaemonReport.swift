@@ -24,9 +24,7 @@ public struct DaemonReport: Sendable {
         do {
             let store = queries.store
             status = try store.daemonStatus()
-            isAlive = status.map { status in
-                (kill(status.pid, 0) == 0 || errno == EPERM) && now.timeIntervalSince(status.heartbeatAt) < Self.staleAfter
-            } ?? false
+            isAlive = status.map { Self.isAlive($0, now: now) } ?? false
             let roots = status?.roots ?? []
             var files = 0
             for root in roots { files += try store.files(root: root).count }
@@ -42,6 +40,11 @@ public struct DaemonReport: Sendable {
         } catch {
             throw .store(error)
         }
+    }
+
+    /// Whether the daemon of `status` runs: its process exists and its heartbeat is recent.
+    public static func isAlive(_ status: DaemonStatus, now: Date = Date()) -> Bool {
+        (kill(status.pid, 0) == 0 || errno == EPERM) && now.timeIntervalSince(status.heartbeatAt) < staleAfter
     }
 
     /// The report as aligned text lines.

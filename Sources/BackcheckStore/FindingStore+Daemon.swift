@@ -44,4 +44,23 @@ extension FindingStore {
                                 roots: roots, lastChangeAt: last.map(Timestamp.date))
         }
     }
+
+    /// Records that the daemon has committed every change made before the cookies `names` were
+    /// created.
+    public func acknowledgeSyncCookies(_ names: [String]) throws(StoreError) {
+        let now = Timestamp.now()
+        try write { db in
+            for name in names {
+                try db.execute(sql: "INSERT OR REPLACE INTO sync_cookies (name, seen_at) VALUES (?, ?)", arguments: [name, now])
+            }
+        }
+    }
+
+    /// Whether the cookie `name` was acknowledged; a positive answer consumes it.
+    public func takeSyncCookie(_ name: String) throws(StoreError) -> Bool {
+        guard try read({ db in try Bool.fetchOne(db, sql: "SELECT 1 FROM sync_cookies WHERE name = ?", arguments: [name]) }) != nil
+        else { return false }
+        try write { db in try db.execute(sql: "DELETE FROM sync_cookies WHERE name = ?", arguments: [name]) }
+        return true
+    }
 }

@@ -13,9 +13,14 @@
 /// asks about single paths with `isIgnored(relativePath:isDirectory:)`, which loads the
 /// `.gitignore` files it needs once and caches them.
 public struct IgnoreRules: Sendable {
-    /// The files and directories backcheck never looks at: the git directory and the temporary
-    /// files editors write beside the file being edited (vim's `4913` probe included).
-    static let defaultExcludes = [".git", "*.swp", "*.swo", "*~", ".#*", "4913"]
+    /// The files and directories backcheck never looks at: the git directory, the temporary
+    /// files editors write beside the file being edited (vim's `4913` probe included), and the
+    /// cookies of `backcheck findings --sync`.
+    static let defaultExcludes = [".git", "*.swp", "*.swo", "*~", ".#*", "4913", syncCookiePrefix + "*"]
+
+    /// The name prefix of the marker files `backcheck findings --sync` creates in a root: the
+    /// daemon acknowledges each once it has recorded every change before it (Watchman's cookie).
+    public static let syncCookiePrefix = ".backcheck-cookie-"
 
     /// The absolute path of the root every relative path is resolved against.
     public let root: String

@@ -19,6 +19,7 @@ struct FindingsCommand: ParsableCommand {
           backcheck findings --status fixed --since 2024-05-01 # fixed since that day
           backcheck findings --rule 'sensitive-data/*' --format csv > findings.csv
           backcheck findings --status all --sort newest --limit 20
+          backcheck findings --sync                            # after the daemon caught up with your last save
         """
     )
 
@@ -67,6 +68,9 @@ struct FindingsCommand: ParsableCommand {
         }
     }
 
+    @Flag(help: "First wait until the running daemon has recorded every change saved before this call.")
+    var sync = false
+
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
@@ -75,6 +79,7 @@ struct FindingsCommand: ParsableCommand {
         let (queries, root) = try database.open()
         let sinceDate: Date?
         do {
+            if sync { try queries.sync(root: root) }
             sinceDate = try since.map { text throws(QueryError) in try SinceParser.parse(text) }
         } catch {
             throw Terminal.fail(error)

@@ -176,3 +176,30 @@ import TestSupport
         #expect(try fingerprints(daemon.db) == fingerprints(auditDB))
     }
 }
+
+/// `backcheck findings --sync`: the answer includes every change saved before the call.
+@Suite(.serialized) struct WatchSyncTests {
+    @Test func syncAnswersAfterTheDaemonCaughtUp() throws {
+        let daemon = try DaemonProcess("backcheck-watch-sync")
+        try daemon.write("app/clean.py", "x = 1\n")
+        let socket = try DatagramListener(abstract: true)
+        // A long settle time: without the cookie, the query would surely run before the batch.
+        try daemon.start(["--settle-ms", "300"], environment: ["NOTIFY_SOCKET": socket.address])
+        #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
+
+        for round in 0..<3 {
+            try daemon.write("app/passwords\(round).py", WatchCommandTests.weakHash)
+            let result = try BackcheckProcess.run(["findings", "--sync", "--db", daemon.db, "--root", daemon.root, "--format", "json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("app/passwords\(round).py"), "round \(round): \(result.stdout)")
+        }
+        // The markers are gone and were never recorded as files.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: daemon.root).sorted() == ["app"])
+        #expect(try !daemon.storedFiles().contains { $0.contains("cookie") })
+        #expect(daemon.stop() == 0)
+
+        let stopped = try BackcheckProcess.run(["findings", "--sync", "--db", daemon.db, "--root", daemon.root])
+        #expect(stopped.status == 2)
+        #expect(stopped.stderr.contains("--sync needs a running daemon"), "\(stopped.stderr)")
+    }
+}

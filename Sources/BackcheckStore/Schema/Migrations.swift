@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v1", migrate: SchemaV1.create)
         migrator.registerMigration("finding-properties", migrate: SchemaFindingProperties.migrate)
         migrator.registerMigration("v2", migrate: SchemaV2.create)
+        migrator.registerMigration("sync-cookies", migrate: SchemaSyncCookies.create)
         return migrator
     }
 }
@@ -131,5 +132,13 @@ enum SchemaV1 {
 enum SchemaFindingProperties {
     static func migrate(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE findings ADD COLUMN properties TEXT CHECK (properties IS NULL OR json_valid(properties))")
+    }
+}
+
+/// The cookies of `backcheck findings --sync`: the daemon inserts a cookie's name once the batch
+/// that saw its file is committed; the waiting command deletes the row.
+enum SchemaSyncCookies {
+    static func create(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE sync_cookies (name TEXT PRIMARY KEY, seen_at INTEGER NOT NULL)")
     }
 }
