@@ -54,8 +54,13 @@ extension Daemon {
         // directory entry, an ignore file) can change what the tree holds: reconcile it all.
         if event.name.isEmpty || event.isDirectory || isIgnoreFile || event.isWatchRemoved {
             pending.reconcile.insert(index)
-        } else {
+        } else if !pending.reconcile.contains(index) {
             pending.files[index, default: []].insert(path)
+            // Bounded: past this many paths a reconcile (one walk) is cheaper than the list.
+            if pending.files[index, default: []].count > Self.maxPendingFiles {
+                pending.files[index] = nil
+                pending.reconcile.insert(index)
+            }
         }
         return true
     }

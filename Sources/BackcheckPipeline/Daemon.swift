@@ -20,6 +20,8 @@ public final class Daemon {
     static let maxDelay: Duration = .seconds(1)
     /// How often a root whose git index is locked is looked at again.
     static let gitRecheck: Duration = .milliseconds(100)
+    /// The most file paths kept pending for one root; beyond, the root is reconciled instead.
+    static let maxPendingFiles = 20_000
     /// How long a git index lock holds analysis back before it is taken for a stale lock.
     static let gitPatience: Duration = .seconds(60)
 

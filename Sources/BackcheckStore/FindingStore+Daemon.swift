@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension FindingStore {
@@ -49,10 +50,10 @@ extension FindingStore {
     /// created.
     public func acknowledgeSyncCookies(_ names: [String]) throws(StoreError) {
         let now = Timestamp.now()
+        let list = String(decoding: (try? JSONEncoder().encode(names)) ?? Data("[]".utf8), as: UTF8.self)
         try write { db in
-            for name in names {
-                try db.execute(sql: "INSERT OR REPLACE INTO sync_cookies (name, seen_at) VALUES (?, ?)", arguments: [name, now])
-            }
+            try db.execute(sql: "INSERT OR REPLACE INTO sync_cookies (name, seen_at) SELECT value, ? FROM json_each(?)",
+                           arguments: [now, list])
         }
     }
 
