@@ -1,5 +1,7 @@
 import BackcheckLexer
 import BackcheckRules
+import Dispatch
+import Synchronization
 
 /// Runs every applicable rule on one file and turns matches into findings: positions, filled-in
 /// messages, masked snippets, fingerprints and suppressions. Pure and `Sendable`: audits run one
@@ -11,6 +13,10 @@ public struct FileAnalyzer: Sendable {
     public var budgetPerToken = 400
     /// Whether rules' `paths:` filters apply (off when running a rule's own examples).
     public var appliesPathFilters = true
+    /// Threads that share the rules of one file. An audit keeps 1 (its files already fill the
+    /// cores); the daemon raises it for a batch of fewer files than cores, where the time to
+    /// the committed finding is one file's analysis.
+    public var ruleWorkers = 1
 
     public init(rules: RuleSet, secretKey: [UInt8]) {
         self.rules = rules
@@ -35,8 +41,7 @@ public struct FileAnalyzer: Sendable {
         var occurrences: [String: Int] = [:]
         let budget = max(200_000, file.buffer.tokens.count * budgetPerToken)
         let index = TokenIndex(file)
-        for rule in candidates {
-            let (matches, exhausted) = rule.matches(in: file, index: index, budget: budget)
+        for (rule, (matches, exhausted)) in zip(candidates, matches(of: candidates, in: file, index: index, budget: budget)) {
             if exhausted {
                 diagnostics.append(AnalysisDiagnostic(
                     path: path, line: nil,
@@ -75,6 +80,27 @@ public struct FileAnalyzer: Sendable {
         }
         findings.sort { ($0.line, $0.column, $0.ruleId) < ($1.line, $1.column, $1.ruleId) }
         return (findings, diagnostics)
+    }
+
+    /// Each rule's matches, in the order of `rules`: on this thread, or on ``ruleWorkers``
+    /// threads that take the next rule as they finish one (rule costs differ by orders of
+    /// magnitude, so a fixed split would leave threads idle).
+    private func matches(of rules: [CompiledRule], in file: LexedFile, index: TokenIndex,
+                         budget: Int) -> [(matches: [PatternMatch], exhausted: Bool)] {
+        guard ruleWorkers > 1, rules.count > 1 else {
+            return rules.map { $0.matches(in: file, index: index, budget: budget) }
+        }
+        let next = Atomic<Int>(0)
+        let results = Mutex([(matches: [PatternMatch], exhausted: Bool)?](repeating: nil, count: rules.count))
+        DispatchQueue.concurrentPerform(iterations: min(ruleWorkers, rules.count)) { _ in
+            while true {
+                let position = next.add(1, ordering: .relaxed).oldValue
+                guard position < rules.count else { return }
+                let result = rules[position].matches(in: file, index: index, budget: budget)
+                results.withLock { $0[position] = result }
+            }
+        }
+        return results.withLock { $0.map { $0 ?? ([], false) } }
     }
 
     private func makeFinding(

@@ -6,7 +6,7 @@ import Foundation
 /// Reads one walked file and analyses it, turning every I/O problem into a skipped result so a
 /// bad file never stops an audit (or the daemon).
 struct SourceReader: Sendable {
-    let analyzer: FileAnalyzer
+    var analyzer: FileAnalyzer
     let maxFileSize: Int
     /// Whether to extract SQL facts (DDL, queries) for the schema step.
     var extractsSQL = false

@@ -132,6 +132,8 @@ struct WatchedRoot {
         let schemaEnabled = SchemaStep(rules: selection.rules, root: path).isEnabled
         var reader = reader
         reader.extractsSQL = schemaEnabled
+        // A save is one file: its rules share the cores, so the finding lands sooner.
+        if files.count < parallelism { reader.analyzer.ruleWorkers = parallelism }
         var analysed: [(result: FileResult, facts: SQLFileFacts?)] = []
         try await Auditor.analyze(files, reader: reader, parallelism: parallelism) { batch in
             analysed += batch.map { ($0.0, $0.2) }

@@ -1,11 +1,13 @@
 import BackcheckLexer
+import Synchronization
 
 /// Where each token text occurs in one file, built once per file and shared by every rule, so a
 /// pattern is tried only where its first literal (or the literal after a leading operand) occurs
 /// instead of at every token.
-public final class TokenIndex: @unchecked Sendable {
-    // A class so every rule of a file shares one copy; the tables are immutable after init and
-    // the only mutable state, `headsByAnchor`, is touched by the one task analysing the file.
+public final class TokenIndex: Sendable {
+    // A class so every rule of a file shares one copy; the tables are immutable after init, and
+    // the caches computed on first use are behind a lock, since the rules of one file may run
+    // on several threads (`FileAnalyzer.ruleWorkers`).
     private let positions: [UInt64: [Int32]]
     /// Indices of string tokens (plain and interpolated starts).
     let strings: [Int32]
@@ -18,13 +20,16 @@ public final class TokenIndex: @unchecked Sendable {
     /// shortest first.
     let ends: [Int32]
     private let endsOffset: [Int32]
-    /// Chain heads before each occurrence of an anchor text, computed on first use: many
-    /// patterns of many rules anchor on the same `.` or `==`. One file is analysed by one task,
-    /// so this cache is never shared across threads.
-    private var headsByAnchor: [[UInt8]: [Int]] = [:]
-    /// Function scopes and the innermost open bracket of every token, computed on the first
-    /// taint rule's use (same single-task rule as `headsByAnchor`).
-    private var cachedTaintStructure: (scopes: FunctionScopes, enclosing: [Int32])?
+    /// What is computed on first use and then shared by every rule of the file.
+    private struct Caches {
+        /// Chain heads before each occurrence of an anchor text: many patterns of many rules
+        /// anchor on the same `.` or `==`.
+        var headsByAnchor: [[UInt8]: [Int]] = [:]
+        /// Function scopes and the innermost open bracket of every token, for taint rules.
+        var taintStructure: (scopes: FunctionScopes, enclosing: [Int32])?
+    }
+
+    private let caches = Mutex(Caches())
 
     /// Indexes `file`'s identifiers and punctuation by their bytes.
     public init(_ file: LexedFile) {
@@ -70,7 +75,7 @@ public final class TokenIndex: @unchecked Sendable {
 
     /// Sorted, unique chain heads of the operands that end right before an occurrence of `anchor`.
     func chainHeads(before anchor: [UInt8], grammar: OperandGrammar) -> [Int] {
-        if let known = headsByAnchor[anchor] { return known }
+        if let known = caches.withLock({ $0.headsByAnchor[anchor] }) { return known }
         var heads: [Int] = []
         for position in positions(of: anchor) where position > 0 {
             if let head = grammar.chainHead(endingBefore: Int(position)) { heads.append(head) }
@@ -79,7 +84,8 @@ public final class TokenIndex: @unchecked Sendable {
         var unique: [Int] = []
         unique.reserveCapacity(heads.count)
         for head in heads where unique.last != head { unique.append(head) }
-        headsByAnchor[anchor] = unique
+        // Two threads may compute the same heads at once; both get the same answer.
+        caches.withLock { $0.headsByAnchor[anchor] = unique }
         return unique
     }
 
@@ -87,7 +93,7 @@ public final class TokenIndex: @unchecked Sendable {
     /// around it (-1 at the top level).
     func taintStructure(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
                         language: Language) -> (scopes: FunctionScopes, enclosing: [Int32]) {
-        if let known = cachedTaintStructure { return known }
+        if let known = caches.withLock({ $0.taintStructure }) { return known }
         let scopes = FunctionScopes(tokens: tokens, bytes: bytes, language: language)
         var enclosing = [Int32](repeating: -1, count: tokens.count)
         var stack: [Int32] = []
@@ -97,7 +103,7 @@ public final class TokenIndex: @unchecked Sendable {
             enclosing[index] = stack.last ?? -1
             if token.hasPartner, Int(token.partner) > index { stack.append(Int32(index)) }
         }
-        cachedTaintStructure = (scopes, enclosing)
+        caches.withLock { $0.taintStructure = (scopes, enclosing) }
         return (scopes, enclosing)
     }
 

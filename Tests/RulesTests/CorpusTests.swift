@@ -25,6 +25,22 @@ import TestSupport
         return files.sorted { $0.0 < $1.0 }
     }
 
+    /// The daemon shares one file's rules among threads; the findings (and their order, messages
+    /// and fingerprints) must be those of one thread, on every file of both corpora.
+    @Test func rulesOnSeveralThreadsFindWhatOneThreadFinds() {
+        var threaded = Self.analyzer
+        threaded.ruleWorkers = 4
+        var compared = 0
+        for file in Self.files(in: "vulnerable") + Self.files(in: "precision") {
+            let one = Self.analyzer.analyze(path: file.path, bytes: file.bytes, language: file.language)
+            let many = threaded.analyze(path: file.path, bytes: file.bytes, language: file.language)
+            #expect(many.findings == one.findings, "\(file.path)")
+            #expect(many.diagnostics.map(\.description) == one.diagnostics.map(\.description), "\(file.path)")
+            compared += one.findings.count
+        }
+        #expect(compared > 100)
+    }
+
     @Test func precisionCorpusHasNoFindings() {
         let files = Self.files(in: "precision")
         let lines = files.reduce(0) { $0 + $1.bytes.filter { $0 == UInt8(ascii: "\n") }.count }
