@@ -29,7 +29,7 @@ public struct FileAnalyzer: Sendable {
             .filter { !appliesPathFilters || $0.rule.paths.accepts(path) }
         // Most files match no rule's keywords: they are not even lexed, unless a suppression
         // comment needs checking for use.
-        guard !candidates.isEmpty || Self.contains(bytes, "backcheck:ignore") else { return ([], []) }
+        guard !candidates.isEmpty || Self.hasSuppressionMarkers(bytes) else { return ([], []) }
         let file = LexedFile(bytes: bytes, language: language)
         let suppressions = SuppressionIndex(file: file)
         var diagnostics = suppressions.problems.map {
@@ -156,6 +156,12 @@ public struct FileAnalyzer: Sendable {
             return String(decoding: file.bytes[file.buffer.contentRange(of: range.lowerBound)], as: UTF8.self)
         }
         return file.text(ofTokens: range)
+    }
+
+    /// Whether `bytes` hold a `backcheck:ignore` comment, whose use only an analysis can tell
+    /// (and report when unused).
+    public static func hasSuppressionMarkers(_ bytes: [UInt8]) -> Bool {
+        contains(bytes, "backcheck:ignore")
     }
 
     private static func contains(_ bytes: [UInt8], _ word: String) -> Bool {

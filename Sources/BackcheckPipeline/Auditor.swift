@@ -53,6 +53,8 @@ public enum Auditor {
             var schemaStep = SchemaStep(rules: selection.rules, root: root)
             var reader = SourceReader(analyzer: analyzer, maxFileSize: configuration.maxFileSize)
             reader.extractsSQL = schemaStep.isEnabled
+            // Files whose bytes the same rules analysed before keep their findings.
+            reader.knownHashes = try store.analysedHashes(root: root, rulePackHash: selection.hash, toolVersion: toolVersion)
             var diagnostics = walk.diagnostics.map(\.description)
             var unusedSuppressions: [String] = []
             var skipped: [(path: String, reason: String)] = []

@@ -32,6 +32,10 @@ struct RuleSelection {
         } catch {
             throw .rules(error)
         }
+        // Language overrides decide which rules a file meets.
+        for (key, language) in configuration.languages.sorted(by: { $0.key < $1.key }) {
+            hasher.update(data: Array("language \(key) \(language.rawValue)".utf8))
+        }
         for rule in configuration.disabledRules.sorted() { hasher.update(data: Array("disable \(rule)".utf8)) }
         for (rule, severity) in configuration.severityOverrides.sorted(by: { $0.key < $1.key }) {
             hasher.update(data: Array("severity \(rule) \(severity)".utf8))

@@ -11,7 +11,8 @@ struct SourceReader: Sendable {
     /// Whether to extract SQL facts (DDL, queries) for the schema step.
     var extractsSQL = false
     /// The content hashes of files analysed before under the same rules, by path: a file that
-    /// still hashes the same is not analysed again (its result is `.unchanged`, without facts).
+    /// still hashes the same is not analysed again (its result is `.unchanged`), unless it has
+    /// SQL facts or suppression comments.
     var knownHashes: [String: String] = [:]
 
     /// The file's result, its diagnostics, and its SQL facts (nil when it holds none).
@@ -37,7 +38,11 @@ struct SourceReader: Sendable {
             return (skipped("too large (\(bytes.count) bytes > \(maxFileSize))"), [], nil)
         }
         let hash = Hex.sha256(bytes)
-        if knownHashes[file.relativePath] == hash {
+        let facts = extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil
+        // Files with SQL facts are analysed anyway: the schema step attaches its findings to
+        // their results. Files with suppression comments too: only an analysis reports an
+        // unused one.
+        if knownHashes[file.relativePath] == hash, facts == nil, !FileAnalyzer.hasSuppressionMarkers(bytes) {
             let result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                     mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                     contentHash: hash, outcome: .unchanged)
@@ -47,7 +52,6 @@ struct SourceReader: Sendable {
         let result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                 mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                 contentHash: hash, outcome: .analyzed(findings))
-        let facts = extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil
         return (result, diagnostics, facts)
     }
 

@@ -50,6 +50,23 @@ extension FindingStore {
         }
     }
 
+    /// The content hashes of `root`'s files that were last analysed (not skipped) by a scan with
+    /// `rulePackHash` and `toolVersion`, by path: files whose recorded findings those rules would
+    /// find again in the same bytes.
+    public func analysedHashes(root: String, rulePackHash: String, toolVersion: String) throws(StoreError) -> [String: String] {
+        try read { db in
+            guard let rootId = try RootRecord.id(of: root, db) else { return [:] }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT files.path, files.content_hash FROM files JOIN scans ON scans.id = files.last_scan_id
+                WHERE files.root_id = ? AND files.status = 'analyzed' AND files.content_hash IS NOT NULL
+                  AND scans.rule_pack_hash = ? AND scans.tool_version = ?
+                """, arguments: [rootId, rulePackHash, toolVersion])
+            var hashes: [String: String] = [:]
+            while let row = try rows.next() { hashes[row[0]] = row[1] }
+            return hashes
+        }
+    }
+
     /// How many files of `root` are recorded.
     public func fileCount(root: String) throws(StoreError) -> Int {
         try read { db in

@@ -9,6 +9,38 @@ import TestSupport
         return (json["findings"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String }
     }
 
+    /// A re-audit does not analyse files whose bytes the same rules analysed before, yet reports
+    /// exactly what a full analysis would: the same findings, the same unused suppressions, and
+    /// findings of a new rule in files that did not change.
+    @Test func reauditOfUnchangedFilesReportsWhatAFullAnalysisWould() throws {
+        let session = try CLISession("reaudit-unchanged")
+        defer { session.remove() }
+        try "def run(text):\n    return eval(text)\n"
+            .write(to: session.root.appendingPathComponent("app/run.py"), atomically: true, encoding: .utf8)
+        try "x = 1  # backcheck:ignore sensitive-data/weak-password-hash-python -- old accounts\n"
+            .write(to: session.root.appendingPathComponent("app/legacy.py"), atomically: true, encoding: .utf8)
+        func summary(_ result: BackcheckProcess.Result) throws -> (findings: [String], unused: [String]) {
+            let json = try session.json(result)
+            let findings = (json["findings"] as? [[String: Any]] ?? [])
+                .map { "\($0["path"] ?? ""):\($0["line"] ?? "") \($0["ruleId"] ?? "") \($0["fingerprint"] ?? "") \($0["status"] ?? "")" }
+            return (findings.sorted(), json["unusedSuppressions"] as? [String] ?? [])
+        }
+        let first = try summary(try session.audit(["--format", "json"]))
+        #expect(first.findings.count == 16)
+        #expect(first.unused.count == 1, "\(first.unused)")
+        let second = try summary(try session.audit(["--format", "json"]))
+        #expect(second.findings == first.findings)
+        #expect(second.unused == first.unused)
+
+        let rules = session.root.appendingPathComponent("rules/input-validation")
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        try WatchReloadTests.evalRule.write(to: rules.appendingPathComponent("no-eval-python.yml"), atomically: true, encoding: .utf8)
+        try "rules:\n  folders: [rules]\n".write(to: session.root.appendingPathComponent(".backcheck.yml"), atomically: true, encoding: .utf8)
+        let third = try summary(try session.audit(["--format", "json"]))
+        #expect(third.findings.count == 17)
+        #expect(third.findings.contains { $0.hasPrefix("app/run.py:2 input-validation/no-eval-python") }, "\(third.findings)")
+    }
+
     @Test func fixedThenReopenedThenSuppressedWithItsReason() throws {
         let session = try CLISession("lifecycle")
         defer { session.remove() }
