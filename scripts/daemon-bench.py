@@ -37,10 +37,11 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 READY = re.compile(r"watching .*: (\d+) files reconciled in (\d+) ms\s*$")
-BATCH = re.compile(r": (\d+) analysed, (\d+) removed in (\d+) ms\s*$")
+BATCH = re.compile(r": (\d+) recorded \((\d+) unchanged\), \d+ removed in (\d+) ms\s*$")
 # What the daemon logs in normal operation; any other stderr line is worth the reader's attention.
-ROUTINE = re.compile(r"^backcheck: (watching .* files reconciled in \d+ ms|.*: \d+ analysed, \d+ removed in \d+ ms"
-                     r"|stopping)$")
+ROUTINE = re.compile(r"^backcheck: (watching .* files reconciled in \d+ ms"
+                     r"|.*: \d+ recorded \(\d+ unchanged\), \d+ removed in \d+ ms"
+                     r"|.*: SQL facts of every file read in \d+ ms|stopping)$")
 VISIBLE_TIMEOUT = 10.0
 IDLE_SETTLE = 3.0  # after a start: RSS is read once the start's transient work is over
 MB = 1_000_000
