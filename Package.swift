@@ -75,11 +75,12 @@ let package = Package(
             name: "BackcheckPipeline",
             dependencies: [
                 "BackcheckAnalysis", "BackcheckStore", "BackcheckWatch", "BackcheckConfig",
-                "BackcheckRules", "BackcheckReport", "BackcheckSQL",
+                "BackcheckRules", "BackcheckReport", "BackcheckSQL", "CMemory",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
+        .target(name: "CMemory"),
         .executableTarget(name: "RulePackEmbedder", swiftSettings: strict),
         .executableTarget(
             name: "backcheck-bench",

@@ -1,4 +1,5 @@
 import BackcheckWatch
+import CMemory
 import Foundation
 
 extension Daemon {
@@ -38,22 +39,23 @@ extension Daemon {
         return outcome
     }
 
-    /// Reconciles one root (every file analysed again when `everything`) and watches its
-    /// directories; a directory watched for the first time means another reconcile, so files
-    /// created in it before the watch existed are found.
+    /// Reconciles one root (every file analysed again when `everything`), watching each of its
+    /// directories before the walk lists it, so that nothing created after the listing is lost.
     func reconcile(_ index: Int, always: Bool, everything: Bool) async throws {
         var root = roots[index]
         let started = ContinuousClock.now
         let outcome = try await root.reconcile(store: store, reader: readers[index], parallelism: request.parallelism,
-                                               toolVersion: toolVersion, always: always, everything: everything)
+                                               toolVersion: toolVersion, always: always, everything: everything) {
+            [unowned self] directory in watch(directory, of: index)
+        }
         roots[index] = root
         files[index] = outcome.files
         if outcome.recorded + outcome.removed > 0 {
             log(outcome, of: root, since: started)
         }
-        let added = watch(outcome.directories, of: index)
-        if added && !always { pending.reconcile.insert(index) }
-        if added && always { try await reconcile(index, always: false, everything: false) }
+        // A reconcile holds the tree's listing and rows for a moment; give that memory back, or
+        // a daemon that once walked a large tree keeps its peak for days.
+        _ = backcheck_release_free_memory()
     }
 
     /// Re-stats and analyses the files events named in root `index`.
@@ -72,25 +74,17 @@ extension Daemon {
             + "\(outcome.removed) removed in \(Self.milliseconds(since: started)) ms")
     }
 
-    /// Watches the tree directories of root `index` (relative paths); whether any was new. A
-    /// directory beyond the primary watcher's limit goes to a polling watcher instead.
-    private func watch(_ directories: [String], of index: Int) -> Bool {
+    /// Watches the tree directory `directory` (relative) of root `index`. A directory beyond the
+    /// primary watcher's limit goes to a polling watcher instead.
+    private func watch(_ directory: String, of index: Int) {
         let root = roots[index]
-        var added = false
-        for directory in directories {
-            let path = directory.isEmpty ? root.path : root.path + "/" + directory
-            guard let key = watchKey(path, onLimit: { error in
-                if polledRoots.insert(index).inserted {
-                    request.log("\(error); polling the rest of \(root.path) instead")
-                }
-            }) else { continue }
-            let target = WatchTarget.tree(root: index, directory: directory)
-            if watches[key] != target {
-                watches[key] = target
-                added = true
+        let path = directory.isEmpty ? root.path : root.path + "/" + directory
+        guard let key = watchKey(path, onLimit: { error in
+            if polledRoots.insert(index).inserted {
+                request.log("\(error); polling the rest of \(root.path) instead")
             }
-        }
-        return added
+        }) else { return }
+        watches[key] = .tree(root: index, directory: directory)
     }
 
     /// Watches root `index`'s rule folders that lie outside its tree (those inside are watched

@@ -4,6 +4,7 @@ import Glibc
 import BackcheckAnalysis
 import BackcheckStore
 import BackcheckWatch
+import CMemory
 import Foundation
 
 /// `backcheck watch` (DESIGN §8), shaped like Watchman: one loop drains the watcher into pending
@@ -148,6 +149,7 @@ public final class Daemon {
             }
             roots[index] = root
         }
+        _ = backcheck_release_free_memory()
     }
 
     private func loop() async throws {

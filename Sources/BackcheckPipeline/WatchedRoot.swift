@@ -55,8 +55,6 @@ struct WatchedRoot {
 
     /// What one reconcile did.
     struct Outcome {
-        /// Every directory of the tree not ignored, relative to the root: what to watch.
-        var directories: [String]
         /// Files in the tree.
         var files: Int
         /// Files analysed and recorded, and files removed.
@@ -76,9 +74,11 @@ struct WatchedRoot {
     /// Walks the tree, analyses the files whose size, mtime or inode differ from the store's
     /// (every file when `everything`), and removes the files that vanished, as one `watch` scan.
     /// When `always` is false and nothing differs, no scan is recorded.
+    /// `watch` is told each directory of the tree before it is listed.
     mutating func reconcile(store: FindingStore, reader: SourceReader, parallelism: Int, toolVersion: String,
-                            always: Bool, everything: Bool = false) async throws -> Outcome {
-        let walk = try walker.walk()
+                            always: Bool, everything: Bool = false,
+                            watch: @escaping (String) -> Void) async throws -> Outcome {
+        let walk = try walker.walk(entering: watch)
         let stored = Dictionary(try store.files(root: path).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let changed = everything ? walk.files : walk.files.filter { file in
             guard let known = stored[file.relativePath] else { return true }
@@ -87,7 +87,7 @@ struct WatchedRoot {
         }
         let present = Set(walk.files.map(\.relativePath))
         let vanished = stored.keys.filter { !present.contains($0) }.sorted()
-        var outcome = Outcome(directories: walk.directories, files: walk.files.count, recorded: 0, removed: vanished.count)
+        var outcome = Outcome(files: walk.files.count, recorded: 0, removed: vanished.count)
         guard always || !changed.isEmpty || !vanished.isEmpty else { return outcome }
         // New rules: the held results of the schema step are stale too.
         if everything { schema = nil }
@@ -113,7 +113,7 @@ struct WatchedRoot {
         let (recorded, unchanged) = try await record(
             sorted.compactMap { found[$0] }, removing: gone, stored: stored, walk: nil, store: store, reader: reader,
             parallelism: parallelism, toolVersion: toolVersion)
-        return Outcome(directories: [], files: try store.fileCount(root: path), recorded: recorded, removed: gone.count,
+        return Outcome(files: try store.fileCount(root: path), recorded: recorded, removed: gone.count,
                        unchanged: unchanged)
     }
 
@@ -122,10 +122,16 @@ struct WatchedRoot {
         stored.compactMapValues { $0.skipReason == nil ? $0.contentHash : nil }
     }
 
+    /// Batches of more files than this (a start-up, a large checkout) are recorded as they are
+    /// analysed, a transaction per analysis batch, instead of in one transaction at the end, so
+    /// memory stays flat; smaller batches are seen by readers whole or not at all.
+    static let wholeBatchLimit = 512
+
     /// Analyses `files` and records them, with the removal of `removed`, as one `watch` scan;
-    /// the number of files recorded, and of those that were unchanged. When SQL facts are involved, the results of the files with
-    /// facts carry their schema findings, and when any file's facts changed the schema analyzers
-    /// run again and every file with facts is recorded with their new findings, as an audit would.
+    /// the number of files recorded, and of those that were unchanged. When SQL facts are
+    /// involved, the results of the files with facts carry their schema findings, and when any
+    /// file's facts changed the schema analyzers run again and every file with facts is recorded
+    /// with their new findings, as an audit would.
     private mutating func record(_ files: [WalkedFile], removing removed: [String], stored: [String: StoredFile],
                                  walk: WalkResult?, store: FindingStore, reader: SourceReader, parallelism: Int,
                                  toolVersion: String) async throws -> (recorded: Int, unchanged: Int) {
@@ -134,23 +140,39 @@ struct WatchedRoot {
         reader.extractsSQL = schemaEnabled
         // A save is one file: its rules share the cores, so the finding lands sooner.
         if files.count < parallelism { reader.analyzer.ruleWorkers = parallelism }
-        var analysed: [(result: FileResult, facts: SQLFileFacts?)] = []
-        try await Auditor.analyze(files, reader: reader, parallelism: parallelism) { batch in
-            analysed += batch.map { ($0.0, $0.2) }
+        let known = schema
+        // Files whose facts may have changed. Before the facts of every file are known, any file
+        // analysed before may have had some.
+        func mayChangeFacts(_ result: FileResult, _ facts: SQLFileFacts?) -> Bool {
+            guard schemaEnabled else { return false }
+            if case .unchanged = result.outcome { return false }
+            return facts != nil || known?.holds(result.path) ?? (stored[result.path]?.skipReason == nil)
         }
-        var results = analysed.map(\.result)
-        if schemaEnabled {
-            // Files whose facts may have changed. Before the facts of every file are known, any
-            // file analysed before may have had some.
-            let touched = analysed.filter { item in
-                if case .unchanged = item.result.outcome { return false }
-                return item.facts != nil || schema?.holds(item.result.path) ?? (stored[item.result.path]?.skipReason == nil)
+        let streaming = files.count > Self.wholeBatchLimit
+        let scan = try store.beginScan(root: path, kind: .watch, toolVersion: toolVersion, rulePackHash: selection.hash)
+        do {
+            var plain: [FileResult] = []
+            var touched: [(result: FileResult, facts: SQLFileFacts?)] = []
+            var recorded = 0
+            var unchanged = 0
+            try await Auditor.analyze(files, reader: reader, parallelism: parallelism) { batch in
+                var ready: [FileResult] = []
+                for (result, _, facts) in batch {
+                    if case .unchanged = result.outcome { unchanged += 1 }
+                    if mayChangeFacts(result, facts) { touched.append((result, facts)) } else { ready.append(result) }
+                }
+                if streaming {
+                    try store.record(ready, in: scan)
+                    recorded += ready.count
+                } else {
+                    plain += ready
+                }
             }
-            let removedFacts = removed.filter { schema?.holds($0) ?? (stored[$0]?.skipReason == nil) }
+            let removedFacts = schemaEnabled ? removed.filter { known?.holds($0) ?? (stored[$0]?.skipReason == nil) } : []
             if !touched.isEmpty || !removedFacts.isEmpty {
                 var step: SchemaStep
-                if let schema {
-                    step = schema
+                if let known {
+                    step = known
                 } else {
                     step = try await primedSchema(walk: walk ?? walker.walk(), except: Set(files.map(\.relativePath)).union(removed),
                                                   reader: reader, parallelism: parallelism)
@@ -161,23 +183,23 @@ struct WatchedRoot {
                     _ = step.take(item.result, facts: item.facts)
                 }
                 for path in removedFacts where step.forget(path) { factsChanged = true }
-                let held = factsChanged ? step.finish()
-                    : step.results(for: touched.map(\.result.path).filter(step.holds))
+                let held = factsChanged ? step.finish() : step.results(for: touched.map(\.result.path).filter(step.holds))
                 schema = step
-                var byPath = Dictionary(results.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-                for result in held { byPath[result.path] = result }
-                results = byPath.values.sorted { $0.path < $1.path }
+                // A held result (with its schema findings) replaces the same file's plain one.
+                let heldPaths = Set(held.map(\.path))
+                plain = plain.filter { !heldPaths.contains($0.path) }
+                    + touched.map(\.result).filter { !heldPaths.contains($0.path) } + held
+            } else {
+                plain += touched.map(\.result)
             }
-        }
-        let scan = try store.beginScan(root: path, kind: .watch, toolVersion: toolVersion, rulePackHash: selection.hash)
-        do {
-            try store.record(results, removing: removed, in: scan)
+            try store.record(plain, removing: removed, in: scan)
+            recorded += plain.count
             _ = try store.finishScan(scan, complete: false)
+            return (recorded, unchanged)
         } catch {
             try? store.failScan(scan)
             throw error
         }
-        return (results.count, results.count { if case .unchanged = $0.outcome { true } else { false } })
     }
 
     /// Reads the SQL facts of every file, so that later batches re-run the schema analyzers only

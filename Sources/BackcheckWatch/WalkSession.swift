@@ -24,6 +24,9 @@ struct WalkSession {
     private var nested: [IgnoreMatcher] = []
     /// Reused for every entry's root-relative path, so matching allocates nothing per entry.
     private var pathBytes: [UInt8] = []
+    /// Told each directory's root-relative path before it is listed (the daemon watches it
+    /// there, so nothing created after the listing goes unseen).
+    var entering: ((String) -> Void)?
     /// Reused for every file's first bytes.
     private var prefix = [UInt8](repeating: 0, count: 8192)
 
@@ -58,6 +61,7 @@ struct WalkSession {
         defer { closedir(stream) }
         stats.directories += 1
         directories.append(relativePath)
+        entering?(relativePath)
         let entries = listEntries(stream, relativePath: relativePath)
         // A directory's .gitignore governs its entries, so it is read before any of them.
         let pushed = rules.usesGitIgnore && entries.contains { $0.name == ".gitignore" }

@@ -23,8 +23,9 @@ public struct Walker: Sendable {
     }
 
     /// Walks the tree. Throws only when the root itself cannot be walked; problems below it are
-    /// in the result's diagnostics.
-    public func walk() throws(WatchError) -> WalkResult {
+    /// in the result's diagnostics. `entering` is told each directory's root-relative path (""
+    /// for the root) before the directory is listed.
+    public func walk(entering: ((String) -> Void)? = nil) throws(WatchError) -> WalkResult {
         // The root itself may be a symlink: the user named it, so following it reads nothing
         // they did not ask for.
         let fd = openat(AT_FDCWD, root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -37,6 +38,7 @@ public struct Walker: Sendable {
             }
         }
         var session = WalkSession(root: root, options: options)
+        session.entering = entering
         session.walkDirectory(fd, relativePath: "", included: nil)
         // A root that opens but cannot be listed is as fatal as one that cannot be opened.
         if let problem = session.diagnostics.first(where: { $0.path.isEmpty }) {
