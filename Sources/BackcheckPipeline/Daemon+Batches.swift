@@ -1,5 +1,4 @@
 import BackcheckWatch
-import CMemory
 import Foundation
 
 extension Daemon {
@@ -53,9 +52,7 @@ extension Daemon {
         if outcome.recorded + outcome.removed > 0 {
             log(outcome, of: root, since: started)
         }
-        // A reconcile holds the tree's listing and rows for a moment; give that memory back, or
-        // a daemon that once walked a large tree keeps its peak for days.
-        _ = backcheck_release_free_memory()
+        hasMemoryToRelease = true
     }
 
     /// Re-stats and analyses the files events named in root `index`.

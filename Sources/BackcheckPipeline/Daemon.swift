@@ -58,6 +58,10 @@ public final class Daemon {
     /// When each root's wait for a git operation began.
     var gitWait: [Int: ContinuousClock.Instant] = [:]
     var files: [Int: Int] = [:]
+    /// A reconcile freed the tree's listing and rows: the allocator is asked to return that
+    /// memory at the next idle heartbeat (asked earlier, it finds the pages still in use, and a
+    /// daemon that once walked a large tree would keep its peak for days).
+    var hasMemoryToRelease = false
     private let stop: StopSignal
     private let notifier: ServiceNotifier?
     private var settle: Duration
@@ -149,7 +153,7 @@ public final class Daemon {
             }
             roots[index] = root
         }
-        _ = backcheck_release_free_memory()
+        hasMemoryToRelease = true
     }
 
     private func loop() async throws {
@@ -182,6 +186,10 @@ public final class Daemon {
             if clock.now - lastHeartbeat >= Self.heartbeatInterval {
                 try store.heartbeat(pid: pid, queueDepth: pending.depth)
                 lastHeartbeat = clock.now
+                if hasMemoryToRelease && pending.isEmpty {
+                    _ = backcheck_release_free_memory()
+                    hasMemoryToRelease = false
+                }
             }
             if let interval = notifier?.watchdogInterval, clock.now - lastWatchdog >= interval {
                 notifier?.watchdog()
