@@ -48,11 +48,4 @@ struct FileRecord: Codable, FetchableRecord, MutablePersistableRecord {
         guard let id else { throw DatabaseError(message: "upsert of file \(path) returned no row id") }
         return id
     }
-
-    var stored: StoredFile {
-        StoredFile(
-            path: path, language: language, size: size, mtimeNanoseconds: mtimeNs,
-            inode: UInt64(bitPattern: inode), contentHash: contentHash, skipReason: skipReason,
-            lastScanId: lastScanId)
-    }
 }
