@@ -1,5 +1,8 @@
 #include "CMemory.h"
 
+// Any libc header defines __GLIBC__ when the C library is glibc.
+#include <stdlib.h>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
