@@ -52,7 +52,7 @@ extension Daemon {
         if outcome.recorded + outcome.removed > 0 {
             log(outcome, of: root, since: started)
         }
-        releaseBeats = Self.releaseBeatsAfterWork
+        hasMemoryToRelease = true
     }
 
     /// Re-stats and analyses the files events named in root `index`.

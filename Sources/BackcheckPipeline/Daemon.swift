@@ -21,8 +21,6 @@ public final class Daemon {
     static let maxDelay: Duration = .seconds(1)
     /// How often a root whose git index is locked is looked at again.
     static let gitRecheck: Duration = .milliseconds(100)
-    /// See ``releaseBeats``.
-    static let releaseBeatsAfterWork = 5
     /// The most file paths kept pending for one root; beyond, the root is reconciled instead.
     static let maxPendingFiles = 20_000
     /// How long a git index lock holds analysis back before it is taken for a stale lock.
@@ -60,11 +58,10 @@ public final class Daemon {
     /// When each root's wait for a git operation began.
     var gitWait: [Int: ContinuousClock.Instant] = [:]
     var files: [Int: Int] = [:]
-    /// Idle heartbeats at which the allocator is still asked to return free memory after a
-    /// reconcile freed the tree's listing and rows. Without it a daemon that once walked a large
-    /// tree keeps its peak for days; several beats, because some of that memory is freed only a
-    /// while after the reconcile returns.
-    var releaseBeats = 0
+    /// A reconcile freed the tree's listing and rows: the allocator is asked to return that
+    /// memory at the next idle heartbeat (asked earlier, it finds the pages still in use, and a
+    /// daemon that once walked a large tree would keep its peak for days).
+    var hasMemoryToRelease = false
     private let stop: StopSignal
     private let notifier: ServiceNotifier?
     private var settle: Duration
@@ -156,7 +153,7 @@ public final class Daemon {
             }
             roots[index] = root
         }
-        releaseBeats = Self.releaseBeatsAfterWork
+        hasMemoryToRelease = true
     }
 
     private func loop() async throws {
@@ -189,9 +186,9 @@ public final class Daemon {
             if clock.now - lastHeartbeat >= Self.heartbeatInterval {
                 try store.heartbeat(pid: pid, queueDepth: pending.depth)
                 lastHeartbeat = clock.now
-                if releaseBeats > 0 && pending.isEmpty {
+                if hasMemoryToRelease && pending.isEmpty {
                     _ = backcheck_release_free_memory()
-                    releaseBeats -= 1
+                    hasMemoryToRelease = false
                 }
             }
             if let interval = notifier?.watchdogInterval, clock.now - lastWatchdog >= interval {
