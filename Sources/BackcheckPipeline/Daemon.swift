@@ -59,8 +59,8 @@ public final class Daemon {
     var gitWait: [Int: ContinuousClock.Instant] = [:]
     var files: [Int: Int] = [:]
     /// A reconcile freed the tree's listing and rows: the allocator is asked to return that
-    /// memory at the next idle heartbeat (asked earlier, it finds the pages still in use, and a
-    /// daemon that once walked a large tree would keep its peak for days).
+    /// memory at the next idle heartbeat, once nothing of the batch is in use; glibc keeps freed
+    /// pages otherwise, and a daemon that once walked a large tree would keep its peak for days.
     var hasMemoryToRelease = false
     private let stop: StopSignal
     private let notifier: ServiceNotifier?
