@@ -59,8 +59,8 @@ public final class Daemon {
     var gitWait: [Int: ContinuousClock.Instant] = [:]
     var files: [Int: Int] = [:]
     /// A reconcile freed the tree's listing and rows: the allocator is asked to return that
-    /// memory at the next idle heartbeat, once nothing of the batch is in use; glibc keeps freed
-    /// pages otherwise, and a daemon that once walked a large tree would keep its peak for days.
+    /// memory once nothing is pending; glibc keeps freed pages otherwise, and a daemon that once
+    /// walked a large tree would keep its peak for days.
     var hasMemoryToRelease = false
     private let stop: StopSignal
     private let notifier: ServiceNotifier?
@@ -164,6 +164,10 @@ public final class Daemon {
         var lastWatchdog = clock.now
         var nextGitCheck = clock.now
         while true {
+            if hasMemoryToRelease && pending.isEmpty {
+                _ = backcheck_release_free_memory()
+                hasMemoryToRelease = false
+            }
             var timeout = Self.heartbeatInterval
             if let interval = notifier?.watchdogInterval { timeout = min(timeout, interval) }
             for watcher in watchers { if let interval = watcher.pollInterval { timeout = min(timeout, interval) } }
@@ -186,10 +190,6 @@ public final class Daemon {
             if clock.now - lastHeartbeat >= Self.heartbeatInterval {
                 try store.heartbeat(pid: pid, queueDepth: pending.depth)
                 lastHeartbeat = clock.now
-                if hasMemoryToRelease && pending.isEmpty {
-                    _ = backcheck_release_free_memory()
-                    hasMemoryToRelease = false
-                }
             }
             if let interval = notifier?.watchdogInterval, clock.now - lastWatchdog >= interval {
                 notifier?.watchdog()
