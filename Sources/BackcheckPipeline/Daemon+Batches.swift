@@ -40,17 +40,19 @@ extension Daemon {
 
     /// Reconciles one root (every file analysed again when `everything`), watching each of its
     /// directories before the walk lists it, so that nothing created after the listing is lost.
-    func reconcile(_ index: Int, always: Bool, everything: Bool) async throws {
+    /// `subtree` limits the rescan to one directory (root-relative; "" for the whole root).
+    func reconcile(_ index: Int, subtree: String = "", always: Bool = false, everything: Bool = false) async throws {
         var root = roots[index]
         let started = ContinuousClock.now
         let outcome = try await root.reconcile(store: store, reader: readers[index], parallelism: request.parallelism,
-                                               toolVersion: toolVersion, always: always, everything: everything) {
+                                               toolVersion: toolVersion, subtree: subtree, always: always,
+                                               everything: everything) {
             [unowned self] directory in watch(directory, of: index)
         }
         roots[index] = root
         files[index] = outcome.files
         if outcome.recorded + outcome.removed > 0 {
-            log(outcome, of: root, since: started)
+            log(outcome, of: subtree.isEmpty ? root.path : root.path + "/" + subtree, since: started)
         }
         hasMemoryToRelease = true
     }
@@ -63,11 +65,12 @@ extension Daemon {
                                             toolVersion: toolVersion)
         roots[index] = root
         files[index] = outcome.files
-        log(outcome, of: root, since: started)
+        log(outcome, of: root.path, since: started)
     }
 
-    private func log(_ outcome: WatchedRoot.Outcome, of root: WatchedRoot, since started: ContinuousClock.Instant) {
-        request.log("\(root.path): \(outcome.recorded) recorded (\(outcome.unchanged) unchanged), "
+    /// Logs a batch of the directory at `path` (a root, or the subtree rescanned).
+    private func log(_ outcome: WatchedRoot.Outcome, of path: String, since started: ContinuousClock.Instant) {
+        request.log("\(path): \(outcome.recorded) recorded (\(outcome.unchanged) unchanged), "
             + "\(outcome.removed) removed in \(Self.milliseconds(since: started)) ms")
     }
 

@@ -11,7 +11,7 @@ extension Daemon {
         for (watcher, event) in events {
             if event.isOverflow {
                 request.log("the \(watchers[watcher].name) event queue overflowed; rescanning every root")
-                pending.reconcile.formUnion(roots.indices)
+                for index in roots.indices { pending.rescan(index) }
                 counted = true
                 continue
             }
@@ -52,14 +52,19 @@ extension Daemon {
         pending.depth += 1
         // A file event names the one file to re-stat; anything else (the directory itself, a
         // directory entry, an ignore file) can change what the tree holds: reconcile it all.
-        if event.name.isEmpty || event.isDirectory || isIgnoreFile || event.isWatchRemoved {
-            pending.reconcile.insert(index)
-        } else if !pending.reconcile.contains(index) {
+        if event.name.isEmpty || isIgnoreFile || event.isWatchRemoved {
+            // The directory itself went or changed its ignore rules: rescan it.
+            pending.rescan(index, subtree: directory)
+        } else if event.isDirectory {
+            // A directory created, moved in or out, or deleted: rescan it (a walk that finds
+            // nothing there closes what it held).
+            pending.rescan(index, subtree: path)
+        } else if !pending.rescansAll(index) {
             pending.files[index, default: []].insert(path)
-            // Bounded: past this many paths a reconcile (one walk) is cheaper than the list.
+            // Bounded: past this many paths a rescan (one walk) is cheaper than the list.
             if pending.files[index, default: []].count > Self.maxPendingFiles {
                 pending.files[index] = nil
-                pending.reconcile.insert(index)
+                pending.rescan(index)
             }
         }
         return true

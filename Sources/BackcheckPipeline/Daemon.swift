@@ -237,22 +237,22 @@ public final class Daemon {
             }
             if gitWait.removeValue(forKey: index) != nil {
                 // What git wrote while it held the lock is known only by a rescan.
-                pending.reconcile.insert(index)
+                pending.rescan(index)
             }
-            let work = pending.take(index)
-            var reconcile = work.reconcile
-            var everything = work.reanalyse
+            var work = pending.take(index)
+            var everything = false
             if work.reload {
                 switch reload(index) {
                 case .unchanged: break
-                case .settingsChanged: reconcile = true
+                case .settingsChanged: work.subtrees = [""]
                 case .analysisChanged: everything = true
                 }
             }
-            if reconcile || everything {
-                try await self.reconcile(index, always: false, everything: everything)
-            } else if !work.files.isEmpty {
-                try await update(index, work.files)
+            if everything || work.subtrees == [""] {
+                try await reconcile(index, always: false, everything: everything)
+            } else {
+                for subtree in work.subtrees { try await reconcile(index, subtree: subtree) }
+                if !work.files.isEmpty { try await update(index, work.files) }
             }
             if !work.cookies.isEmpty { try store.acknowledgeSyncCookies(work.cookies) }
         }

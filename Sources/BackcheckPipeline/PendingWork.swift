@@ -3,11 +3,9 @@
 struct PendingWork {
     /// Roots whose configuration or rules changed: reload them first.
     var reload: Set<Int> = []
-    /// Roots to reconcile in full (start-up, overflow, directories, ignore files, lost watches,
-    /// polling, git operations).
-    var reconcile: Set<Int> = []
-    /// Roots whose every file must be analysed again (new rules).
-    var reanalyse: Set<Int> = []
+    /// Directories to rescan in full, by root ("" for the whole root): a directory created,
+    /// moved or deleted, an ignore file changed, a lost watch, an overflow, a git operation.
+    private(set) var subtrees: [Int: Set<String>] = [:]
     /// Files events named, by root: re-stat'ed and analysed on their own.
     var files: [Int: Set<String>] = [:]
     /// The `--sync` cookies seen, by root: acknowledged once the root's batch is recorded.
@@ -15,17 +13,35 @@ struct PendingWork {
     /// Events counted since the last batch, for `status` and the heartbeat.
     var depth = 0
 
-    var isEmpty: Bool { reload.isEmpty && reconcile.isEmpty && reanalyse.isEmpty && files.isEmpty && cookies.isEmpty }
+    var isEmpty: Bool { reload.isEmpty && subtrees.isEmpty && files.isEmpty && cookies.isEmpty }
 
     /// The roots with anything to do, in order.
-    var roots: [Int] { Array(reload.union(reconcile).union(reanalyse).union(files.keys).union(cookies.keys)).sorted() }
+    var roots: [Int] { Array(reload.union(subtrees.keys).union(files.keys).union(cookies.keys)).sorted() }
 
-    /// Takes the work of `root` out, leaving the rest.
-    mutating func take(_ root: Int)
-        -> (reload: Bool, reconcile: Bool, reanalyse: Bool, files: Set<String>, cookies: [String]) {
-        let taken = (reload.remove(root) != nil, reconcile.remove(root) != nil, reanalyse.remove(root) != nil,
-                     files.removeValue(forKey: root) ?? [], cookies.removeValue(forKey: root) ?? [])
+    /// Asks for a rescan of `subtree` of `root` ("" for all of it).
+    mutating func rescan(_ root: Int, subtree: String = "") {
+        subtrees[root, default: []].insert(subtree)
+    }
+
+    /// Whether all of `root` is to be rescanned.
+    func rescansAll(_ root: Int) -> Bool { subtrees[root]?.contains("") ?? false }
+
+    /// Takes the work of `root` out, leaving the rest. `subtrees` holds no directory below
+    /// another of them; `files` none below them.
+    mutating func take(_ root: Int) -> (reload: Bool, subtrees: [String], files: Set<String>, cookies: [String]) {
+        var outermost: [String] = []
+        for subtree in (subtrees.removeValue(forKey: root) ?? []).sorted()
+        where !outermost.contains(where: { Self.contains($0, subtree) }) {
+            outermost.append(subtree)
+        }
+        let files = (files.removeValue(forKey: root) ?? []).filter { path in !outermost.contains { Self.contains($0, path) } }
+        let taken = (reload.remove(root) != nil, outermost, files, cookies.removeValue(forKey: root) ?? [])
         if isEmpty { depth = 0 }
         return taken
+    }
+
+    /// Whether the root-relative `path` is `directory` or lies under it ("" holds everything).
+    private static func contains(_ directory: String, _ path: String) -> Bool {
+        directory.isEmpty || path == directory || path.hasPrefix(directory + "/")
     }
 }

@@ -71,15 +71,16 @@ struct WatchedRoot {
         return last.rulePackHash != selection.hash || last.toolVersion != toolVersion
     }
 
-    /// Walks the tree, analyses the files whose size, mtime or inode differ from the store's
-    /// (every file when `everything`), and removes the files that vanished, as one `watch` scan.
-    /// When `always` is false and nothing differs, no scan is recorded.
-    /// `watch` is told each directory of the tree before it is listed.
+    /// Walks the tree (only the directory `subtree`, when not empty), analyses the files whose
+    /// size, mtime or inode differ from the store's (every file when `everything`), and removes
+    /// the files that vanished, as one `watch` scan. When `always` is false and nothing differs,
+    /// no scan is recorded. `watch` is told each directory before the walk lists it.
     mutating func reconcile(store: FindingStore, reader: SourceReader, parallelism: Int, toolVersion: String,
-                            always: Bool, everything: Bool = false,
+                            subtree: String = "", always: Bool, everything: Bool = false,
                             watch: @escaping (String) -> Void) async throws -> Outcome {
-        let walk = try walker.walk(entering: watch)
-        let stored = Dictionary(try store.files(root: path).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let walk = try walker.walk(subtree: subtree, entering: watch)
+        let rows = subtree.isEmpty ? try store.files(root: path) : try store.files(root: path, under: subtree)
+        let stored = Dictionary(rows.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let changed = everything ? walk.files : walk.files.filter { file in
             guard let known = stored[file.relativePath] else { return true }
             return known.size != Int64(file.size) || known.mtimeNanoseconds != file.modificationTimeNanoseconds
@@ -87,15 +88,17 @@ struct WatchedRoot {
         }
         let present = Set(walk.files.map(\.relativePath))
         let vanished = stored.keys.filter { !present.contains($0) }.sorted()
-        var outcome = Outcome(files: walk.files.count, recorded: 0, removed: vanished.count)
+        var outcome = Outcome(files: subtree.isEmpty ? walk.files.count : try store.fileCount(root: path),
+                              recorded: 0, removed: vanished.count)
         guard always || !changed.isEmpty || !vanished.isEmpty else { return outcome }
         // New rules: the held results of the schema step are stale too.
         if everything { schema = nil }
         var reader = reader
         reader.knownHashes = everything ? [:] : Self.hashes(stored)
         (outcome.recorded, outcome.unchanged) = try await record(
-            changed, removing: vanished, stored: stored, walk: walk, store: store, reader: reader,
-            parallelism: parallelism, toolVersion: toolVersion)
+            changed, removing: vanished, stored: stored, walk: subtree.isEmpty ? walk : nil, store: store,
+            reader: reader, parallelism: parallelism, toolVersion: toolVersion)
+        if !subtree.isEmpty { outcome.files = try store.fileCount(root: path) }
         return outcome
     }
 

@@ -36,6 +36,17 @@ extension FindingStore {
         }
     }
 
+    /// The files of `root` under the directory `directory` (root-relative, not empty) as last
+    /// recorded.
+    public func files(root: String, under directory: String) throws(StoreError) -> [StoredFile] {
+        try read { db in
+            guard let rootId = try RootRecord.id(of: root, db) else { return [] }
+            // A range of the (root_id, path) index: "dir/" up to "dir0" ("0" follows "/").
+            return try StoredFile.fetchAll(db, sql: "WHERE root_id = ? AND path >= ? AND path < ? ORDER BY path",
+                                           arguments: [rootId, directory + "/", directory + "0"])
+        }
+    }
+
     /// The files of `root` at `paths` as last recorded, by path; paths never recorded are absent.
     public func files(root: String, paths: [String]) throws(StoreError) -> [String: StoredFile] {
         try read { db in

@@ -114,17 +114,7 @@ struct WalkSession {
             type = Self.directoryEntryType(info.st_mode)
         }
         let isDirectory = type == Int32(DT_DIR)
-        pathBytes.removeAll(keepingCapacity: true)
-        pathBytes.append(contentsOf: directory.utf8)
-        if !directory.isEmpty { pathBytes.append(Byte.slash) }
-        let basenameStart = pathBytes.count
-        pathBytes.append(contentsOf: entry.name.utf8)
-        let (excluded, includeVerdict) = pathBytes.withUnsafeBufferPointer { path in
-            (
-                rules.isExcluded(path, basenameStart: basenameStart, isDirectory: isDirectory, nested: nested),
-                rules.hasIncludes ? rules.includeVerdict(path, basenameStart: basenameStart, isDirectory: isDirectory) : nil
-            )
-        }
+        let (excluded, includeVerdict) = verdict(directory, entry.name, isDirectory: isDirectory)
         if excluded {
             stats.ignored += 1
             return
@@ -150,6 +140,44 @@ struct WalkSession {
             // FIFOs, sockets and devices are never source code, and opening a FIFO would block.
             break
         }
+    }
+
+    /// Whether the entry `name` of `directory` is excluded, given the `.gitignore`s pushed so far,
+    /// and what the include globs say about it.
+    private mutating func verdict(_ directory: String, _ name: String, isDirectory: Bool)
+        -> (excluded: Bool, include: IgnoreMatcher.Verdict?) {
+        pathBytes.removeAll(keepingCapacity: true)
+        pathBytes.append(contentsOf: directory.utf8)
+        if !directory.isEmpty { pathBytes.append(Byte.slash) }
+        let basenameStart = pathBytes.count
+        pathBytes.append(contentsOf: name.utf8)
+        return pathBytes.withUnsafeBufferPointer { path in
+            (
+                rules.isExcluded(path, basenameStart: basenameStart, isDirectory: isDirectory, nested: nested),
+                rules.hasIncludes ? rules.includeVerdict(path, basenameStart: basenameStart, isDirectory: isDirectory) : nil
+            )
+        }
+    }
+
+    /// Walks only the directory at `subtree` (root-relative, not empty) below the root open as
+    /// `rootFD` (taking ownership of it), with the `.gitignore`s of its ancestors in force, so it
+    /// lists what a full walk lists there. Lists nothing when the directory or an ancestor is
+    /// ignored, missing, or a symlink (never followed).
+    mutating func walkSubtree(_ subtree: String, rootFD: Int32) {
+        var fd = rootFD
+        var current = ""
+        var included: IgnoreMatcher.Verdict?
+        for name in subtree.split(separator: "/").map(String.init) {
+            if rules.usesGitIgnore { _ = pushGitIgnore(in: fd, relativePath: current) }
+            let (excluded, include) = verdict(current, name, isDirectory: true)
+            let next = excluded ? nil : try? Posix.open(name, in: fd, flags: O_RDONLY | O_DIRECTORY)
+            close(fd)
+            guard let next else { return }
+            fd = next
+            included = include ?? included
+            current = join(current, name)
+        }
+        walkDirectory(fd, relativePath: current, included: included)
     }
 
     private mutating func classifyFile(_ name: String, parent: Int32, relativePath: String) {

@@ -22,10 +22,13 @@ public struct Walker: Sendable {
         self.options = options
     }
 
-    /// Walks the tree. Throws only when the root itself cannot be walked; problems below it are
-    /// in the result's diagnostics. `entering` is told each directory's root-relative path (""
-    /// for the root) before the directory is listed.
-    public func walk(entering: ((String) -> Void)? = nil) throws(WatchError) -> WalkResult {
+    /// Walks the tree, or only the directory `subtree` (root-relative; "" for the whole tree)
+    /// with the ignore rules a full walk would apply there: what a full walk lists under it, and
+    /// nothing when it is ignored, missing or reached through a symlink. Throws only when the
+    /// root itself cannot be walked; problems below it are in the result's diagnostics.
+    /// `entering` is told each directory's root-relative path ("" for the root) before the
+    /// directory is listed.
+    public func walk(subtree: String = "", entering: ((String) -> Void)? = nil) throws(WatchError) -> WalkResult {
         // The root itself may be a symlink: the user named it, so following it reads nothing
         // they did not ask for.
         let fd = openat(AT_FDCWD, root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -39,7 +42,11 @@ public struct Walker: Sendable {
         }
         var session = WalkSession(root: root, options: options)
         session.entering = entering
-        session.walkDirectory(fd, relativePath: "", included: nil)
+        if subtree.isEmpty {
+            session.walkDirectory(fd, relativePath: "", included: nil)
+        } else {
+            session.walkSubtree(subtree, rootFD: fd)
+        }
         // A root that opens but cannot be listed is as fatal as one that cannot be opened.
         if let problem = session.diagnostics.first(where: { $0.path.isEmpty }) {
             throw .rootUnreadable(path: root, reason: problem.message)

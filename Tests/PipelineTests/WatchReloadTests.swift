@@ -132,6 +132,37 @@ import TestSupport
         #expect(daemon.stop() == 0)
     }
 
+    /// A directory created, moved out, moved back in or deleted is rescanned alone, not the
+    /// whole tree (DESIGN §8: "a rescan of that subtree").
+    @Test func directoryChangesRescanOnlyThatDirectory() throws {
+        let daemon = try DaemonProcess("backcheck-watch-subtree")
+        for index in 0..<40 { try daemon.write("app/m\(index).py", "x = \(index)\n") }
+        let socket = try DatagramListener(abstract: true)
+        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
+        #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
+
+        try daemon.write("lib/auth/passwords.py", WatchCommandTests.weakHash)
+        #expect(try daemon.eventually { try daemon.findings([.open]).map(\.finding.path) == ["lib/auth/passwords.py"] },
+                "\(daemon.stderr)")
+        let outside = daemon.work.appendingPathComponent("outside").path
+        try FileManager.default.moveItem(atPath: daemon.root + "/lib", toPath: outside)
+        #expect(try daemon.eventually { try daemon.findings([.open, .reopened]).isEmpty && daemon.storedFiles().count == 40 },
+                "\(daemon.stderr)")
+        try FileManager.default.moveItem(atPath: outside, toPath: daemon.root + "/vendored")
+        #expect(try daemon.eventually {
+            try daemon.findings([.open, .reopened]).map(\.finding.path) == ["vendored/auth/passwords.py"]
+        }, "\(daemon.stderr)")
+        try FileManager.default.removeItem(atPath: daemon.root + "/vendored")
+        #expect(try daemon.eventually { try daemon.findings([.open, .reopened]).isEmpty && daemon.storedFiles().count == 40 },
+                "\(daemon.stderr)")
+        #expect(daemon.stop() == 0)
+        // The directory batches name the directory they rescanned, not the root.
+        let batches = daemon.stderr.split(separator: "\n").filter { $0.contains(" recorded (") }
+        #expect(batches.contains { $0.contains(daemon.root + "/lib: 1 recorded") }, "\(batches)")
+        #expect(batches.contains { $0.contains(daemon.root + "/lib: 0 recorded (0 unchanged), 1 removed") }, "\(batches)")
+        #expect(batches.contains { $0.contains(daemon.root + "/vendored: 1 recorded") }, "\(batches)")
+    }
+
     /// A file with SQL whose facts did not change is recorded alone, with its schema findings; a
     /// change of facts re-runs the schema analyzers and re-records every file with SQL. Either way
     /// the store equals a fresh audit.

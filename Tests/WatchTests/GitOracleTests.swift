@@ -97,4 +97,16 @@ func matcherAgreesWithGitCheckIgnore(seed: UInt64) throws {
         seed \(seed): walked but ignored by git: \(Set(walkedPaths).subtracting(expected).sorted()); \
         not walked: \(Set(expected).subtracting(walkedPaths).sorted())
         """)
+
+    // The daemon rescans only the subtree an event names: each directory's walk lists exactly
+    // what the full walk lists under it (nothing under an ignored one), and visits the same
+    // directories.
+    let walker = Walker(root: repository, options: options)
+    for directory in generated.directories {
+        var entered: [String] = []
+        let subtree = try walker.walk(subtree: directory) { entered.append($0) }
+        let prefix = directory + "/"
+        #expect(subtree.files.map(\.relativePath) == walkedPaths.filter { $0.hasPrefix(prefix) }, "seed \(seed): \(directory)")
+        #expect(entered == walked.directories.filter { $0 == directory || $0.hasPrefix(prefix) }, "seed \(seed): \(directory)")
+    }
 }
