@@ -7,13 +7,13 @@ import BackcheckWatch
 import CMemory
 import Foundation
 
-/// `backcheck watch` (DESIGN §8), shaped like Watchman: one loop drains the watcher into pending
+/// `backcheck watch` (DESIGN §8), shaped like Watchman: one loop drains the watchers into pending
 /// work; after the settle time without events, the files the events named are re-stat'ed and
-/// analysed as one `watch` scan per root. Anything less certain (start-up, a queue overflow, a
-/// directory created, moved or deleted, an ignore file, a lost watch, SQL facts, a git checkout)
-/// reconciles the whole root against the store instead (walk, compare size/mtime/inode, analyse
-/// what differs, remove what vanished). A change to a root's configuration or rules reloads them.
-/// Every directory a walk enters is watched. Runs on one task.
+/// analysed as one `watch` scan per root. Anything less certain rescans instead (walk, compare
+/// size/mtime/inode then hash, analyse what differs, remove what vanished): the subtree of a
+/// directory created, moved or deleted, of a changed ignore file or a lost watch; the whole root
+/// on start-up, a queue overflow or after a git operation. A change to a root's configuration or
+/// rules reloads them. Every directory is watched before a walk lists it. Runs on one task.
 public final class Daemon {
     /// How often the heartbeat is written while idle.
     static let heartbeatInterval: Duration = .seconds(2)
@@ -21,7 +21,7 @@ public final class Daemon {
     static let maxDelay: Duration = .seconds(1)
     /// How often a root whose git index is locked is looked at again.
     static let gitRecheck: Duration = .milliseconds(100)
-    /// The most file paths kept pending for one root; beyond, the root is reconciled instead.
+    /// The most file paths kept pending for one root; beyond, the root is rescanned instead.
     static let maxPendingFiles = 20_000
     /// How long a git index lock holds analysis back before it is taken for a stale lock.
     static let gitPatience: Duration = .seconds(60)
@@ -57,6 +57,7 @@ public final class Daemon {
     var pending = PendingWork()
     /// When each root's wait for a git operation began.
     var gitWait: [Int: ContinuousClock.Instant] = [:]
+    /// Files in each root, for the status line.
     var files: [Int: Int] = [:]
     /// A reconcile freed the tree's listing and rows: the allocator is asked to return that
     /// memory once nothing is pending; glibc keeps freed pages otherwise, and a daemon that once
