@@ -109,8 +109,8 @@ extension Daemon {
     private func watchKey(_ path: String, onLimit: (WatchError) -> Void) -> WatchKey? {
         do {
             return WatchKey(watcher: 0, id: try watchers[0].watch(directory: path))
-        } catch .watchLimit {
-            onLimit(.watchLimit(path: path))
+        } catch let error where error.isWatchLimit {
+            onLimit(error)
             if watchers.count == 1 { watchers.append(PollingWatcher()) }
             return try? WatchKey(watcher: 1, id: watchers[1].watch(directory: path))
         } catch {

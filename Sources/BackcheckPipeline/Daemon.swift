@@ -103,10 +103,10 @@ public final class Daemon {
         case .polling:
             return PollingWatcher()
         case .inotify:
-            return try Inotify()
+            return try Inotify(maxWatches: request.maxWatches)
         case .auto:
             do {
-                return try Inotify()
+                return try Inotify(maxWatches: request.maxWatches)
             } catch {
                 request.log("\(error); polling for changes instead")
                 return PollingWatcher()

@@ -12,18 +12,22 @@ public struct DaemonRequest: Sendable {
     public var settleMilliseconds: Int?
     /// How changes are noticed.
     public var watcher: WatcherChoice
+    /// The most directories watched with inotify (nil: up to the kernel's limit); the rest are
+    /// polled.
+    public var maxWatches: Int?
     /// Receives one line per notable event (start, batches, stop) for the journal.
     public var log: @Sendable (String) -> Void
 
     public init(roots: [String], databasePath: String? = nil, environment: [String: String],
                 parallelism: Int = AuditRequest.defaultParallelism, settleMilliseconds: Int? = nil,
-                watcher: WatcherChoice = .auto, log: @escaping @Sendable (String) -> Void) {
+                watcher: WatcherChoice = .auto, maxWatches: Int? = nil, log: @escaping @Sendable (String) -> Void) {
         self.roots = roots
         self.databasePath = databasePath
         self.environment = environment
         self.parallelism = max(1, parallelism)
         self.settleMilliseconds = settleMilliseconds
         self.watcher = watcher
+        self.maxWatches = maxWatches
         self.log = log
     }
 }

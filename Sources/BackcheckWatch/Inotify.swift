@@ -16,8 +16,14 @@ public final class Inotify: FileWatcher {
     public var pollInterval: Duration? { nil }
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
-    /// Opens an instance (non-blocking, close-on-exec).
-    public init() throws(WatchError) {
+    /// The most directories this instance watches at once (nil: up to the kernel's per-user
+    /// limit), to leave watches to the user's other tools.
+    public let maxWatches: Int?
+    private var watched: Set<Int32> = []
+
+    /// Opens an instance (non-blocking, close-on-exec) watching at most `maxWatches` directories.
+    public init(maxWatches: Int? = nil) throws(WatchError) {
+        self.maxWatches = maxWatches
         fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { throw .inotify(reason: PosixError(code: errno).text) }
     }
@@ -27,12 +33,20 @@ public final class Inotify: FileWatcher {
     /// Watches the directory at `path`; its watch descriptor (the same one again for a directory
     /// already watched). ENOSPC means the per-user watch limit is reached.
     public func watch(directory path: String) throws(WatchError) -> Int32 {
+        if let maxWatches, watched.count >= maxWatches {
+            // A directory already watched still answers with its descriptor.
+            let wd = inotify_add_watch(fd, path, Self.mask | UInt32(IN_MASK_CREATE))
+            if wd < 0 && errno == EEXIST { return inotify_add_watch(fd, path, Self.mask) }
+            if wd >= 0 { inotify_rm_watch(fd, wd) }
+            throw .watchBudget(path: path, limit: maxWatches)
+        }
         let wd = inotify_add_watch(fd, path, Self.mask)
         guard wd >= 0 else {
             let code = errno
             if code == ENOSPC { throw .watchLimit(path: path) }
             throw .inotify(reason: "\(path): \(PosixError(code: code).text)")
         }
+        watched.insert(wd)
         return wd
     }
 
@@ -50,6 +64,7 @@ public final class Inotify: FileWatcher {
                     let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
                     let nameBytes = raw[(offset + header)..<(offset + header + Int(event.len))]
                     let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
+                    if event.mask & UInt32(IN_IGNORED) != 0 { watched.remove(event.wd) }
                     events.append(WatchEvent(
                         watch: event.wd, name: name, isDirectory: event.mask & UInt32(IN_ISDIR) != 0,
                         isOverflow: event.mask & UInt32(IN_Q_OVERFLOW) != 0,

@@ -10,6 +10,16 @@ public enum WatchError: Error, Sendable, Equatable, CustomStringConvertible {
     case inotify(reason: String)
     /// The per-user inotify watch limit is reached.
     case watchLimit(path: String)
+    /// The daemon's own cap on inotify watches (`--max-watches`) is reached.
+    case watchBudget(path: String, limit: Int)
+
+    /// The kernel's watch limit or the daemon's own cap: the directory is to be polled instead.
+    public var isWatchLimit: Bool {
+        switch self {
+        case .watchLimit, .watchBudget: true
+        default: false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -23,6 +33,8 @@ public enum WatchError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot watch for changes: \(reason)"
         case .watchLimit(let path):
             "cannot watch \(path): the inotify watch limit is reached; raise it with `sudo sysctl fs.inotify.max_user_watches=524288` (and in /etc/sysctl.d/ to keep it)"
+        case .watchBudget(let path, let limit):
+            "not watching \(path) with inotify: --max-watches \(limit) directories are watched already"
         }
     }
 }

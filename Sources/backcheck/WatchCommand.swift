@@ -34,13 +34,17 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(help: "How changes are noticed: auto (inotify, else polling), inotify, or polling (network file systems).")
     var watcher: WatcherChoice = .auto
 
+    @Option(help: "Watch at most this many directories with inotify, leaving the per-user limit to other tools; the rest are polled.")
+    var maxWatches: Int?
+
     func validate() throws {
         if let settleMs, settleMs < 0 { throw ValidationError("--settle-ms must be zero or more") }
+        if let maxWatches, maxWatches < 1 { throw ValidationError("--max-watches must be 1 or more") }
     }
 
     func run() async throws {
         let request = DaemonRequest(roots: paths, databasePath: db, environment: Terminal.environment,
-                                    settleMilliseconds: settleMs, watcher: watcher) { printError("backcheck: \($0)") }
+                                    settleMilliseconds: settleMs, watcher: watcher, maxWatches: maxWatches) { printError("backcheck: \($0)") }
         do {
             try await Daemon(request, toolVersion: ToolVersion.current).run()
         } catch {

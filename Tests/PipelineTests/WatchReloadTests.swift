@@ -94,6 +94,25 @@ import TestSupport
         #expect(daemon.stop() == 0)
     }
 
+    /// Directories beyond the inotify budget (here `--max-watches 2`; the kernel's limit takes the
+    /// same path) are polled: the log says so, and changes there still reach the store.
+    @Test func directoriesBeyondTheWatchLimitArePolled() throws {
+        let daemon = try DaemonProcess("backcheck-watch-limit")
+        for directory in ["a", "b", "c/d", "c/e"] { try daemon.write("\(directory)/clean.py", "x = 1\n") }
+        try daemon.start(["--max-watches", "2"])
+        #expect(try daemon.eventually { daemon.stderr.contains("--max-watches 2 directories are watched already; polling the rest") },
+                "\(daemon.stderr)")
+        try daemon.write("c/e/passwords.py", WatchCommandTests.weakHash)
+        try daemon.write("a/passwords.py", WatchCommandTests.weakHash)
+        #expect(try daemon.eventually(within: 15) {
+            try daemon.findings([.open]).map(\.finding.path).sorted() == ["a/passwords.py", "c/e/passwords.py"]
+        }, "\(daemon.stderr)")
+        try daemon.remove("c/e/passwords.py")
+        #expect(try daemon.eventually(within: 15) { try daemon.findings([.open]).map(\.finding.path) == ["a/passwords.py"] },
+                "\(daemon.stderr)")
+        #expect(daemon.stop() == 0)
+    }
+
     /// `--watcher polling` (no inotify) keeps the store current too, new directories included.
     @Test func pollingWatcherKeepsFindingsCurrent() throws {
         let daemon = try DaemonProcess("backcheck-watch-poll")
