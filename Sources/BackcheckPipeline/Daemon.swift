@@ -25,6 +25,10 @@ public final class Daemon {
     static let maxPendingFiles = 20_000
     /// How long a git index lock holds analysis back before it is taken for a stale lock.
     static let gitPatience: Duration = .seconds(60)
+    /// The first and the longest wait before a batch that failed on a transient error is tried
+    /// again; the wait doubles in between.
+    static let firstRetryDelay: Duration = .seconds(1)
+    static let maxRetryDelay: Duration = .seconds(60)
 
     /// Which watcher reported an event, and its identifier for the directory.
     struct WatchKey: Hashable {
@@ -63,6 +67,9 @@ public final class Daemon {
     /// memory once nothing is pending; glibc keeps freed pages otherwise, and a daemon that once
     /// walked a large tree would keep its peak for days.
     var hasMemoryToRelease = false
+    /// The wait after the last failed batch, while failures go on.
+    private var retryDelay: Duration?
+    private var heartbeatFailing = false
     private let stop: StopSignal
     private let notifier: ServiceNotifier?
     private var settle: Duration
@@ -163,7 +170,7 @@ public final class Daemon {
         var lastEvent = clock.now
         var lastHeartbeat = clock.now
         var lastWatchdog = clock.now
-        var nextGitCheck = clock.now
+        var nextAttempt = clock.now
         while true {
             if hasMemoryToRelease && pending.isEmpty {
                 _ = backcheck_release_free_memory()
@@ -173,7 +180,7 @@ public final class Daemon {
             if let interval = notifier?.watchdogInterval { timeout = min(timeout, interval) }
             for watcher in watchers { if let interval = watcher.pollInterval { timeout = min(timeout, interval) } }
             if !pending.isEmpty {
-                let due = max(min(lastEvent + settle, firstEvent + Self.maxDelay), nextGitCheck)
+                let due = max(min(lastEvent + settle, firstEvent + Self.maxDelay), nextAttempt)
                 timeout = min(timeout, max(.zero, clock.now.duration(to: due)))
             }
             let (readable, stopRequested) = wait(timeout)
@@ -184,18 +191,33 @@ public final class Daemon {
                 lastEvent = clock.now
             }
             let now = clock.now
-            if !pending.isEmpty, now >= nextGitCheck, now >= lastEvent + settle || now >= firstEvent + Self.maxDelay {
-                if try await processPending() == false { nextGitCheck = clock.now + Self.gitRecheck }
+            if !pending.isEmpty, now >= nextAttempt, now >= lastEvent + settle || now >= firstEvent + Self.maxDelay {
+                if let wait = try await processPending() { nextAttempt = clock.now + wait }
                 notifier?.status(statusLine)
             }
             if clock.now - lastHeartbeat >= Self.heartbeatInterval {
-                try store.heartbeat(pid: pid, queueDepth: pending.depth)
+                beat()
                 lastHeartbeat = clock.now
             }
             if let interval = notifier?.watchdogInterval, clock.now - lastWatchdog >= interval {
                 notifier?.watchdog()
                 lastWatchdog = clock.now
             }
+        }
+    }
+
+    /// Writes the heartbeat; a failure (the database locked for the moment) is said once and
+    /// waited out.
+    private func beat() {
+        do {
+            try store.heartbeat(pid: pid, queueDepth: pending.depth)
+            if heartbeatFailing {
+                request.log("heartbeat written again")
+                heartbeatFailing = false
+            }
+        } catch {
+            if !heartbeatFailing { request.log("cannot write the heartbeat: \(error); `backcheck status` may report the daemon as stale until it succeeds") }
+            heartbeatFailing = true
         }
     }
 
@@ -219,45 +241,80 @@ public final class Daemon {
         return events
     }
 
-    /// Processes the pending work of every root whose git index is not locked; false when some
-    /// root was held back by a git operation (its work stays pending).
-    private func processPending() async throws -> Bool {
-        var heldBack = false
+    /// Processes the pending work of every root; how long to wait before trying again when some
+    /// root's work stays pending (a git operation in progress, or the database or the root
+    /// unusable for now), nil when everything was done.
+    private func processPending() async throws -> Duration? {
+        var retry: Duration?
         for index in pending.roots {
-            if GitDirectory.isLocked(root: roots[index].path) {
-                let since = gitWait[index] ?? .now
-                if gitWait[index] == nil {
-                    gitWait[index] = since
-                    request.log("\(roots[index].path): a git operation is in progress (.git/index.lock); waiting for it to finish")
+            if isHeldByGit(index) {
+                retry = min(retry ?? Self.gitRecheck, Self.gitRecheck)
+                continue
+            }
+            let work = pending.take(index)
+            var everything = work.reanalyse
+            do {
+                var subtrees = work.subtrees
+                if work.reload {
+                    switch reload(index) {
+                    case .unchanged: break
+                    case .settingsChanged: subtrees = [""]
+                    case .analysisChanged: everything = true
+                    }
                 }
-                if ContinuousClock.now - since < Self.gitPatience {
-                    heldBack = true
-                    continue
+                if everything || subtrees == [""] {
+                    try await reconcile(index, always: false, everything: everything)
+                } else {
+                    for subtree in subtrees { try await reconcile(index, subtree: subtree) }
+                    if !work.files.isEmpty { try await update(index, work.files) }
                 }
-                request.log("\(roots[index].path): .git/index.lock has stayed for \(Self.gitPatience); taking it for a stale lock")
+                if !work.cookies.isEmpty { try store.acknowledgeSyncCookies(work.cookies) }
+                retryDelay = nil
+            } catch where Self.isTransient(error) {
+                // One locked or full database, or a root gone for a moment, must not end a
+                // daemon meant to run for days: back off and rescan.
+                let delay = retryDelay.map { min($0 * 2, Self.maxRetryDelay) } ?? Self.firstRetryDelay
+                retryDelay = delay
+                pending.putBack(work, of: index, reanalyse: everything)
+                request.log("\(roots[index].path): \(error); trying again in \(delay)")
+                retry = min(retry ?? delay, delay)
             }
-            if gitWait.removeValue(forKey: index) != nil {
-                // What git wrote while it held the lock is known only by a rescan.
-                pending.rescan(index)
-            }
-            var work = pending.take(index)
-            var everything = false
-            if work.reload {
-                switch reload(index) {
-                case .unchanged: break
-                case .settingsChanged: work.subtrees = [""]
-                case .analysisChanged: everything = true
-                }
-            }
-            if everything || work.subtrees == [""] {
-                try await reconcile(index, always: false, everything: everything)
-            } else {
-                for subtree in work.subtrees { try await reconcile(index, subtree: subtree) }
-                if !work.files.isEmpty { try await update(index, work.files) }
-            }
-            if !work.cookies.isEmpty { try store.acknowledgeSyncCookies(work.cookies) }
         }
-        return !heldBack
+        return retry
+    }
+
+    /// Whether a git operation holds root `index`'s analysis back (said once per operation); a
+    /// lock that outlives ``gitPatience`` is taken for stale. After the wait, the root is rescanned.
+    private func isHeldByGit(_ index: Int) -> Bool {
+        if GitDirectory.isLocked(root: roots[index].path) {
+            let since = gitWait[index] ?? .now
+            if gitWait[index] == nil {
+                gitWait[index] = since
+                request.log("\(roots[index].path): a git operation is in progress (.git/index.lock); waiting for it to finish")
+            }
+            if ContinuousClock.now - since < Self.gitPatience { return true }
+            request.log("\(roots[index].path): .git/index.lock has stayed for \(Self.gitPatience); taking it for a stale lock")
+        }
+        if gitWait.removeValue(forKey: index) != nil {
+            // What git wrote while it held the lock is known only by a rescan.
+            pending.rescan(index)
+        }
+        return false
+    }
+
+    /// Errors worth waiting out: the database locked, full, read-only for now or failing I/O, or
+    /// a root that cannot be walked at the moment. Anything else (a corrupt or newer database)
+    /// stops the daemon with its message.
+    static func isTransient(_ error: any Error) -> Bool {
+        switch error {
+        case let error as StoreError:
+            switch error {
+            case .busy, .diskFull, .readOnly, .cannotOpen, .sqlite: true
+            default: false
+            }
+        case is WatchError: true
+        default: false
+        }
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Int {

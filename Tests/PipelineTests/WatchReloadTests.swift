@@ -113,6 +113,30 @@ import TestSupport
         #expect(daemon.stop() == 0)
     }
 
+    /// Another process holding the database's write lock longer than the busy timeout fails a
+    /// batch; the daemon says so, backs off, and records the change once the lock is released.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "needs the sqlite3 shell"))
+    func aLockedDatabaseIsWaitedOut() throws {
+        let daemon = try DaemonProcess("backcheck-watch-locked")
+        try daemon.write("app/clean.py", "x = 1\n")
+        let socket = try DatagramListener(abstract: true)
+        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
+        #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
+
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [daemon.db, "BEGIN IMMEDIATE;", ".shell sleep 7", "COMMIT;"]
+        try holder.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        try daemon.write("app/passwords.py", WatchCommandTests.weakHash)
+        #expect(try daemon.eventually(within: 20) { daemon.stderr.contains("trying again in") }, "\(daemon.stderr)")
+        holder.waitUntilExit()
+        #expect(try daemon.eventually(within: 20) { try daemon.findings([.open]).map(\.finding.path) == ["app/passwords.py"] },
+                "\(daemon.stderr)")
+        #expect(daemon.stderr.contains("is locked by another process"))
+        #expect(daemon.stop() == 0, "\(daemon.stderr)")
+    }
+
     /// `--watcher polling` (no inotify) keeps the store current too, new directories included.
     @Test func pollingWatcherKeepsFindingsCurrent() throws {
         let daemon = try DaemonProcess("backcheck-watch-poll")
