@@ -61,7 +61,15 @@ public enum Auditor {
             var analyzed = 0
             do {
                 try await analyze(walk.files, reader: reader, parallelism: request.parallelism) { batch in
-                    try store.record(batch.compactMap { schemaStep.take($0.0, facts: $0.2) }, in: scan)
+                    // The schema step needs whole results: unchanged files with SQL facts get
+                    // theirs from the store.
+                    let restore = batch.filter { $0.2 != nil && $0.0.outcome == .unchanged }.map(\.0.path)
+                    let stored = restore.isEmpty ? [:] : try store.currentFindings(root: root, paths: restore)
+                    try store.record(batch.compactMap { result, _, facts in
+                        let whole = facts != nil && result.outcome == .unchanged
+                            ? schemaStep.restored(result, stored: stored[result.path] ?? []) : result
+                        return schemaStep.take(whole, facts: facts)
+                    }, in: scan)
                     for (result, notes, _) in batch {
                         for note in notes {
                             if note.kind == .unusedSuppression {

@@ -23,6 +23,17 @@ struct SchemaStep {
         self.root = root
     }
 
+    /// The result of a file that was not analysed again (`.unchanged`) made whole from what the
+    /// store holds for it, `stored`, without the findings of schema rules (``finish()`` adds
+    /// those anew): what an analysis of its unchanged bytes under the same rules gives.
+    func restored(_ result: FileResult, stored: [Finding]) -> FileResult {
+        let schemaRules = Set(rules.map(\.id))
+        var restored = result
+        restored.outcome = .analyzed(stored.filter { !schemaRules.contains($0.ruleId) }
+            .sorted { ($0.line, $0.column, $0.ruleId) < ($1.line, $1.column, $1.ruleId) })
+        return restored
+    }
+
     /// Whether any schema rule is enabled (else files need no SQL facts).
     var isEnabled: Bool { !rules.isEmpty }
 

@@ -11,8 +11,8 @@ struct SourceReader: Sendable {
     /// Whether to extract SQL facts (DDL, queries) for the schema step.
     var extractsSQL = false
     /// The content hashes of files analysed before under the same rules, by path: a file that
-    /// still hashes the same is not analysed again (its result is `.unchanged`), unless it has
-    /// SQL facts or suppression comments.
+    /// still hashes the same is not analysed again (its result is `.unchanged`, with its SQL
+    /// facts), unless it has suppression comments.
     var knownHashes: [String: String] = [:]
 
     /// The file's result, its diagnostics, and its SQL facts (nil when it holds none).
@@ -39,14 +39,13 @@ struct SourceReader: Sendable {
         }
         let hash = Hex.sha256(bytes)
         let facts = extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil
-        // Files with SQL facts are analysed anyway: the schema step attaches its findings to
-        // their results. Files with suppression comments too: only an analysis reports an
-        // unused one.
-        if knownHashes[file.relativePath] == hash, facts == nil, !FileAnalyzer.hasSuppressionMarkers(bytes) {
+        // Files with suppression comments are analysed anyway: only an analysis reports an
+        // unused one. An unchanged file keeps its SQL facts, for the schema step.
+        if knownHashes[file.relativePath] == hash, !FileAnalyzer.hasSuppressionMarkers(bytes) {
             let result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                     mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                     contentHash: hash, outcome: .unchanged)
-            return (result, [], nil)
+            return (result, [], facts)
         }
         let (findings, diagnostics) = analyzer.analyze(path: file.relativePath, bytes: bytes, language: language)
         let result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),

@@ -148,7 +148,8 @@ struct WatchedRoot {
         // analysed before may have had some.
         func mayChangeFacts(_ result: FileResult, _ facts: SQLFileFacts?) -> Bool {
             guard schemaEnabled else { return false }
-            if case .unchanged = result.outcome { return false }
+            // Unchanged bytes have the facts the step holds; before it exists, they must join it.
+            if case .unchanged = result.outcome { return facts != nil && known == nil }
             return facts != nil || known?.holds(result.path) ?? (stored[result.path]?.skipReason == nil)
         }
         let streaming = files.count > Self.wholeBatchLimit
@@ -181,7 +182,12 @@ struct WatchedRoot {
                                                   reader: reader, parallelism: parallelism)
                 }
                 var factsChanged = false
-                for item in touched {
+                let unchanged = touched.filter { $0.result.outcome == .unchanged }.map(\.result.path)
+                let stored = unchanged.isEmpty ? [:] : try store.currentFindings(root: path, paths: unchanged)
+                for var item in touched {
+                    if item.result.outcome == .unchanged {
+                        item.result = step.restored(item.result, stored: stored[item.result.path] ?? [])
+                    }
                     if step.facts(of: item.result.path) != item.facts { factsChanged = true }
                     _ = step.take(item.result, facts: item.facts)
                 }

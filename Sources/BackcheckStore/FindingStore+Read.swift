@@ -1,3 +1,4 @@
+import BackcheckAnalysis
 import GRDB
 
 extension FindingStore {
@@ -33,6 +34,28 @@ extension FindingStore {
             // Decoded by column position, not Codable: a daemon start reads every row of a
             // 100k-file tree, and key decoding cost seconds there.
             return try StoredFile.fetchAll(db, sql: "WHERE root_id = ? ORDER BY path", arguments: [rootId])
+        }
+    }
+
+    /// The current findings (open, reopened or suppressed) of the files of `root` at `paths`, by
+    /// path: what the last analysis of each file recorded and a fix has not closed since.
+    public func currentFindings(root: String, paths: [String]) throws(StoreError) -> [String: [Finding]] {
+        try read { db in
+            guard let rootId = try RootRecord.id(of: root, db) else { return [:] }
+            var findings: [String: [Finding]] = [:]
+            for start in stride(from: 0, to: paths.count, by: 500) {
+                let chunk = paths[start..<min(start + 500, paths.count)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                var arguments: StatementArguments = [rootId]
+                arguments += StatementArguments(Array(chunk))
+                let records = try FindingRecord.fetchAll(db, sql: """
+                    SELECT findings.* FROM findings JOIN files ON files.id = findings.file_id
+                    WHERE files.root_id = ? AND files.path IN (\(marks))
+                      AND findings.status IN ('open', 'reopened', 'suppressed')
+                    """, arguments: arguments)
+                for record in records { findings[record.path, default: []].append(record.finding) }
+            }
+            return findings
         }
     }
 

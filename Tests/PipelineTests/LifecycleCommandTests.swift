@@ -39,6 +39,17 @@ import TestSupport
         let third = try summary(try session.audit(["--format", "json"]))
         #expect(third.findings.count == 17)
         #expect(third.findings.contains { $0.hasPrefix("app/run.py:2 input-validation/no-eval-python") }, "\(third.findings)")
+
+        // New schema facts: the unchanged files with SQL are made whole from the store, and the
+        // schema findings are those a fresh audit into a new database computes.
+        try session.edit("db/schema.sql") { $0 + "CREATE INDEX orders_user_id_idx ON orders (user_id);\n" }
+        let fourth = try summary(try session.audit(["--format", "json"]))
+        #expect(fourth.findings.count < third.findings.count, "the foreign key is indexed now")
+        let fresh = session.work.appendingPathComponent("state/fresh.sqlite").path
+        let audit = try BackcheckProcess.run(["audit", session.root.path, "--fail-on", "none", "--format", "json", "--db", fresh],
+                                             in: session.root)
+        #expect(fourth.findings.map { $0.replacingOccurrences(of: " open", with: "").replacingOccurrences(of: " reopened", with: "") }
+                == (try summary(audit)).findings.map { $0.replacingOccurrences(of: " open", with: "") })
     }
 
     @Test func fixedThenReopenedThenSuppressedWithItsReason() throws {
