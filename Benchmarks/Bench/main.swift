@@ -59,13 +59,15 @@ let prefixes = ProcessInfo.processInfo.environment["BENCH_RULE_PREFIXES"]?.split
 let fullPack = try RuleSet.builtIn()
 let rules = prefixes.isEmpty ? fullPack : RuleSet(rules: fullPack.rules.filter { rule in prefixes.contains { rule.rule.id.hasPrefix($0) } })
 let analyzer = FileAnalyzer(rules: rules, secretKey: Array(repeating: 7, count: 32))
-let analysis = best {
+/// Every file analysed with `analyzer`, one after another; the number of findings.
+func analyzeAll(with analyzer: FileAnalyzer) -> Int {
     var findings = 0
     for (index, file) in files.enumerated() {
         findings += analyzer.analyze(path: "f\(index)", bytes: file.bytes, language: file.language).findings.count
     }
     return findings
 }
+let analysis = best { analyzeAll(with: analyzer) }
 print(String(format: "lex + %d rules:       %8.1f MB/s  (%.1fx the baseline's time, %d findings, one core)",
              rules.rules.count, megabytes / analysis.seconds, analysis.seconds / baseline.seconds, analysis.result))
 
@@ -73,13 +75,7 @@ print(String(format: "lex + %d rules:       %8.1f MB/s  (%.1fx the baseline's ti
 // one after another, as when a save is a batch of one file.
 var shared = analyzer
 shared.ruleWorkers = ProcessInfo.processInfo.activeProcessorCount
-let sharedAnalysis = best {
-    var findings = 0
-    for (index, file) in files.enumerated() {
-        findings += shared.analyze(path: "f\(index)", bytes: file.bytes, language: file.language).findings.count
-    }
-    return findings
-}
+let sharedAnalysis = best { analyzeAll(with: shared) }
 print(String(format: "  rules on %d threads: %8.1f MB/s  (%.2fx the one-thread time, %d findings)",
              shared.ruleWorkers, megabytes / sharedAnalysis.seconds, sharedAnalysis.seconds / analysis.seconds,
              sharedAnalysis.result))

@@ -61,6 +61,35 @@ final class DaemonProcess {
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
+    /// Copies the sample backend (Examples/shop-backend) into the root.
+    func copySampleBackend() throws {
+        let sample = TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend")
+        for entry in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
+            try FileManager.default.copyItem(atPath: sample.path + "/" + entry, toPath: root + "/" + entry)
+        }
+    }
+
+    /// What the daemon's database holds for the root, and what a fresh `backcheck audit` of the
+    /// root into a database beside it (so with the same secret key) finds: the open, reopened and
+    /// suppressed findings as sorted "path:line rule fingerprint" lines, and the stored files.
+    /// The convergence invariant of DESIGN §8 is that both are equal once the daemon is idle.
+    func storeAndFreshAudit() throws -> (store: [String], audit: [String], storeFiles: [String], auditFiles: [String]) {
+        let auditDB = work.appendingPathComponent("state/audit-\(UUID().uuidString).sqlite").path
+        let audit = try BackcheckProcess.run(["audit", root, "--db", auditDB, "--fail-on", "none"])
+        guard audit.status == 0 else { throw AuditFailed(status: audit.status, stderr: audit.stderr) }
+        func findings(_ path: String) throws -> [String] {
+            try FindingStore(path: path).findings(root: root, statuses: [.open, .reopened, .suppressed])
+                .map { "\($0.finding.path):\($0.finding.line) \($0.finding.ruleId) \($0.finding.fingerprint)" }.sorted()
+        }
+        return (try findings(db), try findings(auditDB), try storedFiles(), try FindingStore(path: auditDB).files(root: root).map(\.path))
+    }
+
+    /// A `backcheck audit` that did not exit 0.
+    struct AuditFailed: Error {
+        let status: Int32
+        let stderr: String
+    }
+
     /// Removes `path` under the root.
     func remove(_ path: String) throws {
         try FileManager.default.removeItem(atPath: root + "/" + path)

@@ -59,12 +59,8 @@ import TestSupport
         try await Task.sleep(for: .milliseconds(300))
         #expect(daemon.stop() == 0)
 
-        let auditDB = daemon.work.appendingPathComponent("state/audit.sqlite").path
-        #expect(try BackcheckProcess.run(["audit", daemon.root, "--db", auditDB, "--fail-on", "none"]).status == 0)
-        func fingerprints(_ path: String) throws -> [String] {
-            try FindingStore(path: path).findings(root: daemon.root, statuses: [.open, .reopened])
-                .map { "\($0.finding.path) \($0.finding.fingerprint)" }.sorted()
-        }
-        #expect(try fingerprints(daemon.db) == fingerprints(auditDB))
+        let (store, audit, _, _) = try daemon.storeAndFreshAudit()
+        #expect(store.count == files / 5)
+        #expect(store == audit)
     }
 }

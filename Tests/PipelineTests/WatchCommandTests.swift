@@ -131,10 +131,7 @@ import TestSupport
     /// and a directory move.
     @Test func convergesToWhatAFreshAuditFinds() throws {
         let daemon = try DaemonProcess("backcheck-watch-converge")
-        let sample = TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend")
-        for entry in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
-            try FileManager.default.copyItem(atPath: sample.path + "/" + entry, toPath: daemon.root + "/" + entry)
-        }
+        try daemon.copySampleBackend()
         let socket = try DatagramListener(abstract: true)
         try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
         #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
@@ -166,19 +163,10 @@ import TestSupport
         Thread.sleep(forTimeInterval: 0.5)   // idle: no batch in flight
         #expect(daemon.stop() == 0)
 
-        // The audit's database sits beside the daemon's, so both use the same secret key.
-        let auditDB = daemon.work.appendingPathComponent("state/audit.sqlite").path
-        let audit = try BackcheckProcess.run(["audit", daemon.root, "--db", auditDB, "--fail-on", "none"])
-        #expect(audit.status == 0, "\(audit.stderr)")
-        func fingerprints(_ path: String) throws -> [String] {
-            try FindingStore(path: path).findings(root: daemon.root, statuses: [.open, .reopened, .suppressed])
-                .map { "\($0.finding.path):\($0.finding.line) \($0.finding.ruleId) \($0.finding.fingerprint)" }.sorted()
-        }
-        let expected = try fingerprints(auditDB)
-        #expect(!expected.isEmpty)
-        #expect(try fingerprints(daemon.db) == expected)
-        #expect(try FindingStore(path: daemon.db).files(root: daemon.root).map(\.path)
-                == FindingStore(path: auditDB).files(root: daemon.root).map(\.path))
+        let (store, audit, storeFiles, auditFiles) = try daemon.storeAndFreshAudit()
+        #expect(!audit.isEmpty)
+        #expect(store == audit)
+        #expect(storeFiles == auditFiles)
     }
 
     /// kill -9 in the middle of a burst loses nothing: the restarted daemon (the lock and the stale
@@ -198,14 +186,9 @@ import TestSupport
         #expect(ready, "\(daemon.stderr)")
         #expect(daemon.stop() == 0)
 
-        let auditDB = daemon.work.appendingPathComponent("state/audit.sqlite").path
-        #expect(try BackcheckProcess.run(["audit", daemon.root, "--db", auditDB, "--fail-on", "none"]).status == 0)
-        func fingerprints(_ path: String) throws -> [String] {
-            try FindingStore(path: path).findings(root: daemon.root, statuses: [.open, .reopened])
-                .map { "\($0.finding.path) \($0.finding.fingerprint)" }.sorted()
-        }
-        #expect(try fingerprints(daemon.db).count == 200)
-        #expect(try fingerprints(daemon.db) == fingerprints(auditDB))
+        let (store, audit, _, _) = try daemon.storeAndFreshAudit()
+        #expect(store.count == 200)
+        #expect(store == audit)
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
             let check = Process()
             check.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")

@@ -211,10 +211,7 @@ import TestSupport
     /// the store equals a fresh audit.
     @Test func schemaAnalyzersRunAgainOnlyWhenFactsChange() throws {
         let daemon = try DaemonProcess("backcheck-watch-facts")
-        let sample = TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend")
-        for entry in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
-            try FileManager.default.copyItem(atPath: sample.path + "/" + entry, toPath: daemon.root + "/" + entry)
-        }
+        try daemon.copySampleBackend()
         let socket = try DatagramListener(abstract: true)
         try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
         #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
@@ -241,13 +238,8 @@ import TestSupport
         Thread.sleep(forTimeInterval: 0.3)
         #expect(daemon.stop() == 0)
 
-        let auditDB = daemon.work.appendingPathComponent("state/audit.sqlite").path
-        #expect(try BackcheckProcess.run(["audit", daemon.root, "--db", auditDB, "--fail-on", "none"]).status == 0)
-        func fingerprints(_ path: String) throws -> [String] {
-            try FindingStore(path: path).findings(root: daemon.root, statuses: [.open, .reopened, .suppressed])
-                .map { "\($0.finding.path):\($0.finding.line) \($0.finding.ruleId) \($0.finding.fingerprint)" }.sorted()
-        }
-        #expect(try fingerprints(daemon.db) == fingerprints(auditDB))
+        let (store, audit, _, _) = try daemon.storeAndFreshAudit()
+        #expect(store == audit)
     }
 }
 
