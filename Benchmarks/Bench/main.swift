@@ -60,7 +60,7 @@ let fullPack = try RuleSet.builtIn()
 let rules = prefixes.isEmpty ? fullPack : RuleSet(rules: fullPack.rules.filter { rule in prefixes.contains { rule.rule.id.hasPrefix($0) } })
 let analyzer = FileAnalyzer(rules: rules, secretKey: Array(repeating: 7, count: 32))
 /// Every file analysed with `analyzer`, one after another; the number of findings.
-func analyzeAll(with analyzer: FileAnalyzer) -> Int {
+@MainActor func analyzeAll(with analyzer: FileAnalyzer) -> Int {
     var findings = 0
     for (index, file) in files.enumerated() {
         findings += analyzer.analyze(path: "f\(index)", bytes: file.bytes, language: file.language).findings.count
