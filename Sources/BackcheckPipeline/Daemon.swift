@@ -171,6 +171,8 @@ public final class Daemon {
         var lastHeartbeat = clock.now
         var lastWatchdog = clock.now
         var nextAttempt = clock.now
+        // The first heartbeat at once: `status` shows how the daemon watches from READY on.
+        beat()
         while true {
             if hasMemoryToRelease && pending.isEmpty {
                 _ = backcheck_release_free_memory()
@@ -210,7 +212,7 @@ public final class Daemon {
     /// waited out.
     private func beat() {
         do {
-            try store.heartbeat(pid: pid, queueDepth: pending.depth)
+            try store.heartbeat(pid: pid, queueDepth: pending.depth, watching: watchingSummary)
             if heartbeatFailing {
                 request.log("heartbeat written again")
                 heartbeatFailing = false
@@ -219,6 +221,18 @@ public final class Daemon {
             if !heartbeatFailing { request.log("cannot write the heartbeat: \(error); `backcheck status` may report the daemon as stale until it succeeds") }
             heartbeatFailing = true
         }
+    }
+
+    /// How many directories each watcher watches, for `status`: "inotify 120 directories" and,
+    /// when some are beyond the watch limit, ", polling 3".
+    private var watchingSummary: String {
+        var counts = [Int](repeating: 0, count: watchers.count)
+        for key in watches.keys { counts[key.watcher] += 1 }
+        var parts = ["\(watchers[0].name) \(counts[0]) director\(counts[0] == 1 ? "y" : "ies")"]
+        for index in counts.indices.dropFirst() where counts[index] > 0 {
+            parts.append("\(watchers[index].name) \(counts[index]) beyond the watch limit")
+        }
+        return parts.joined(separator: ", ")
     }
 
     /// Waits up to `timeout` for the primary watcher's descriptor or a stop request.

@@ -63,6 +63,7 @@ public struct DaemonReport: Sendable {
                 : "daemon       not running (pid \(status.pid) last seen \(ago(status.heartbeatAt)))")
             lines.append("roots        \(status.roots.isEmpty ? "-" : status.roots.joined(separator: ", "))")
             lines.append("files        \(files)")
+            lines.append("watching     \(status.watching ?? "-")")
             lines.append("queue        \(status.queueDepth)")
             lines.append("last change  \(status.lastChangeAt.map(ago) ?? "none yet")")
             lines.append("heartbeat    \(ago(status.heartbeatAt))")

@@ -14,4 +14,7 @@ public struct DaemonStatus: Sendable, Hashable {
     public var roots: [String]
     /// When it last finished recording a batch, or nil before its first.
     public var lastChangeAt: Date?
+    /// How it watches, as of its last heartbeat (`inotify 120 directories, polling 3`); nil
+    /// before its first.
+    public var watching: String?
 }

@@ -13,12 +13,13 @@ extension FindingStore {
         }
     }
 
-    /// The daemon's keep-alive: the time now and how many changes wait to be recorded.
-    public func heartbeat(pid: Int32, queueDepth: Int) throws(StoreError) {
+    /// The daemon's keep-alive: the time now, how many changes wait to be recorded, and how it
+    /// watches (`inotify 120 directories, polling 3`).
+    public func heartbeat(pid: Int32, queueDepth: Int, watching: String) throws(StoreError) {
         let now = Timestamp.now()
         try write { db in
-            try db.execute(sql: "UPDATE daemon_status SET heartbeat_at = ?, queue_depth = ? WHERE pid = ?",
-                           arguments: [now, queueDepth, pid])
+            try db.execute(sql: "UPDATE daemon_status SET heartbeat_at = ?, queue_depth = ?, watching = ? WHERE pid = ?",
+                           arguments: [now, queueDepth, watching, pid])
         }
     }
 
@@ -30,7 +31,7 @@ extension FindingStore {
     /// The daemon's status, or nil when none is registered.
     public func daemonStatus() throws(StoreError) -> DaemonStatus? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT pid, started_at, heartbeat_at, queue_depth FROM daemon_status ORDER BY id LIMIT 1")
+            guard let row = try Row.fetchOne(db, sql: "SELECT pid, started_at, heartbeat_at, queue_depth, watching FROM daemon_status ORDER BY id LIMIT 1")
             else { return nil }
             let startedAt: Int64 = row["started_at"]
             let roots = try String.fetchAll(db, sql: """
@@ -42,7 +43,7 @@ extension FindingStore {
                 """, arguments: [startedAt])
             return DaemonStatus(pid: row["pid"], startedAt: Timestamp.date(startedAt),
                                 heartbeatAt: Timestamp.date(row["heartbeat_at"]), queueDepth: row["queue_depth"],
-                                roots: roots, lastChangeAt: last.map(Timestamp.date))
+                                roots: roots, lastChangeAt: last.map(Timestamp.date), watching: row["watching"])
         }
     }
 

@@ -70,6 +70,8 @@ import TestSupport
         #expect(status.stdout.contains("running (pid"))
         #expect(status.stdout.contains(daemon.root))
         #expect(status.stdout.contains("files        2"))
+        // And how it watches.
+        #expect(status.stdout.contains("watching     inotify "), "\(status.stdout)")
 
         // A second daemon on the same database refuses to start.
         let second = try BackcheckProcess.run(["watch", daemon.root, "--db", daemon.db])

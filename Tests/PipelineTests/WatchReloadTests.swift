@@ -107,6 +107,12 @@ import TestSupport
         #expect(try daemon.eventually(within: 15) {
             try daemon.findings([.open]).map(\.finding.path).sorted() == ["a/passwords.py", "c/e/passwords.py"]
         }, "\(daemon.stderr)")
+        // `status` tells which directories are polled (after the next heartbeat).
+        var status = ""
+        #expect(try daemon.eventually {
+            status = try BackcheckProcess.run(["status", "--db", daemon.db]).stdout
+            return status.contains("watching     inotify 2 directories, polling 4 beyond the watch limit")
+        }, "\(status)")
         try daemon.remove("c/e/passwords.py")
         #expect(try daemon.eventually(within: 15) { try daemon.findings([.open]).map(\.finding.path) == ["a/passwords.py"] },
                 "\(daemon.stderr)")

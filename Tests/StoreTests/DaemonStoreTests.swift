@@ -31,15 +31,17 @@ import Testing
 
         try test.scan([Fixture.analyzed("a.py", [])], kind: .watch, complete: false)
         Thread.sleep(forTimeInterval: 0.01)
-        try test.store.heartbeat(pid: 4242, queueDepth: 7)
+        #expect(registered.watching == nil)
+        try test.store.heartbeat(pid: 4242, queueDepth: 7, watching: "inotify 12 directories")
         let beating = try #require(try test.store.daemonStatus())
         #expect(beating.queueDepth == 7)
+        #expect(beating.watching == "inotify 12 directories")
         #expect(beating.heartbeatAt > registered.heartbeatAt)
         #expect(beating.roots == [Fixture.root])
         #expect(beating.lastChangeAt != nil)
 
         // A heartbeat from another pid (a stale daemon) changes nothing; unregistering clears the row.
-        try test.store.heartbeat(pid: 1, queueDepth: 99)
+        try test.store.heartbeat(pid: 1, queueDepth: 99, watching: "polling 1 directory")
         #expect(try test.store.daemonStatus()?.queueDepth == 7)
         try test.store.unregisterDaemon(pid: 4242)
         #expect(try test.store.daemonStatus() == nil)

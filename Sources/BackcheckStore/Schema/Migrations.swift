@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("finding-properties", migrate: SchemaFindingProperties.migrate)
         migrator.registerMigration("v2", migrate: SchemaV2.create)
         migrator.registerMigration("sync-cookies", migrate: SchemaSyncCookies.create)
+        migrator.registerMigration("daemon-watching", migrate: SchemaDaemonWatching.migrate)
         return migrator
     }
 }
@@ -140,5 +141,13 @@ enum SchemaFindingProperties {
 enum SchemaSyncCookies {
     static func create(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE sync_cookies (name TEXT PRIMARY KEY, seen_at INTEGER NOT NULL)")
+    }
+}
+
+/// How the daemon watches (`inotify 120 directories, polling 3`), written with its heartbeat
+/// for `backcheck status`.
+enum SchemaDaemonWatching {
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE daemon_status ADD COLUMN watching TEXT")
     }
 }
