@@ -41,7 +41,7 @@ BATCH = re.compile(r": (\d+) recorded \((\d+) unchanged\), \d+ removed in (\d+) 
 # What the daemon logs in normal operation; any other stderr line is worth the reader's attention.
 ROUTINE = re.compile(r"^backcheck: (watching .* files reconciled in \d+ ms"
                      r"|.*: \d+ recorded \(\d+ unchanged\), \d+ removed in \d+ ms"
-                     r"|.*: SQL facts of every file read in \d+ ms|stopping)$")
+                     r"|.*: SQL facts of every file loaded in \d+ ms|stopping)$")
 VISIBLE_TIMEOUT = 10.0
 IDLE_SETTLE = 3.0  # after a start: RSS is read once the start's transient work is over
 MB = 1_000_000

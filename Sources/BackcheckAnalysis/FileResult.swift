@@ -11,6 +11,10 @@ public struct FileResult: Sendable, Hashable {
     /// Hex SHA-256 of the bytes, or nil when the file was not read.
     public var contentHash: String?
     public var outcome: Outcome
+    /// The file's SQL facts (DESIGN §6) as JSON, stored with it so a later run need not read an
+    /// unchanged file to know them; nil when it has none. Ignored for `.unchanged` results, whose
+    /// stored facts stand.
+    public var sqlFacts: String?
 
     public enum Outcome: Sendable, Hashable {
         /// Analysed; these are all its findings (including suppressed ones).

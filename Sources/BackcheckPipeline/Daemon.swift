@@ -139,7 +139,7 @@ public final class Daemon {
             }
             request.log("watching \(roots.map(\.path).joined(separator: ", ")) with \(watchers[0].name): \(totalFiles) files reconciled in \(Self.milliseconds(since: started)) ms")
             notifier?.ready(status: statusLine)
-            try await loadSchemas()
+            try loadSchemas()
             try await loop()
             notifier?.stopping()
             request.log("stopping")
@@ -149,15 +149,15 @@ public final class Daemon {
         }
     }
 
-    /// Reads the SQL facts of every root's files once, after READY, so the first save of a file
-    /// with SQL does not wait for them.
-    private func loadSchemas() async throws {
+    /// Loads the SQL facts of every root's files from the store once, after READY, so the first
+    /// save of a file with SQL does not wait for them.
+    private func loadSchemas() throws {
         for index in roots.indices {
             let started = ContinuousClock.now
             var root = roots[index]
-            try await root.loadSchema(reader: readers[index], parallelism: request.parallelism)
+            try root.loadSchema(store: store)
             if root.schema != nil && roots[index].schema == nil {
-                request.log("\(root.path): SQL facts of every file read in \(Self.milliseconds(since: started)) ms")
+                request.log("\(root.path): SQL facts of every file loaded in \(Self.milliseconds(since: started)) ms")
             }
             roots[index] = root
         }

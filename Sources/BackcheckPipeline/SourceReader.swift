@@ -11,9 +11,11 @@ struct SourceReader: Sendable {
     /// Whether to extract SQL facts (DDL, queries) for the schema step.
     var extractsSQL = false
     /// The content hashes of files analysed before under the same rules, by path: a file that
-    /// still hashes the same is not analysed again (its result is `.unchanged`, with its SQL
-    /// facts), unless it has suppression comments.
+    /// still hashes the same is not analysed again (its result is `.unchanged`, with its facts
+    /// from `knownFacts`), unless it has suppression comments.
     var knownHashes: [String: String] = [:]
+    /// The stored SQL facts of the files in `knownHashes`, by path (absent: none).
+    var knownFacts: [String: SQLFileFacts] = [:]
 
     /// The file's result, its diagnostics, and its SQL facts (nil when it holds none).
     func result(for file: WalkedFile) -> (FileResult, [AnalysisDiagnostic], SQLFileFacts?) {
@@ -38,29 +40,20 @@ struct SourceReader: Sendable {
             return (skipped("too large (\(bytes.count) bytes > \(maxFileSize))"), [], nil)
         }
         let hash = Hex.sha256(bytes)
-        let facts = extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil
         // Files with suppression comments are analysed anyway: only an analysis reports an
-        // unused one. An unchanged file keeps its SQL facts, for the schema step.
+        // unused one. An unchanged file has the SQL facts stored for it.
         if knownHashes[file.relativePath] == hash, !FileAnalyzer.hasSuppressionMarkers(bytes) {
             let result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                     mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                     contentHash: hash, outcome: .unchanged)
-            return (result, [], facts)
+            return (result, [], extractsSQL ? knownFacts[file.relativePath] : nil)
         }
+        let facts = extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil
         let (findings, diagnostics) = analyzer.analyze(path: file.relativePath, bytes: bytes, language: language)
-        let result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
+        var result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                 mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                 contentHash: hash, outcome: .analyzed(findings))
+        result.sqlFacts = facts?.json
         return (result, diagnostics, facts)
-    }
-
-    /// Just the file's SQL facts (nil when it holds none or cannot be read), without applying
-    /// any rule: what the daemon needs of files it does not analyse again.
-    func facts(for file: WalkedFile) -> SQLFileFacts? {
-        guard case .source(let language) = file.classification, file.size <= maxFileSize,
-              let data = try? Data(contentsOf: URL(fileURLWithPath: file.absolutePath), options: .uncached),
-              data.count <= maxFileSize
-        else { return nil }
-        return SQLFactExtractor.extract(path: file.relativePath, bytes: Array(data), language: language)
     }
 }

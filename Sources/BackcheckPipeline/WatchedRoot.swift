@@ -96,8 +96,8 @@ struct WatchedRoot {
         var reader = reader
         reader.knownHashes = everything ? [:] : Self.hashes(stored)
         (outcome.recorded, outcome.unchanged) = try await record(
-            changed, removing: vanished, stored: stored, walk: subtree.isEmpty ? walk : nil, store: store,
-            reader: reader, parallelism: parallelism, toolVersion: toolVersion)
+            changed, removing: vanished, stored: stored, store: store, reader: reader, parallelism: parallelism,
+            toolVersion: toolVersion)
         if !subtree.isEmpty { outcome.files = try store.fileCount(root: path) }
         return outcome
     }
@@ -114,7 +114,7 @@ struct WatchedRoot {
         var reader = reader
         reader.knownHashes = Self.hashes(stored)
         let (recorded, unchanged) = try await record(
-            sorted.compactMap { found[$0] }, removing: gone, stored: stored, walk: nil, store: store, reader: reader,
+            sorted.compactMap { found[$0] }, removing: gone, stored: stored, store: store, reader: reader,
             parallelism: parallelism, toolVersion: toolVersion)
         return Outcome(files: try store.fileCount(root: path), recorded: recorded, removed: gone.count,
                        unchanged: unchanged)
@@ -136,7 +136,7 @@ struct WatchedRoot {
     /// file's facts changed the schema analyzers run again and every file with facts is recorded
     /// with their new findings, as an audit would.
     private mutating func record(_ files: [WalkedFile], removing removed: [String], stored: [String: StoredFile],
-                                 walk: WalkResult?, store: FindingStore, reader: SourceReader, parallelism: Int,
+                                 store: FindingStore, reader: SourceReader, parallelism: Int,
                                  toolVersion: String) async throws -> (recorded: Int, unchanged: Int) {
         let schemaEnabled = SchemaStep(rules: selection.rules, root: path).isEnabled
         var reader = reader
@@ -148,8 +148,7 @@ struct WatchedRoot {
         // analysed before may have had some.
         func mayChangeFacts(_ result: FileResult, _ facts: SQLFileFacts?) -> Bool {
             guard schemaEnabled else { return false }
-            // Unchanged bytes have the facts the step holds; before it exists, they must join it.
-            if case .unchanged = result.outcome { return facts != nil && known == nil }
+            if case .unchanged = result.outcome { return false }
             return facts != nil || known?.holds(result.path) ?? (stored[result.path]?.skipReason == nil)
         }
         let streaming = files.count > Self.wholeBatchLimit
@@ -174,20 +173,9 @@ struct WatchedRoot {
             }
             let removedFacts = schemaEnabled ? removed.filter { known?.holds($0) ?? (stored[$0]?.skipReason == nil) } : []
             if !touched.isEmpty || !removedFacts.isEmpty {
-                var step: SchemaStep
-                if let known {
-                    step = known
-                } else {
-                    step = try await primedSchema(walk: walk ?? walker.walk(), except: Set(files.map(\.relativePath)).union(removed),
-                                                  reader: reader, parallelism: parallelism)
-                }
+                var step = try known ?? primedSchema(except: Set(touched.map(\.result.path)).union(removed), store: store)
                 var factsChanged = false
-                let unchanged = touched.filter { $0.result.outcome == .unchanged }.map(\.result.path)
-                let stored = unchanged.isEmpty ? [:] : try store.currentFindings(root: path, paths: unchanged)
-                for var item in touched {
-                    if item.result.outcome == .unchanged {
-                        item.result = step.restored(item.result, stored: stored[item.result.path] ?? [])
-                    }
+                for item in touched {
                     if step.facts(of: item.result.path) != item.facts { factsChanged = true }
                     _ = step.take(item.result, facts: item.facts)
                 }
@@ -211,31 +199,31 @@ struct WatchedRoot {
         }
     }
 
-    /// Reads the SQL facts of every file, so that later batches re-run the schema analyzers only
-    /// when some file's facts changed; nothing is recorded. Does nothing without schema rules or
-    /// when the facts are known.
-    mutating func loadSchema(reader: SourceReader, parallelism: Int) async throws {
+    /// Loads the SQL facts of every file from the store, so that later batches re-run the schema
+    /// analyzers only when some file's facts changed; reads no file and records nothing. Does
+    /// nothing without schema rules or when the facts are loaded.
+    mutating func loadSchema(store: FindingStore) throws {
         guard schema == nil, SchemaStep(rules: selection.rules, root: path).isEnabled else { return }
-        var reader = reader
-        reader.extractsSQL = true
-        schema = try await primedSchema(walk: walker.walk(), except: [], reader: reader, parallelism: parallelism)
+        schema = try primedSchema(except: [], store: store)
     }
 
-    /// The schema step over every file of `walk` but those in `except` (which the caller is
-    /// about to take): the facts of each (read without applying rules), and the full results of
-    /// those with facts, analysed once.
-    private func primedSchema(walk: WalkResult, except: Set<String>, reader: SourceReader,
-                              parallelism: Int) async throws -> SchemaStep {
+    /// The schema step over what the store holds for every file but those in `except` (which the
+    /// caller is about to take): each file's stored SQL facts, and its result made whole from its
+    /// stored row and findings.
+    private func primedSchema(except: Set<String>, store: FindingStore) throws -> SchemaStep {
         var step = SchemaStep(rules: selection.rules, root: path)
-        var bearing: [WalkedFile] = []
-        let others = walk.files.filter { !except.contains($0.relativePath) }
-        try await Auditor.process(others, parallelism: parallelism, transform: { file in (file, reader.facts(for: file)) }) { batch in
-            bearing += batch.compactMap { $0.1 == nil ? nil : $0.0 }
+        var facts: [String: SQLFileFacts] = [:]
+        for (file, json) in try store.sqlFacts(root: path) where !except.contains(file) {
+            facts[file] = SQLFileFacts(json: json)
         }
-        var full = reader
-        full.knownHashes = [:]
-        try await Auditor.analyze(bearing, reader: full, parallelism: parallelism) { batch in
-            for (result, _, facts) in batch { _ = step.take(result, facts: facts) }
+        let paths = facts.keys.sorted()
+        let rows = try store.files(root: path, paths: paths)
+        let findings = try store.currentFindings(root: path, paths: paths)
+        for file in paths {
+            guard let row = rows[file], let fileFacts = facts[file] else { continue }
+            let stored = FileResult(path: file, language: row.language, size: row.size, mtimeNanoseconds: row.mtimeNanoseconds,
+                                    inode: row.inode, contentHash: row.contentHash, outcome: .unchanged)
+            _ = step.take(step.restored(stored, stored: findings[file] ?? []), facts: fileFacts)
         }
         _ = step.finish()
         return step

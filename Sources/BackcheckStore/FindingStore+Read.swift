@@ -37,6 +37,20 @@ extension FindingStore {
         }
     }
 
+    /// The stored SQL facts (JSON) of `root`'s files, by path; files without facts are absent.
+    public func sqlFacts(root: String) throws(StoreError) -> [String: String] {
+        try read { db in
+            guard let rootId = try RootRecord.id(of: root, db) else { return [:] }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT files.path, facts.payload FROM facts JOIN files ON files.id = facts.file_id
+                WHERE files.root_id = ? AND facts.kind = 'sql'
+                """, arguments: [rootId])
+            var facts: [String: String] = [:]
+            while let row = try rows.next() { facts[row[0]] = row[1] }
+            return facts
+        }
+    }
+
     /// The current findings (open, reopened or suppressed) of the files of `root` at `paths`, by
     /// path: what the last analysis of each file recorded and a fix has not closed since.
     public func currentFindings(root: String, paths: [String]) throws(StoreError) -> [String: [Finding]] {

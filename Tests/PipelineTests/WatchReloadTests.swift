@@ -221,10 +221,10 @@ import TestSupport
         let socket = try DatagramListener(abstract: true)
         try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
         #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
-        // Restarted on an unchanged tree, it reads the facts of every file after READY.
+        // Restarted on an unchanged tree, it loads the facts of every file from the store after READY.
         #expect(daemon.stop() == 0)
         try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
-        #expect(try daemon.eventually { daemon.stderr.contains("SQL facts of every file read") }, "\(daemon.stderr)")
+        #expect(try daemon.eventually { daemon.stderr.contains("SQL facts of every file loaded") }, "\(daemon.stderr)")
         let schemaFindings = try daemon.findings([.open]).filter { $0.finding.checklist.rawValue == "query-performance" }
         #expect(!schemaFindings.isEmpty)
 

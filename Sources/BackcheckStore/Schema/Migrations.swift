@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v2", migrate: SchemaV2.create)
         migrator.registerMigration("sync-cookies", migrate: SchemaSyncCookies.create)
         migrator.registerMigration("daemon-watching", migrate: SchemaDaemonWatching.migrate)
+        migrator.registerMigration("file-facts", migrate: SchemaFileFacts.migrate)
         return migrator
     }
 }
@@ -149,5 +150,15 @@ enum SchemaSyncCookies {
 enum SchemaDaemonWatching {
     static func migrate(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE daemon_status ADD COLUMN watching TEXT")
+    }
+}
+
+/// From here on the `facts` table holds each file's SQL facts (kind `sql`), and a file that
+/// hashes as recorded is not read for them again. Files recorded before kept none, so their
+/// identity is forgotten (no hash, an impossible size): the next audit or daemon start analyses
+/// them once more and stores their facts.
+enum SchemaFileFacts {
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: "UPDATE files SET content_hash = NULL, size = -1")
     }
 }
