@@ -11,10 +11,17 @@ public struct FileResult: Sendable, Hashable {
     /// Hex SHA-256 of the bytes, or nil when the file was not read.
     public var contentHash: String?
     public var outcome: Outcome
-    /// The file's SQL facts (DESIGN §6) as JSON, stored with it so a later run need not read an
-    /// unchanged file to know them; nil when it has none. Ignored for `.unchanged` results, whose
-    /// stored facts stand.
-    public var sqlFacts: String?
+    /// What becomes of the file's stored SQL facts (DESIGN §6), which let the daemon know every
+    /// file's facts on start without reading the files.
+    public var sqlFacts: StoredFacts = .keep
+
+    /// See ``sqlFacts``.
+    public enum StoredFacts: Sendable, Hashable {
+        /// The stored facts stand (the bytes are those they were extracted from).
+        case keep
+        /// The facts are these (JSON), or none.
+        case replace(String?)
+    }
 
     public enum Outcome: Sendable, Hashable {
         /// Analysed; these are all its findings (including suppressed ones).

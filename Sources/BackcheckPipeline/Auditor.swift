@@ -55,12 +55,6 @@ public enum Auditor {
             reader.extractsSQL = schemaStep.isEnabled
             // Files whose bytes the same rules analysed before keep their findings.
             reader.knownHashes = try store.analysedHashes(root: root, rulePackHash: selection.hash, toolVersion: toolVersion)
-            if schemaStep.isEnabled && !reader.knownHashes.isEmpty {
-                for (path, json) in try store.sqlFacts(root: root) {
-                    // Facts that no longer decode are read again from the file.
-                    if let facts = SQLFileFacts(json: json) { reader.knownFacts[path] = facts } else { reader.knownHashes[path] = nil }
-                }
-            }
             var diagnostics = walk.diagnostics.map(\.description)
             var unusedSuppressions: [String] = []
             var skipped: [(path: String, reason: String)] = []

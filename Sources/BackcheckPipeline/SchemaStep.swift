@@ -49,9 +49,6 @@ struct SchemaStep {
             return result
         }
         self.facts[result.path] = facts
-        var result = result
-        // A held result carries its facts, so recording it stores them.
-        if result.sqlFacts == nil { result.sqlFacts = facts.json }
         held[result.path] = result
         return nil
     }

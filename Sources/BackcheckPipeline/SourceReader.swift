@@ -11,18 +11,18 @@ struct SourceReader: Sendable {
     /// Whether to extract SQL facts (DDL, queries) for the schema step.
     var extractsSQL = false
     /// The content hashes of files analysed before under the same rules, by path: a file that
-    /// still hashes the same is not analysed again (its result is `.unchanged`, with its facts
-    /// from `knownFacts`), unless it has suppression comments.
+    /// still hashes the same is not analysed again (its result is `.unchanged`, with its SQL
+    /// facts), unless it has suppression comments.
     var knownHashes: [String: String] = [:]
-    /// The stored SQL facts of the files in `knownHashes`, by path (absent: none).
-    var knownFacts: [String: SQLFileFacts] = [:]
 
     /// The file's result, its diagnostics, and its SQL facts (nil when it holds none).
     func result(for file: WalkedFile) -> (FileResult, [AnalysisDiagnostic], SQLFileFacts?) {
         func skipped(_ reason: String, hash: String? = nil) -> FileResult {
-            FileResult(path: file.relativePath, language: nil, size: Int64(file.size),
-                       mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
-                       contentHash: hash, outcome: .skipped(reason: reason))
+            var result = FileResult(path: file.relativePath, language: nil, size: Int64(file.size),
+                                    mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
+                                    contentHash: hash, outcome: .skipped(reason: reason))
+            result.sqlFacts = .replace(nil)
+            return result
         }
         guard case .source(let language) = file.classification else {
             if case .skipped(let reason) = file.classification { return (skipped(reason), [], nil) }
@@ -40,20 +40,21 @@ struct SourceReader: Sendable {
             return (skipped("too large (\(bytes.count) bytes > \(maxFileSize))"), [], nil)
         }
         let hash = Hex.sha256(bytes)
+        // Extracting the facts again costs less than decoding stored ones.
+        let facts = extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil
         // Files with suppression comments are analysed anyway: only an analysis reports an
-        // unused one. An unchanged file has the SQL facts stored for it.
+        // unused one.
         if knownHashes[file.relativePath] == hash, !FileAnalyzer.hasSuppressionMarkers(bytes) {
             let result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                     mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                     contentHash: hash, outcome: .unchanged)
-            return (result, [], extractsSQL ? knownFacts[file.relativePath] : nil)
+            return (result, [], facts)
         }
-        let facts = extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil
         let (findings, diagnostics) = analyzer.analyze(path: file.relativePath, bytes: bytes, language: language)
         var result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                 mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                 contentHash: hash, outcome: .analyzed(findings))
-        result.sqlFacts = facts?.json
+        if extractsSQL { result.sqlFacts = .replace(facts?.json) }
         return (result, diagnostics, facts)
     }
 }

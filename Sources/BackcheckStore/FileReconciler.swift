@@ -27,9 +27,9 @@ struct FileReconciler {
     func record(_ result: FileResult) throws {
         var file = FileRecord(result, rootId: rootId, scanId: scanId, epoch: epoch)
         let fileId = try file.save(db)
-        if result.outcome != .unchanged {
+        if case .replace(let facts) = result.sqlFacts {
             try db.execute(sql: "DELETE FROM facts WHERE file_id = ? AND kind = 'sql'", arguments: [fileId])
-            if let facts = result.sqlFacts {
+            if let facts {
                 try db.execute(sql: "INSERT INTO facts (file_id, kind, payload) VALUES (?, 'sql', ?)", arguments: [fileId, facts])
             }
         }

@@ -133,7 +133,18 @@ import TestSupport
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         holder.arguments = [daemon.db, "BEGIN IMMEDIATE;", ".shell sleep 7", "COMMIT;"]
         try holder.run()
-        Thread.sleep(forTimeInterval: 0.5)
+        // Wait until the holder has the lock: another write fails at once.
+        func locked() throws -> Bool {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            probe.arguments = ["-cmd", ".timeout 0", daemon.db, "BEGIN IMMEDIATE;", "ROLLBACK;"]
+            probe.standardOutput = FileHandle.nullDevice
+            probe.standardError = FileHandle.nullDevice
+            try probe.run()
+            probe.waitUntilExit()
+            return probe.terminationStatus != 0
+        }
+        #expect(try daemon.eventually(within: 5) { try locked() })
         try daemon.write("app/passwords.py", WatchCommandTests.weakHash)
         #expect(try daemon.eventually(within: 20) { daemon.stderr.contains("trying again in") }, "\(daemon.stderr)")
         holder.waitUntilExit()

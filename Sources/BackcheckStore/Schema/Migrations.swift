@@ -153,10 +153,10 @@ enum SchemaDaemonWatching {
     }
 }
 
-/// From here on the `facts` table holds each file's SQL facts (kind `sql`), and a file that
-/// hashes as recorded is not read for them again. Files recorded before kept none, so their
-/// identity is forgotten (no hash, an impossible size): the next audit or daemon start analyses
-/// them once more and stores their facts.
+/// From here on the `facts` table holds each file's SQL facts (kind `sql`), so the daemon knows
+/// every file's facts on start without reading the files. Files recorded before kept none, so
+/// their identity is forgotten (no hash, an impossible size): the next audit or daemon start
+/// analyses them once more and stores their facts.
 enum SchemaFileFacts {
     static func migrate(_ db: Database) throws {
         try db.execute(sql: "UPDATE files SET content_hash = NULL, size = -1")
