@@ -20,13 +20,13 @@ final class DaemonProcess {
         stderrURL = work.appendingPathComponent("daemon.stderr")
     }
 
-    /// Starts `backcheck watch <root> --db <db> --settle-ms 20 <arguments>`, with `environment`
-    /// added.
-    func start(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// Starts `backcheck watch <root> <extraRoots> --db <db> --settle-ms 20 <arguments>`, with
+    /// `environment` added.
+    func start(_ arguments: [String] = [], extraRoots: [String] = [], environment: [String: String] = [:]) throws {
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         let process = Process()
         process.executableURL = BackcheckProcess.executable
-        process.arguments = ["watch", root, "--db", db, "--settle-ms", "20"] + arguments
+        process.arguments = ["watch", root] + extraRoots + ["--db", db, "--settle-ms", "20"] + arguments
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": work.path, "NO_COLOR": "1"].merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: stderrURL)

@@ -154,6 +154,33 @@ import TestSupport
         #expect(daemon.stop() == 0, "\(daemon.stderr)")
     }
 
+    /// One daemon keeps several roots current, each with its own configuration, and `status`
+    /// lists them.
+    @Test func watchesSeveralRoots() throws {
+        let daemon = try DaemonProcess("backcheck-watch-roots")
+        let second = daemon.work.appendingPathComponent("billing").path
+        try FileManager.default.createDirectory(atPath: second + "/src", withIntermediateDirectories: true)
+        // The second root disables the rule the first one reports.
+        try "rules:\n  disable: [sensitive-data/weak-password-hash-python]\n"
+            .write(toFile: second + "/.backcheck.yml", atomically: true, encoding: .utf8)
+        try daemon.write("app/clean.py", "x = 1\n")
+        let socket = try DatagramListener(abstract: true)
+        try daemon.start(extraRoots: [second], environment: ["NOTIFY_SOCKET": socket.address])
+        #expect(socket.receive()?.hasPrefix("READY=1\nSTATUS=watching 2 roots") == true, "\(daemon.stderr)")
+
+        try daemon.write("app/passwords.py", WatchCommandTests.weakHash)
+        try WatchCommandTests.weakHash.write(toFile: second + "/src/passwords.py", atomically: true, encoding: .utf8)
+        try "def run(text):\n    return eval(text)\n".write(toFile: second + "/src/run.py", atomically: true, encoding: .utf8)
+        #expect(try daemon.eventually {
+            try daemon.findings([.open]).map(\.finding.path) == ["app/passwords.py"]
+                && FindingStore(path: daemon.db).files(root: second).map(\.path) == ["src/passwords.py", "src/run.py"]
+        }, "\(daemon.stderr)")
+        #expect(try FindingStore(path: daemon.db).findings(root: second, statuses: [.open]).isEmpty)
+        let status = try BackcheckProcess.run(["status", "--db", daemon.db])
+        #expect(status.stdout.contains(daemon.root) && status.stdout.contains(second), "\(status.stdout)")
+        #expect(daemon.stop() == 0)
+    }
+
     /// `--watcher polling` (no inotify) keeps the store current too, new directories included.
     @Test func pollingWatcherKeepsFindingsCurrent() throws {
         let daemon = try DaemonProcess("backcheck-watch-poll")
