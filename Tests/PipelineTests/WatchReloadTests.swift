@@ -131,7 +131,7 @@ import TestSupport
 
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        holder.arguments = [daemon.db, "BEGIN IMMEDIATE;", ".shell sleep 7", "COMMIT;"]
+        holder.arguments = [daemon.db, "BEGIN IMMEDIATE;", ".shell sleep 12", "COMMIT;"]
         try holder.run()
         // Wait until the holder has the lock: another write fails at once.
         func locked() throws -> Bool {
