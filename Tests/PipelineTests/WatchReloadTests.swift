@@ -228,10 +228,13 @@ import TestSupport
         try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
         #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
 
-        try daemon.write("lib/auth/passwords.py", WatchCommandTests.weakHash)
+        // A directory moved in whole (so it appears with its file, whatever the timing).
+        let outside = daemon.work.appendingPathComponent("outside").path
+        try FileManager.default.createDirectory(atPath: outside + "/auth", withIntermediateDirectories: true)
+        try WatchCommandTests.weakHash.write(toFile: outside + "/auth/passwords.py", atomically: true, encoding: .utf8)
+        try FileManager.default.moveItem(atPath: outside, toPath: daemon.root + "/lib")
         #expect(try daemon.eventually { try daemon.findings([.open]).map(\.finding.path) == ["lib/auth/passwords.py"] },
                 "\(daemon.stderr)")
-        let outside = daemon.work.appendingPathComponent("outside").path
         try FileManager.default.moveItem(atPath: daemon.root + "/lib", toPath: outside)
         #expect(try daemon.eventually { try daemon.findings([.open, .reopened]).isEmpty && daemon.storedFiles().count == 40 },
                 "\(daemon.stderr)")
