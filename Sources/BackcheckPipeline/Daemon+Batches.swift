@@ -65,7 +65,8 @@ extension Daemon {
                                             toolVersion: toolVersion)
         roots[index] = root
         files[index] = outcome.files
-        log(outcome, of: root.path, since: started)
+        // Quiet when nothing changed (an event about a file that is not source, say).
+        if outcome.recorded + outcome.removed > 0 { log(outcome, of: root.path, since: started) }
     }
 
     /// Logs a batch of the directory at `path` (a root, or the subtree rescanned).
