@@ -11,9 +11,12 @@ struct SourceReader: Sendable {
     /// Whether to extract SQL facts (DDL, queries) for the schema step.
     var extractsSQL = false
     /// The content hashes of files analysed before under the same rules, by path: a file that
-    /// still hashes the same is not analysed again (its result is `.unchanged`, with its SQL
-    /// facts), unless it has suppression comments.
+    /// still hashes the same is not analysed again (its result is `.unchanged`), unless it has
+    /// suppression comments.
     var knownHashes: [String: String] = [:]
+    /// Whether an unchanged file's result comes with its SQL facts: the audit's schema step needs
+    /// them; the daemon has them from earlier batches or the store.
+    var factsOfUnchangedFiles = true
 
     /// The file's result, its diagnostics, and its SQL facts (nil when it holds none).
     func result(for file: WalkedFile) -> (FileResult, [AnalysisDiagnostic], SQLFileFacts?) {
@@ -40,16 +43,19 @@ struct SourceReader: Sendable {
             return (skipped("too large (\(bytes.count) bytes > \(maxFileSize))"), [], nil)
         }
         let hash = Hex.sha256(bytes)
-        // Extracting the facts again costs less than decoding stored ones.
-        let facts = extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil
+        func facts() -> SQLFileFacts? {
+            extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil
+        }
         // Files with suppression comments are analysed anyway: only an analysis reports an
         // unused one.
         if knownHashes[file.relativePath] == hash, !FileAnalyzer.hasSuppressionMarkers(bytes) {
             let result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                     mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                     contentHash: hash, outcome: .unchanged)
-            return (result, [], facts)
+            // Extracting the facts again costs less than decoding the stored ones.
+            return (result, [], factsOfUnchangedFiles ? facts() : nil)
         }
+        let facts = facts()
         let (findings, diagnostics) = analyzer.analyze(path: file.relativePath, bytes: bytes, language: language)
         var result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                 mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,

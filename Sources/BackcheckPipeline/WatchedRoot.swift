@@ -19,6 +19,8 @@ struct WatchedRoot {
     /// The SQL facts and held results of every file of the tree, from the first batch that
     /// needed them on (nil before, and after new rules).
     private(set) var schema: SchemaStep?
+    /// Whether any schema rule is enabled, so files need SQL facts.
+    let schemaEnabled: Bool
 
     init(path: String) throws(AuditError) {
         self.path = try Auditor.canonicalRoot(path)
@@ -28,6 +30,7 @@ struct WatchedRoot {
             throw .configuration(error)
         }
         selection = try RuleSelection(configuration: configuration, root: self.path)
+        schemaEnabled = SchemaStep(rules: selection.rules, root: self.path).isEnabled
         let options = WalkOptions(maxFileSize: configuration.maxFileSize, excludes: configuration.exclude,
                                   includes: configuration.include, languageOverrides: configuration.languages)
         walker = Walker(root: self.path, options: options)
@@ -138,9 +141,9 @@ struct WatchedRoot {
     private mutating func record(_ files: [WalkedFile], removing removed: [String], stored: [String: StoredFile],
                                  store: FindingStore, reader: SourceReader, parallelism: Int,
                                  toolVersion: String) async throws -> (recorded: Int, unchanged: Int) {
-        let schemaEnabled = SchemaStep(rules: selection.rules, root: path).isEnabled
         var reader = reader
         reader.extractsSQL = schemaEnabled
+        reader.factsOfUnchangedFiles = false
         // A save is one file: its rules share the cores, so the finding lands sooner.
         if files.count < parallelism { reader.analyzer.ruleWorkers = parallelism }
         let known = schema
@@ -203,7 +206,7 @@ struct WatchedRoot {
     /// analyzers only when some file's facts changed; reads no file and records nothing. Does
     /// nothing without schema rules or when the facts are loaded.
     mutating func loadSchema(store: FindingStore) throws {
-        guard schema == nil, SchemaStep(rules: selection.rules, root: path).isEnabled else { return }
+        guard schema == nil, schemaEnabled else { return }
         schema = try primedSchema(except: [], store: store)
     }
 

@@ -1,5 +1,4 @@
 import BackcheckAnalysis
-import Foundation
 import GRDB
 
 /// Brings one file's rows in line with what a scan saw, inside the caller's write transaction.
@@ -71,10 +70,9 @@ struct FileReconciler {
             }
         }
         if !seenAgain.isEmpty {
-            let ids = String(decoding: try JSONEncoder().encode(seenAgain), as: UTF8.self)
             try db.execute(sql: """
                 UPDATE findings SET last_seen_at = ?, last_scan_id = ? WHERE id IN (SELECT value FROM json_each(?))
-                """, arguments: [now, scanId, ids])
+                """, arguments: [now, scanId, JSONList.text(seenAgain)])
         }
         try fix(Array(byFingerprint.values))
     }

@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 extension FindingStore {
@@ -51,10 +50,9 @@ extension FindingStore {
     /// created.
     public func acknowledgeSyncCookies(_ names: [String]) throws(StoreError) {
         let now = Timestamp.now()
-        let list = String(decoding: (try? JSONEncoder().encode(names)) ?? Data("[]".utf8), as: UTF8.self)
         try write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO sync_cookies (name, seen_at) SELECT value, ? FROM json_each(?)",
-                           arguments: [now, list])
+                           arguments: [now, JSONList.text(names)])
         }
     }
 

@@ -57,18 +57,12 @@ extension FindingStore {
         try read { db in
             guard let rootId = try RootRecord.id(of: root, db) else { return [:] }
             var findings: [String: [Finding]] = [:]
-            for start in stride(from: 0, to: paths.count, by: 500) {
-                let chunk = paths[start..<min(start + 500, paths.count)]
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-                var arguments: StatementArguments = [rootId]
-                arguments += StatementArguments(Array(chunk))
-                let records = try FindingRecord.fetchAll(db, sql: """
-                    SELECT findings.* FROM findings JOIN files ON files.id = findings.file_id
-                    WHERE files.root_id = ? AND files.path IN (\(marks))
-                      AND findings.status IN ('open', 'reopened', 'suppressed')
-                    """, arguments: arguments)
-                for record in records { findings[record.path, default: []].append(record.finding) }
-            }
+            let records = try FindingRecord.fetchAll(db, sql: """
+                SELECT findings.* FROM findings JOIN files ON files.id = findings.file_id
+                WHERE files.root_id = ? AND files.path IN (SELECT value FROM json_each(?))
+                  AND findings.status IN ('open', 'reopened', 'suppressed')
+                """, arguments: [rootId, JSONList.text(paths)])
+            for record in records { findings[record.path, default: []].append(record.finding) }
             return findings
         }
     }
@@ -89,15 +83,9 @@ extension FindingStore {
         try read { db in
             guard let rootId = try RootRecord.id(of: root, db) else { return [:] }
             var files: [String: StoredFile] = [:]
-            // Chunked: SQLite limits the number of bound parameters of one statement.
-            for start in stride(from: 0, to: paths.count, by: 500) {
-                let chunk = paths[start..<min(start + 500, paths.count)]
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-                var arguments: StatementArguments = [rootId]
-                arguments += StatementArguments(Array(chunk))
-                for file in try StoredFile.fetchAll(db, sql: "WHERE root_id = ? AND path IN (\(marks))", arguments: arguments) {
-                    files[file.path] = file
-                }
+            for file in try StoredFile.fetchAll(db, sql: "WHERE root_id = ? AND path IN (SELECT value FROM json_each(?))",
+                                                arguments: [rootId, JSONList.text(paths)]) {
+                files[file.path] = file
             }
             return files
         }

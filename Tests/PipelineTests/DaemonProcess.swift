@@ -34,6 +34,15 @@ final class DaemonProcess {
         self.process = process
     }
 
+    /// Starts the daemon as ``start(_:extraRoots:environment:)`` does, with a notify socket, and
+    /// waits for its first notification: "READY=1\nSTATUS=..." once it has reconciled, nil when
+    /// none came.
+    func startUntilReady(_ arguments: [String] = [], extraRoots: [String] = []) throws -> String? {
+        let socket = try DatagramListener(abstract: true)
+        try start(arguments, extraRoots: extraRoots, environment: ["NOTIFY_SOCKET": socket.address])
+        return socket.receive()
+    }
+
     /// What the daemon wrote to standard error so far.
     var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
 

@@ -13,9 +13,7 @@ import TestSupport
 
     @Test func fiveThousandFileBurstConvergesWhileAReaderQueries() async throws {
         let daemon = try DaemonProcess("backcheck-watch-burst")
-        let socket = try DatagramListener(abstract: true)
-        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
-        #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
+        #expect(try daemon.startUntilReady()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
 
         // A reader querying as the query CLI does, throughout the burst.
         let log = ReaderLog()

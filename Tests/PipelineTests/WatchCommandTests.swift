@@ -134,9 +134,7 @@ import TestSupport
     @Test func convergesToWhatAFreshAuditFinds() throws {
         let daemon = try DaemonProcess("backcheck-watch-converge")
         try daemon.copySampleBackend()
-        let socket = try DatagramListener(abstract: true)
-        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
-        #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
+        #expect(try daemon.startUntilReady()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
         let before = try daemon.findings([.open])
         #expect(before.contains { $0.finding.path == "lib/account.rb" })
         #expect(before.contains { $0.finding.path == "app/auth.py" && $0.finding.ruleId.contains("weak-password-hash") })
@@ -171,21 +169,30 @@ import TestSupport
         #expect(storeFiles == auditFiles)
     }
 
+    /// Bad options are usage errors (exit 2) that say what is expected.
+    @Test func badWatchOptionsAreUsageErrors() throws {
+        let daemon = try DaemonProcess("backcheck-watch-options")
+        for (arguments, message) in [
+            (["--max-watches", "0"], "--max-watches must be 1 or more"),
+            (["--settle-ms=-5"], "--settle-ms must be zero or more"),
+            (["--watcher", "fanotify"], "'auto', 'inotify' or 'polling'"),
+        ] {
+            let result = try BackcheckProcess.run(["watch", daemon.root, "--db", daemon.db] + arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+    }
+
     /// kill -9 in the middle of a burst loses nothing: the restarted daemon (the lock and the stale
     /// status row are no obstacle) reconciles to what a fresh audit finds, and the database is intact.
     @Test func recoversFromKillDuringABurst() throws {
         let daemon = try DaemonProcess("backcheck-watch-kill")
-        let socket = try DatagramListener(abstract: true)
-        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
-        #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
+        #expect(try daemon.startUntilReady()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
         for index in 0..<400 {
             try daemon.write("burst/d\(index % 8)/f\(index).py", index % 2 == 0 ? Self.weakHash : Self.strongHash)
             if index == 250 { daemon.kill() }
         }
-        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
-        var ready = false
-        while !ready, let message = socket.receive() { ready = message.hasPrefix("READY=1") }
-        #expect(ready, "\(daemon.stderr)")
+        #expect(try daemon.startUntilReady()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
         #expect(daemon.stop() == 0)
 
         let (store, audit, _, _) = try daemon.storeAndFreshAudit()

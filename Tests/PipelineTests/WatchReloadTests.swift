@@ -125,9 +125,7 @@ import TestSupport
     func aLockedDatabaseIsWaitedOut() throws {
         let daemon = try DaemonProcess("backcheck-watch-locked")
         try daemon.write("app/clean.py", "x = 1\n")
-        let socket = try DatagramListener(abstract: true)
-        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
-        #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
+        #expect(try daemon.startUntilReady()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
 
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
@@ -164,9 +162,8 @@ import TestSupport
         try "rules:\n  disable: [sensitive-data/weak-password-hash-python]\n"
             .write(toFile: second + "/.backcheck.yml", atomically: true, encoding: .utf8)
         try daemon.write("app/clean.py", "x = 1\n")
-        let socket = try DatagramListener(abstract: true)
-        try daemon.start(extraRoots: [second], environment: ["NOTIFY_SOCKET": socket.address])
-        #expect(socket.receive()?.hasPrefix("READY=1\nSTATUS=watching 2 roots") == true, "\(daemon.stderr)")
+        #expect(try daemon.startUntilReady(extraRoots: [second])?.hasPrefix("READY=1\nSTATUS=watching 2 roots") == true,
+                "\(daemon.stderr)")
 
         try daemon.write("app/passwords.py", WatchCommandTests.weakHash)
         try WatchCommandTests.weakHash.write(toFile: second + "/src/passwords.py", atomically: true, encoding: .utf8)
@@ -224,9 +221,7 @@ import TestSupport
     @Test func directoryChangesRescanOnlyThatDirectory() throws {
         let daemon = try DaemonProcess("backcheck-watch-subtree")
         for index in 0..<40 { try daemon.write("app/m\(index).py", "x = \(index)\n") }
-        let socket = try DatagramListener(abstract: true)
-        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
-        #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
+        #expect(try daemon.startUntilReady()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
 
         // A directory moved in whole (so it appears with its file, whatever the timing).
         let outside = daemon.work.appendingPathComponent("outside").path
@@ -259,12 +254,10 @@ import TestSupport
     @Test func schemaAnalyzersRunAgainOnlyWhenFactsChange() throws {
         let daemon = try DaemonProcess("backcheck-watch-facts")
         try daemon.copySampleBackend()
-        let socket = try DatagramListener(abstract: true)
-        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
-        #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
+        #expect(try daemon.startUntilReady()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
         // Restarted on an unchanged tree, it loads the facts of every file from the store after READY.
         #expect(daemon.stop() == 0)
-        try daemon.start(environment: ["NOTIFY_SOCKET": socket.address])
+        try daemon.start()
         #expect(try daemon.eventually { daemon.stderr.contains("SQL facts of every file loaded") }, "\(daemon.stderr)")
         let schemaFindings = try daemon.findings([.open]).filter { $0.finding.checklist.rawValue == "query-performance" }
         #expect(!schemaFindings.isEmpty)
@@ -295,10 +288,8 @@ import TestSupport
     @Test func syncAnswersAfterTheDaemonCaughtUp() throws {
         let daemon = try DaemonProcess("backcheck-watch-sync")
         try daemon.write("app/clean.py", "x = 1\n")
-        let socket = try DatagramListener(abstract: true)
         // A long settle time: without the cookie, the query would surely run before the batch.
-        try daemon.start(["--settle-ms", "300"], environment: ["NOTIFY_SOCKET": socket.address])
-        #expect(socket.receive()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
+        #expect(try daemon.startUntilReady(["--settle-ms", "300"])?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
 
         for round in 0..<3 {
             try daemon.write("app/passwords\(round).py", WatchCommandTests.weakHash)

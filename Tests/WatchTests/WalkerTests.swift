@@ -74,6 +74,31 @@ private func classifications(_ result: WalkResult) -> [String: WalkedFile.Classi
     #expect(result.diagnostics.isEmpty)
 }
 
+/// A subtree walk (the daemon's rescan of one directory) lists nothing through a symlink, for a
+/// missing directory, or under an ignored one; it still lists a real directory.
+@Test func subtreeWalksNeverLeaveTheTree() throws {
+    let outside = try TemporaryTree()
+    let tree = try TemporaryTree()
+    defer {
+        tree.remove()
+        outside.remove()
+    }
+    try outside.write("secret/leak.py")
+    try tree.write("real/app.py")
+    try tree.write("build/gen.py")
+    try tree.write(".gitignore", "build/\n")
+    try tree.symlink("linked-dir", to: outside.path("secret"))
+    try tree.symlink("real/loop", to: tree.root)
+    let walker = Walker(root: tree.root)
+    #expect(try walker.walk(subtree: "real").files.map(\.relativePath) == ["real/app.py"])
+    for subtree in ["linked-dir", "real/loop", "real/loop/real", "missing", "missing/deeper", "build", "real/app.py"] {
+        var entered: [String] = []
+        let result = try walker.walk(subtree: subtree) { entered.append($0) }
+        #expect(result.files.isEmpty, "\(subtree)")
+        #expect(entered.isEmpty, "\(subtree)")
+    }
+}
+
 @Test func gitDirectoryAndInfoExcludeAreHonoured() throws {
     let tree = try TemporaryTree()
     defer { tree.remove() }
