@@ -5,6 +5,8 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+// The modules are the pipeline's stages; dependencies point one way, from the command line down
+// to the model (docs/DESIGN.md §3 draws the graph).
 let package = Package(
     name: "backcheck",
     platforms: [.macOS(.v14)],
@@ -15,112 +17,144 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .executableTarget(
             name: "backcheck",
             dependencies: [
-                "BackcheckPipeline", "BackcheckReport", "BackcheckRules", "BackcheckAnalysis", "BackcheckLexer", "BackcheckSQL",
+                "BackcheckAudit", "BackcheckDaemon", "BackcheckQuery", "BackcheckReport", "BackcheckScan",
+                "BackcheckRules", "BackcheckConfig", "BackcheckLexer", "BackcheckStore", "BackcheckModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
-        .target(name: "BackcheckLexer", swiftSettings: strict),
+
+        // The vocabulary every stage shares: severities, checklist items, languages, findings.
+        .target(name: "BackcheckModel", swiftSettings: strict),
+        // Bytes to tokens.
+        .target(name: "BackcheckLexer", dependencies: ["BackcheckModel"], swiftSettings: strict),
+        // Patterns compiled and matched over tokens; taint; the statement model.
+        .target(name: "BackcheckEngine", dependencies: ["BackcheckLexer", "BackcheckModel"], swiftSettings: strict),
+        // Rules as declared in YAML, loaded and compiled; the embedded pack.
         .target(
             name: "BackcheckRules",
-            dependencies: ["BackcheckLexer", "BackcheckRulePack", "Yams"],
+            dependencies: ["BackcheckEngine", "BackcheckLexer", "BackcheckModel", "BackcheckRulePack", "Yams"],
             swiftSettings: strict
         ),
-        .target(
-            name: "BackcheckRulePack",
-            swiftSettings: strict,
-            plugins: ["EmbedRulePack"]
-        ),
-        .target(
-            name: "BackcheckConfig",
-            dependencies: ["BackcheckLexer", "BackcheckRulePack", "Yams"],
-            swiftSettings: strict
-        ),
+        .target(name: "BackcheckRulePack", swiftSettings: strict, plugins: ["EmbedRulePack"]),
+        // One file's findings: matches become findings, suppressions, fingerprints, masking.
         .target(
             name: "BackcheckAnalysis",
             dependencies: [
-                "BackcheckLexer", "BackcheckRules",
+                "BackcheckRules", "BackcheckEngine", "BackcheckLexer", "BackcheckModel",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
+        // SQL facts from .sql files and code strings; the schema and its analyzers.
         .target(
             name: "BackcheckSQL",
-            dependencies: ["BackcheckLexer", "BackcheckRules", "BackcheckAnalysis"],
+            dependencies: ["BackcheckAnalysis", "BackcheckRules", "BackcheckLexer", "BackcheckModel"],
             swiftSettings: strict
         ),
+        // `.backcheck.yml` and the embedded defaults.
+        .target(name: "BackcheckConfig", dependencies: ["BackcheckModel", "BackcheckRulePack", "Yams"], swiftSettings: strict),
+        // The repository walk and gitignore semantics.
+        .target(name: "BackcheckWalk", dependencies: ["BackcheckModel"], swiftSettings: strict),
+        // SQLite: files, findings and their lifecycle, scans, facts.
         .target(
             name: "BackcheckStore",
-            dependencies: ["BackcheckAnalysis", "BackcheckRules", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BackcheckAnalysis", "BackcheckModel", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // Output formats over view models.
+        .target(name: "BackcheckReport", dependencies: ["BackcheckRules", "BackcheckModel"], swiftSettings: strict),
+        // What every scan of a root does, audit or daemon: rules, reading a file, the schema step.
         .target(
-            name: "BackcheckWatch",
-            dependencies: ["BackcheckLexer", "BackcheckConfig"],
-            swiftSettings: strict
-        ),
-        .target(
-            name: "BackcheckReport",
-            dependencies: ["BackcheckAnalysis", "BackcheckRules", "BackcheckLexer", "BackcheckStore"],
-            swiftSettings: strict
-        ),
-        .target(
-            name: "BackcheckPipeline",
+            name: "BackcheckScan",
             dependencies: [
-                "BackcheckAnalysis", "BackcheckStore", "BackcheckWatch", "BackcheckConfig",
-                "BackcheckRules", "BackcheckReport", "BackcheckSQL", "CMemory",
-                .product(name: "Logging", package: "swift-log"),
+                "BackcheckAnalysis", "BackcheckSQL", "BackcheckConfig", "BackcheckRules", "BackcheckRulePack",
+                "BackcheckStore", "BackcheckWalk", "BackcheckModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // `backcheck audit`.
+        .target(
+            name: "BackcheckAudit",
+            dependencies: [
+                "BackcheckScan", "BackcheckStore", "BackcheckWalk", "BackcheckReport", "BackcheckConfig",
+                "BackcheckRules", "BackcheckAnalysis", "BackcheckModel",
+            ],
+            swiftSettings: strict
+        ),
+        // `backcheck watch`: watchers, the settle loop, the service protocol.
+        .target(
+            name: "BackcheckDaemon",
+            dependencies: [
+                "BackcheckScan", "BackcheckStore", "BackcheckWalk", "BackcheckAnalysis", "BackcheckSQL",
+                "BackcheckConfig", "BackcheckModel", "CMemory",
+            ],
+            swiftSettings: strict
+        ),
+        // `backcheck findings`, `show`, `stats`: reading the store.
+        .target(
+            name: "BackcheckQuery",
+            dependencies: [
+                "BackcheckStore", "BackcheckReport", "BackcheckRules", "BackcheckConfig", "BackcheckAnalysis",
+                "BackcheckLexer", "BackcheckModel",
             ],
             swiftSettings: strict
         ),
         .target(name: "CMemory"),
+
         .executableTarget(name: "RulePackEmbedder", swiftSettings: strict),
+        .plugin(name: "EmbedRulePack", capability: .buildTool(), dependencies: ["RulePackEmbedder"]),
         .executableTarget(
             name: "backcheck-bench",
-            dependencies: ["BackcheckLexer", "BackcheckRules", "BackcheckAnalysis", "BackcheckSQL"],
+            dependencies: ["BackcheckLexer", "BackcheckRules", "BackcheckAnalysis", "BackcheckSQL", "BackcheckModel"],
             path: "Benchmarks/Bench",
             swiftSettings: strict
         ),
-        .plugin(
-            name: "EmbedRulePack",
-            capability: .buildTool(),
-            dependencies: ["RulePackEmbedder"]
-        ),
+
         .target(
             name: "TestSupport",
-            dependencies: ["BackcheckLexer", "BackcheckRules", "BackcheckAnalysis"],
+            dependencies: ["BackcheckLexer", "BackcheckRules", "BackcheckAnalysis", "BackcheckModel"],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "LexerTests", dependencies: ["BackcheckLexer", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "LexerTests", dependencies: ["BackcheckLexer", "BackcheckModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "RulesTests",
-            dependencies: ["BackcheckRules", "BackcheckAnalysis", "BackcheckReport", "BackcheckLexer", "BackcheckSQL", "TestSupport"],
+            name: "EngineTests",
+            dependencies: ["BackcheckEngine", "BackcheckRules", "BackcheckAnalysis", "BackcheckLexer", "BackcheckModel", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
+            name: "RulesTests",
+            dependencies: ["BackcheckRules", "BackcheckAnalysis", "BackcheckReport", "BackcheckScan", "BackcheckLexer",
+                           "BackcheckModel", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "AnalysisTests", dependencies: ["BackcheckAnalysis", "BackcheckModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(
             name: "SQLTests",
-            dependencies: ["BackcheckSQL", "BackcheckRules", "BackcheckAnalysis", "BackcheckLexer", "TestSupport",
+            dependencies: ["BackcheckSQL", "BackcheckRules", "BackcheckAnalysis", "BackcheckLexer", "BackcheckModel", "TestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .testTarget(name: "WatchTests", dependencies: ["BackcheckWatch", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "WalkTests", dependencies: ["BackcheckWalk", "BackcheckModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["BackcheckStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BackcheckStore", "BackcheckAnalysis", "BackcheckModel", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ReportTests", dependencies: ["BackcheckReport", "BackcheckStore"], swiftSettings: strict),
+        .testTarget(name: "ReportTests", dependencies: ["BackcheckReport", "BackcheckModel"], swiftSettings: strict),
+        .testTarget(name: "DaemonTests", dependencies: ["BackcheckDaemon", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "PipelineTests",
-            dependencies: ["backcheck", "BackcheckPipeline", "BackcheckStore", "TestSupport"],
+            name: "CommandTests",
+            dependencies: ["backcheck", "BackcheckStore", "BackcheckModel", "TestSupport"],
             swiftSettings: strict
         ),
     ],

@@ -3,6 +3,7 @@ import BackcheckLexer
 import BackcheckRules
 import BackcheckSQL
 import Foundation
+import BackcheckModel
 
 // In-process throughput of the lexer and of per-file analysis over a corpus held in memory,
 // each reported beside a baseline (a plain byte scan of the same buffers) measured in the same

@@ -2,6 +2,8 @@ import BackcheckLexer
 import BackcheckRules
 import Dispatch
 import Synchronization
+import BackcheckEngine
+import BackcheckModel
 
 /// Runs every applicable rule on one file and turns matches into findings: positions, filled-in
 /// messages, masked snippets, fingerprints and suppressions. Pure and `Sendable`: audits run one

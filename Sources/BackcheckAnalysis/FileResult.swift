@@ -1,3 +1,5 @@
+import BackcheckModel
+
 /// What one pass over one file produced: its identity on disk and its findings, or why it was skipped.
 public struct FileResult: Sendable, Hashable {
     /// Path relative to the root, `/`-separated.

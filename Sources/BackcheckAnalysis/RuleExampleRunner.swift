@@ -1,5 +1,6 @@
 import BackcheckLexer
 import BackcheckRules
+import BackcheckModel
 
 /// Runs a rule's `bad`/`good` examples, and mutations of them, as its tests (the way SwiftLint's
 /// examples are its tests): this is what `swift test` and `backcheck rules test` call.

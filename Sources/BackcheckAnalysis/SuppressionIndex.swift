@@ -1,4 +1,5 @@
 import BackcheckLexer
+import BackcheckModel
 
 /// The suppression markers found in one file's comments.
 ///

@@ -1,7 +1,7 @@
-import BackcheckLexer
 import BackcheckRulePack
 import Foundation
 import Yams
+import BackcheckModel
 
 /// Reads configuration: the embedded defaults, then the repository's `.backcheck.yml`.
 public enum ConfigLoader {

@@ -1,4 +1,4 @@
-import BackcheckLexer
+import BackcheckModel
 
 /// Settings for one repository: the embedded defaults (Config/backcheck.yml) overridden by the
 /// repository's `.backcheck.yml`.

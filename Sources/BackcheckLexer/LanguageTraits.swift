@@ -1,3 +1,5 @@
+import BackcheckModel
+
 /// What one language's lexer does differently, looked up once per file so the hot loop tests
 /// plain booleans instead of switching on the language.
 struct LanguageTraits {

@@ -1,3 +1,5 @@
+import BackcheckModel
+
 /// A file's bytes together with its tokens: what every analysis step reads.
 public struct LexedFile: Sendable {
     public let bytes: [UInt8]

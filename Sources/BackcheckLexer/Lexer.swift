@@ -1,3 +1,5 @@
+import BackcheckModel
+
 /// How to read the input: repository source, or a rule pattern written in the language.
 public enum LexMode: Sendable {
     /// Ordinary source code.

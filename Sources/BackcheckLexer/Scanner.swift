@@ -1,3 +1,5 @@
+import BackcheckModel
+
 /// The state of lexing one file. It lives inside one `Lexer.tokenize` call, so the byte pointer
 /// never escapes the caller's buffer scope.
 struct Scanner {

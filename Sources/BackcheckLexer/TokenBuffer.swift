@@ -1,3 +1,5 @@
+import BackcheckModel
+
 /// The tokens of one source file: significant tokens, comments apart, and a line table.
 public struct TokenBuffer: Sendable {
     /// The language the bytes were lexed as.

@@ -1,6 +1,5 @@
-import BackcheckAnalysis
-import BackcheckStore
 import Foundation
+import BackcheckModel
 
 /// What an audit found, ready for any output format.
 public struct AuditReport: Sendable {
@@ -85,7 +84,7 @@ public struct ReportedFinding: Sendable, Hashable {
     }
 
     /// A stored finding, not marked new.
-    public init(_ stored: StoredFinding) {
+    public init(_ stored: TrackedFinding) {
         self.init(finding: stored.finding, status: stored.status.rawValue, isNew: false)
     }
 }

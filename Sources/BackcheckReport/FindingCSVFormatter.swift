@@ -1,4 +1,3 @@
-import BackcheckStore
 
 /// `backcheck findings --format csv`: RFC 4180 (CRLF line ends, fields with commas, quotes or
 /// line breaks quoted, quotes doubled), one header row, times in ISO 8601 UTC.

@@ -1,5 +1,5 @@
 import BackcheckRules
-import BackcheckStore
+import BackcheckModel
 
 /// Everything `backcheck show` prints about one finding.
 public struct FindingDetail: Sendable {
@@ -17,7 +17,7 @@ public struct FindingDetail: Sendable {
         }
     }
 
-    public var finding: StoredFinding
+    public var finding: TrackedFinding
     /// The code around the finding as the file is now, secrets masked; empty when unreadable.
     public var context: [Line]
     /// Why the context is missing or may not match (file gone, changed since the last scan).
@@ -27,7 +27,7 @@ public struct FindingDetail: Sendable {
     /// Status changes, oldest first.
     public var history: [FindingEvent]
 
-    public init(finding: StoredFinding, context: [Line], contextNote: String?, rule: Rule?, history: [FindingEvent]) {
+    public init(finding: TrackedFinding, context: [Line], contextNote: String?, rule: Rule?, history: [FindingEvent]) {
         self.finding = finding
         self.context = context
         self.contextNote = contextNote

@@ -1,5 +1,4 @@
 import Foundation
-import BackcheckStore
 
 /// `backcheck show`: the finding, the code around it (finding lines marked `>`), the rule's fix,
 /// and its history.

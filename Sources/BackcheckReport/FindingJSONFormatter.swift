@@ -1,4 +1,3 @@
-import BackcheckStore
 import Foundation
 
 /// `backcheck findings --format json`: `{"total": N, "findings": [...]}`, each finding with its

@@ -1,4 +1,3 @@
-import BackcheckStore
 
 /// `backcheck findings` for people: an aligned table (id, severity, status, rule, location,
 /// message), severities coloured when `style` is enabled, and a count line.

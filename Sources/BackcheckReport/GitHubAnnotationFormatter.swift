@@ -1,6 +1,6 @@
-import BackcheckAnalysis
 import Foundation
 import BackcheckRules
+import BackcheckModel
 
 /// GitHub Actions workflow commands, one annotation per open finding:
 /// `::error file=app/auth.py,line=3,col=5,endLine=3,endColumn=20,title=<rule id>::<message>`.

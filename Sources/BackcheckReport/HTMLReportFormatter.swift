@@ -1,6 +1,6 @@
-import BackcheckAnalysis
 import BackcheckRules
 import Foundation
+import BackcheckModel
 
 /// The nightly report: one self-contained HTML page (inline CSS and SVG, no script, no external
 /// resource) with the summary per checklist item, what is new and what was fixed since the last

@@ -1,5 +1,5 @@
-import BackcheckAnalysis
 import Foundation
+import BackcheckModel
 
 /// `{"findings": [...], "fixed": [...], "summary": {...}}` for scripts; paths are relative to
 /// the scanned root, secrets are masked.

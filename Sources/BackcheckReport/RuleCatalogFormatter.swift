@@ -1,5 +1,5 @@
-import BackcheckLexer
 import BackcheckRules
+import BackcheckModel
 
 /// Renders the rule catalog: a plain list, a checklist × language matrix in Markdown (the README
 /// table is generated with it), or one rule in full.

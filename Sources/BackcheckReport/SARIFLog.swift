@@ -1,3 +1,5 @@
+import BackcheckModel
+
 /// The subset of SARIF 2.1.0 backcheck writes (OASIS SARIF v2.1.0, the `sarif-schema-2.1.0.json`
 /// schema); property names are SARIF's.
 struct SARIFLog: Encodable {

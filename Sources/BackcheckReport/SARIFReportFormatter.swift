@@ -1,6 +1,6 @@
-import BackcheckAnalysis
 import BackcheckRules
 import Foundation
+import BackcheckModel
 
 /// SARIF 2.1.0 for code-scanning upload (DESIGN §9): each result with `ruleId`, `level`, a
 /// location relative to `%SRCROOT%`, the fingerprint as `partialFingerprints`, the checklist item,

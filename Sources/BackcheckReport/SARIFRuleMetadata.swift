@@ -1,4 +1,5 @@
 import BackcheckRules
+import BackcheckModel
 
 /// How backcheck's severities and confidences read in SARIF and on GitHub code scanning.
 extension Severity {

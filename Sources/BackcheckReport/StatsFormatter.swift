@@ -1,6 +1,6 @@
 import BackcheckRules
-import BackcheckStore
 import Foundation
+import BackcheckModel
 
 /// `backcheck stats`: open findings per checklist item × severity, the top directories and rules,
 /// and the trend over the last audits, as text or JSON.

@@ -1,5 +1,5 @@
-import BackcheckAnalysis
 import BackcheckRules
+import BackcheckModel
 
 /// The default human report: findings grouped by checklist item, then severity (worst first),
 /// each with `path:line:col`, rule id, message and the masked line of code.

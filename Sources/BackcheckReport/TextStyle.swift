@@ -1,4 +1,5 @@
 import BackcheckRules
+import BackcheckModel
 
 /// ANSI colours for terminal output, or none. The caller decides: colour only when standard
 /// output is a terminal and `NO_COLOR` is unset (https://no-color.org).

@@ -1,6 +1,6 @@
 import BackcheckRules
-import BackcheckStore
 import Foundation
+import BackcheckModel
 
 /// The nightly report's trend chart as inline SVG: open findings per checklist item (one line
 /// each, only items that had findings) over the last audits, with a y axis, date labels and a

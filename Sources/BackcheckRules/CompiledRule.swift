@@ -1,4 +1,6 @@
 import BackcheckLexer
+import BackcheckEngine
+import BackcheckModel
 
 /// A rule ready to run: its patterns compiled for each of its languages.
 public struct CompiledRule: Sendable {
@@ -59,13 +61,6 @@ public struct CompiledRule: Sendable {
     /// The rule's matches in `file`, and whether the work budget ran out.
     public func matches(in file: LexedFile, index: TokenIndex, budget: Int) -> (matches: [PatternMatch], exhausted: Bool) {
         guard let formula = formulas[file.language] else { return ([], false) }
-        return file.buffer.tokens.withUnsafeBufferPointer { tokens in
-            file.bytes.withUnsafeBufferPointer { bytes in
-                var engine = MatchEngine(buffer: file.buffer, tokens: tokens, bytes: bytes, index: index,
-                                         constraints: constraints, budget: budget)
-                let found = formula.evaluate(&engine)
-                return (found, engine.exhausted)
-            }
-        }
+        return formula.matches(in: file, index: index, constraints: constraints, budget: budget)
     }
 }

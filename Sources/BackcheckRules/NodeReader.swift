@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import BackcheckEngine
 
 /// Typed access to a YAML rule node, turning every mismatch into a `RuleError` at the node's line.
 struct NodeReader {

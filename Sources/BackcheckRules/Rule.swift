@@ -1,4 +1,6 @@
 import BackcheckLexer
+import BackcheckEngine
+import BackcheckModel
 
 /// A checklist rule as declared in YAML: metadata, match formula, constraints and examples.
 public struct Rule: Sendable, Identifiable {

@@ -1,5 +1,7 @@
 import BackcheckLexer
 import Yams
+import BackcheckEngine
+import BackcheckModel
 
 /// Reads rule YAML into `Rule` values; every error names the file and line.
 public enum RuleLoader {

@@ -2,6 +2,8 @@ import BackcheckLexer
 import BackcheckRulePack
 import Foundation
 import Synchronization
+import BackcheckEngine
+import BackcheckModel
 
 /// All rules in effect, compiled, with the keyword prefilter that picks the rules worth running
 /// on a file.

@@ -1,4 +1,5 @@
 import BackcheckRules
+import BackcheckModel
 
 /// Foreign keys no index covers: deleting or updating a referenced row scans the referencing
 /// table (and locks it, in PostgreSQL). Never for MySQL, whose InnoDB indexes every foreign key

@@ -1,5 +1,6 @@
 import BackcheckLexer
 import Foundation
+import BackcheckModel
 
 /// Extracts a file's SQL facts: DDL and queries from `.sql` files, queries from string literals
 /// in code. Runs per file, in parallel; never fails.

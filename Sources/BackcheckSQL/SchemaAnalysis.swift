@@ -1,6 +1,7 @@
 import BackcheckAnalysis
 import Foundation
 import BackcheckRules
+import BackcheckModel
 
 /// The project step for SQL: builds the schema from every file's DDL facts (files in path order,
 /// so migrations apply in file-name order), then runs each analyzer rule over it and the

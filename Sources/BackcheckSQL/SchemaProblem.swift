@@ -1,4 +1,5 @@
 import BackcheckRules
+import BackcheckModel
 
 /// What an analyzer found, before it becomes a ``Finding`` of its rule: where, the identity that
 /// keeps it stable when lines move, the values its message template names (`$TABLE`, `$COLUMNS`,

@@ -1,5 +1,5 @@
-import BackcheckRules
 import Foundation
+import BackcheckModel
 
 /// A `backcheck findings` query: which findings (every filter is optional and they combine with
 /// AND), in which order, how many.

@@ -1,9 +1,10 @@
 import GRDB
+import BackcheckModel
 
 extension FindingStore {
     /// The findings `query` selects, in its order, at most `query.limit` of them. Every value is a
     /// bound parameter.
-    public func findings(matching query: FindingQuery) throws(StoreError) -> [StoredFinding] {
+    public func findings(matching query: FindingQuery) throws(StoreError) -> [TrackedFinding] {
         try read { db in
             guard let (rootId, roots) = try resolve(query, db) else { return [] }
             let (clause, arguments) = query.whereClause(rootId: rootId)
@@ -34,7 +35,7 @@ extension FindingStore {
 
     /// The findings whose row id is `reference` (all digits) or whose fingerprint starts with it
     /// (at least 4 hexadecimal digits); several when a fingerprint prefix is ambiguous.
-    public func findings(reference: String) throws(StoreError) -> [StoredFinding] {
+    public func findings(reference: String) throws(StoreError) -> [TrackedFinding] {
         try read { db in
             let roots = try rootPaths(db)
             let records: [FindingRecord]

@@ -1,10 +1,11 @@
 import BackcheckAnalysis
 import GRDB
+import BackcheckModel
 
 extension FindingStore {
     /// Findings with one of `statuses`, in `root` or in every root when nil, worst first
     /// (severity descending, then path and line).
-    public func findings(root: String?, statuses: Set<FindingStatus>) throws(StoreError) -> [StoredFinding] {
+    public func findings(root: String?, statuses: Set<FindingStatus>) throws(StoreError) -> [TrackedFinding] {
         try read { db in
             let roots = try rootPaths(db)
             var request = FindingRecord.filter(statuses.contains(Column("status")))
@@ -18,12 +19,12 @@ extension FindingStore {
 
     /// Findings open or reopened now that were not at the scan's baseline (for an audit, the end of
     /// the previous audit of the root): the "new" part of an audit report.
-    public func newFindings(in scan: ScanHandle) throws(StoreError) -> [StoredFinding] {
+    public func newFindings(in scan: ScanHandle) throws(StoreError) -> [TrackedFinding] {
         try changes(in: scan) { $0.newFindings }
     }
 
     /// Findings fixed now that were open at the scan's baseline: the "fixed" part of an audit report.
-    public func fixedFindings(in scan: ScanHandle) throws(StoreError) -> [StoredFinding] {
+    public func fixedFindings(in scan: ScanHandle) throws(StoreError) -> [TrackedFinding] {
         try changes(in: scan) { $0.fixedFindings }
     }
 
@@ -142,7 +143,7 @@ extension FindingStore {
 
     private func changes(
         in scan: ScanHandle, _ request: (ScanQueries) -> QueryInterfaceRequest<FindingRecord>
-    ) throws(StoreError) -> [StoredFinding] {
+    ) throws(StoreError) -> [TrackedFinding] {
         let path = path
         return try read { db in
             guard let row = try ScanRecord.fetchOne(db, key: scan.id) else {

@@ -1,5 +1,5 @@
-import BackcheckRules
 import GRDB
+import BackcheckModel
 
 extension FindingStore {
     /// Statistics over the open findings of `root` (every root when nil), with the trend over its

@@ -1,5 +1,6 @@
 import BackcheckAnalysis
 import GRDB
+import BackcheckModel
 
 extension FindingStore {
     /// Starts a scan of `root` (an absolute, canonical path; the row is created on first use).

@@ -1,4 +1,5 @@
 import Foundation
+import BackcheckModel
 
 /// A scan in progress, returned by ``FindingStore/beginScan(root:kind:toolVersion:rulePackHash:)``
 /// and passed to every write of that scan.

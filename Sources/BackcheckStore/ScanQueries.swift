@@ -1,4 +1,5 @@
 import GRDB
+import BackcheckModel
 
 /// What a scan changed, compared with a baseline: for an audit, the end of the previous complete
 /// audit of the same root (daemon batches in between count towards this audit's diff); for a

@@ -1,4 +1,5 @@
 import Foundation
+import BackcheckModel
 
 /// A scan's row: what ran, when, with which tool and rules, and what it counted.
 public struct StoredScan: Sendable, Hashable {

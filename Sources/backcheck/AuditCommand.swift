@@ -1,8 +1,10 @@
 import ArgumentParser
-import BackcheckPipeline
 import BackcheckReport
 import BackcheckRules
 import Foundation
+import BackcheckAudit
+import BackcheckModel
+import BackcheckScan
 
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
-import BackcheckPipeline
 import Foundation
+import BackcheckScan
 
 /// `backcheck`: parses arguments and prints; everything else lives in the library modules.
 @main

@@ -1,6 +1,6 @@
 import ArgumentParser
-import BackcheckPipeline
 import Foundation
+import BackcheckQuery
 
 /// `--db` and `--root`, shared by the commands that read the database.
 struct DatabaseOptions: ParsableArguments {

@@ -1,9 +1,11 @@
 import ArgumentParser
-import BackcheckPipeline
 import BackcheckReport
 import BackcheckRules
 import BackcheckStore
 import Foundation
+import BackcheckModel
+import BackcheckQuery
+import BackcheckScan
 
 struct FindingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

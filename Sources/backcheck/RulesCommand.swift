@@ -1,8 +1,7 @@
 import ArgumentParser
-import BackcheckAnalysis
 import BackcheckReport
 import BackcheckRules
-import BackcheckSQL
+import BackcheckScan
 import Foundation
 
 struct RulesCommand: ParsableCommand {
@@ -92,8 +91,7 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             let rules = try RulesCommand.load(folder).rules
-            var failures: [RuleExampleRunner.Failure] = []
-            for rule in rules { failures += SQLRuleExamples.check(rule) ?? RuleExampleRunner.check(rule) }
+            let failures = rules.flatMap(RuleExampleCheck.failures(of:))
             for failure in failures { print("FAIL \(failure)\n") }
             let failed = Set(failures.map(\.ruleId)).count
             print("\(rules.count - failed) passed, \(failed) failed")

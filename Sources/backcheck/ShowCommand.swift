@@ -1,6 +1,6 @@
 import ArgumentParser
-import BackcheckPipeline
 import BackcheckReport
+import BackcheckQuery
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

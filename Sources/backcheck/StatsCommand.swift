@@ -1,5 +1,4 @@
 import ArgumentParser
-import BackcheckPipeline
 import BackcheckReport
 
 struct StatsCommand: ParsableCommand {

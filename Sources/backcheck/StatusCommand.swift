@@ -1,6 +1,7 @@
 import ArgumentParser
-import BackcheckPipeline
 import Foundation
+import BackcheckDaemon
+import BackcheckQuery
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,10 +1,10 @@
 import ArgumentParser
-import BackcheckPipeline
 import BackcheckReport
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import BackcheckQuery
 
 /// Where output goes and how it looks: colour only on a terminal without `NO_COLOR`.
 enum Terminal {

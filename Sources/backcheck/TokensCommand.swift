@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackcheckLexer
 import Foundation
+import BackcheckModel
 
 /// Prints the tokens of a file or pattern: what rule authors need to see why a pattern does or
 /// does not match.

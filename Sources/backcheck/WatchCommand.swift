@@ -1,6 +1,7 @@
 import ArgumentParser
-import BackcheckPipeline
 import Foundation
+import BackcheckDaemon
+import BackcheckScan
 
 struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import BackcheckLexer
 import Testing
+import BackcheckModel
 
 /// Behaviour shared by every language.
 struct CommonLexerTests {

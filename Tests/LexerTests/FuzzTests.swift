@@ -1,6 +1,7 @@
 import BackcheckLexer
 import Testing
 import TestSupport
+import BackcheckModel
 
 /// Random inputs biased toward the bytes that open and close constructs, plus every truncation
 /// of realistic samples: no crash, and every buffer keeps its structural invariants.

@@ -1,5 +1,6 @@
 import BackcheckLexer
 import Testing
+import BackcheckModel
 
 /// The hard cases every language shares, spelled in each language's syntax.
 struct HardCaseTests {

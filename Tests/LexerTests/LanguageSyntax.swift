@@ -1,4 +1,5 @@
 import BackcheckLexer
+import BackcheckModel
 
 /// Each language's spelling of the constructs the cross-language hard-case tests need.
 struct LanguageSyntax: Sendable, CustomStringConvertible {

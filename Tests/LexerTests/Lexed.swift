@@ -1,4 +1,5 @@
 import BackcheckLexer
+import BackcheckModel
 
 /// A lexed snippet with readable renderings for assertions: each token as `"kind text"`, with
 /// short kind names (`id`, `num`, `str`, `sstart`, `seg`, `iopen`, `iclose`, `send`, `regex`,

@@ -1,4 +1,5 @@
 import BackcheckLexer
+import BackcheckModel
 
 /// Typical backend code per language, repeated into a large corpus by `ThroughputCheck`.
 enum ThroughputSamples {

@@ -1,8 +1,7 @@
 @testable import BackcheckReport
-import BackcheckAnalysis
-import BackcheckStore
 import Foundation
 import Testing
+import BackcheckModel
 
 @Suite struct FormatterTests {
     static let finding = Finding(

@@ -4,6 +4,7 @@ import BackcheckRules
 import Foundation
 import Testing
 import TestSupport
+import BackcheckModel
 
 /// The built-in pack against realistic code: zero findings on the precision corpus (correct
 /// code for every framework), and exactly the marked findings on the vulnerable corpus, where a

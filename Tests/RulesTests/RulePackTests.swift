@@ -1,6 +1,6 @@
 import BackcheckAnalysis
 import BackcheckRules
-import BackcheckSQL
+import BackcheckScan
 import Testing
 
 /// The built-in pack: every rule loads, is catalogued properly, and passes its own examples
@@ -21,7 +21,7 @@ import Testing
     @Test(arguments: ruleIDs)
     func ruleExamples(_ id: String) throws {
         let rule = try #require(Self.pack.rules.first { $0.rule.id == id })
-        let failures = SQLRuleExamples.check(rule) ?? RuleExampleRunner.check(rule)
+        let failures = RuleExampleCheck.failures(of: rule)
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
     }
 

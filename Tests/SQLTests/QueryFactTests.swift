@@ -1,6 +1,7 @@
 import BackcheckLexer
 import Testing
 @testable import BackcheckSQL
+import BackcheckModel
 
 /// Tables, aliases and column uses of queries, in .sql files and in code strings.
 @Suite struct QueryFactTests {

@@ -2,6 +2,7 @@ import BackcheckAnalysis
 import BackcheckLexer
 import BackcheckRules
 @testable import BackcheckSQL
+import BackcheckModel
 
 /// Helpers: facts and schemas from SQL text, findings of the built-in analyzer rules.
 enum SQLFixtures {

@@ -1,10 +1,11 @@
 import BackcheckStore
 import Testing
+import BackcheckModel
 
 /// An audit's new / fixed are relative to the previous audit of the root, whatever daemon batches
 /// (`watch` scans) changed in between.
 @Suite struct AuditDiffTests {
-    func fingerprints(_ findings: [StoredFinding]) -> [String] { findings.map(\.finding.fingerprint).sorted() }
+    func fingerprints(_ findings: [TrackedFinding]) -> [String] { findings.map(\.finding.fingerprint).sorted() }
 
     @Test func daemonChangesBetweenAuditsCountTowardsTheNextAudit() throws {
         let test = try TestStore()

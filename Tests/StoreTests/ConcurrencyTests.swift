@@ -2,6 +2,7 @@
 import BackcheckAnalysis
 import GRDB
 import Testing
+import BackcheckModel
 
 @Suite struct ConcurrencyTests {
     /// An audit and a daemon are two processes with two pools on one file; here, two stores

@@ -1,8 +1,8 @@
 import BackcheckAnalysis
-import BackcheckRules
 import BackcheckStore
 import Foundation
 import Testing
+import BackcheckModel
 
 @Suite struct FindingQueryTests {
     /// Five findings over three files, checklist items, rules and severities.

@@ -1,7 +1,7 @@
 @testable import BackcheckStore
-import BackcheckRules
 import GRDB
 import Testing
+import BackcheckModel
 
 @Suite struct StatisticsTests {
     @Test func countsTopListsAndTrend() throws {

@@ -1,10 +1,10 @@
 import BackcheckAnalysis
-import BackcheckRules
 import BackcheckStore
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import BackcheckModel
 
 /// A fresh directory under the system temporary directory, removed by `remove()`.
 struct TemporaryDirectory {
@@ -70,7 +70,7 @@ struct TestStore {
         return (scan, try store.finishScan(scan, complete: complete))
     }
 
-    func findings(_ statuses: Set<FindingStatus> = Set(FindingStatus.allCases)) throws -> [StoredFinding] {
+    func findings(_ statuses: Set<FindingStatus> = Set(FindingStatus.allCases)) throws -> [TrackedFinding] {
         try store.findings(root: Fixture.root, statuses: statuses)
     }
 

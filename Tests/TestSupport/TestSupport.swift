@@ -2,6 +2,7 @@ import BackcheckAnalysis
 import BackcheckLexer
 import BackcheckRules
 import Foundation
+import BackcheckModel
 
 /// Helpers shared by the test targets.
 public enum TestSupport {

@@ -1,5 +1,5 @@
-import BackcheckRules
 import GRDB
+import BackcheckModel
 
 extension FindingRecord {
     /// Decodes a row by column name, without Codable: listing tens of thousands of findings

@@ -1,7 +1,7 @@
 import BackcheckAnalysis
-import BackcheckRules
 import Foundation
 import GRDB
+import BackcheckModel
 
 /// A row of `findings`: the finding as last reported plus its lifecycle.
 struct FindingRecord: Codable, FetchableRecord, MutablePersistableRecord {
@@ -113,8 +113,8 @@ struct FindingRecord: Codable, FetchableRecord, MutablePersistableRecord {
         return decoded
     }
 
-    func stored(root: String) -> StoredFinding {
-        StoredFinding(
+    func stored(root: String) -> TrackedFinding {
+        TrackedFinding(
             id: id ?? 0, root: root, finding: finding, status: status,
             firstSeen: Timestamp.date(firstSeenAt), lastSeen: Timestamp.date(lastSeenAt),
             fixedAt: fixedAt.map(Timestamp.date), reopenedAt: reopenedAt.map(Timestamp.date))

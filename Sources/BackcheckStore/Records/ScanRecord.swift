@@ -1,4 +1,5 @@
 import GRDB
+import BackcheckModel
 
 /// A row of `scans`.
 struct ScanRecord: Codable, FetchableRecord, MutablePersistableRecord {

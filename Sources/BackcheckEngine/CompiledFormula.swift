@@ -1,0 +1,121 @@
+import BackcheckModel
+
+/// A `Formula` whose patterns are compiled for one language.
+package indirect enum CompiledFormula: Sendable {
+    case pattern([PatternElement])
+    case any([CompiledFormula])
+    case all([CompiledFormula])
+    case not(CompiledFormula)
+    case inside(CompiledFormula)
+    case notInside(CompiledFormula)
+    case taint(TaintSpecification)
+
+    package init(_ formula: Formula, language: Language, metavariables: inout [String]) {
+        switch formula {
+        case .pattern(let text, _):
+            self = .pattern(PatternCompiler.compile(text, language: language, metavariables: &metavariables))
+        case .any(let items):
+            self = .any(items.map { CompiledFormula($0, language: language, metavariables: &metavariables) })
+        case .all(let items):
+            self = .all(items.map { CompiledFormula($0, language: language, metavariables: &metavariables) })
+        case .not(let inner): self = .not(CompiledFormula(inner, language: language, metavariables: &metavariables))
+        case .inside(let inner): self = .inside(CompiledFormula(inner, language: language, metavariables: &metavariables))
+        case .notInside(let inner): self = .notInside(CompiledFormula(inner, language: language, metavariables: &metavariables))
+        case .taint(let sources, let sinks, let sanitizers):
+            func compile(_ items: [Formula]) -> [CompiledFormula] {
+                items.map { CompiledFormula($0, language: language, metavariables: &metavariables) }
+            }
+            let compiled = (compile(sources), compile(sinks), compile(sanitizers))
+            self = .taint(TaintSpecification(
+                sources: compiled.0, sinks: compiled.1, sanitizers: compiled.2,
+                sinkSlot: metavariables.firstIndex(of: "SINK"), parameterSlot: metavariables.firstIndex(of: "PARAM")))
+        }
+    }
+
+    /// Alternatives of identifier sets, one of which a file must wholly contain for a match
+    /// to be possible (disjunctive normal form, used by the prefilter).
+    package var requiredWords: [[[UInt8]]] {
+        switch self {
+        case .pattern(let elements): [elements.flatMap(\.requiredWords)]
+        case .any(let items): items.flatMap(\.requiredWords)
+        case .all(let items): items.first(where: \.isPositive)?.requiredWords ?? [[]]
+        case .taint(let specification): specification.sinks.flatMap(\.requiredWords)
+        case .not, .inside, .notInside: [[]]
+        }
+    }
+
+    var isPositive: Bool {
+        switch self {
+        case .pattern, .any, .all, .taint: true
+        case .not, .inside, .notInside: false
+        }
+    }
+
+    /// Whether some pattern failed to compile to anything.
+    package var hasEmptyPattern: Bool {
+        switch self {
+        case .pattern(let elements): elements.isEmpty
+        case .any(let items), .all(let items): items.contains(where: \.hasEmptyPattern)
+        case .not(let inner), .inside(let inner), .notInside(let inner): inner.hasEmptyPattern
+        case .taint(let specification):
+            (specification.sources + specification.sinks + specification.sanitizers).contains(where: \.hasEmptyPattern)
+        }
+    }
+
+    /// The matches of the formula in `file`, constraints checked per metavariable slot, and whether
+    /// the matcher ran out of its budget of `budget` steps.
+    package func matches(in file: LexedFile, index: TokenIndex, constraints: [TextConstraint?],
+                         budget: Int) -> (matches: [PatternMatch], exhausted: Bool) {
+        file.buffer.tokens.withUnsafeBufferPointer { tokens in
+            file.bytes.withUnsafeBufferPointer { bytes in
+                var engine = MatchEngine(buffer: file.buffer, tokens: tokens, bytes: bytes, index: index,
+                                         constraints: constraints, budget: budget)
+                let found = evaluate(&engine)
+                return (found, engine.exhausted)
+            }
+        }
+    }
+
+    /// The matches of the formula in the engine's file.
+    func evaluate(_ engine: inout MatchEngine) -> [PatternMatch] {
+        switch self {
+        case .pattern(let elements):
+            return engine.matches(of: elements)
+        case .any(let items):
+            var seen = Set<Range<Int>>()
+            var result: [PatternMatch] = []
+            for item in items {
+                for match in item.evaluate(&engine) where seen.insert(match.start..<match.end).inserted {
+                    result.append(match)
+                }
+            }
+            return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        case .all(let items):
+            guard let firstPositive = items.firstIndex(where: \.isPositive) else { return [] }
+            var candidates = items[firstPositive].evaluate(&engine)
+            for (offset, item) in items.enumerated() where offset != firstPositive && !candidates.isEmpty {
+                switch item {
+                case .not(let inner):
+                    let others = inner.evaluate(&engine)
+                    candidates.removeAll { candidate in others.contains { $0.overlaps(candidate) } }
+                case .inside(let inner):
+                    let others = inner.evaluate(&engine)
+                    candidates.removeAll { candidate in !others.contains { $0.contains(candidate) } }
+                case .notInside(let inner):
+                    let others = inner.evaluate(&engine)
+                    candidates.removeAll { candidate in others.contains { $0.contains(candidate) } }
+                default:
+                    let others = item.evaluate(&engine)
+                    candidates.removeAll { candidate in !others.contains { candidate.contains($0) } }
+                }
+            }
+            return candidates
+        case .taint(let specification):
+            return specification.evaluate(&engine)
+        case .not, .inside, .notInside:
+            return []
+        }
+    }
+}
+
+import BackcheckLexer

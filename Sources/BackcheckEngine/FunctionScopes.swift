@@ -1,0 +1,118 @@
+import BackcheckLexer
+import BackcheckModel
+
+/// The function bodies of a file as token ranges, found from brackets and keywords: what taint
+/// mode means by "within one function".
+///
+/// A `{` group is a function body when it follows an arrow (`=>`, `->`, `in` closures come with
+/// their call) or a parameter list whose owner is not a control keyword (`if (x) {` is not a
+/// function, `get(x) {` and `func f(x) T {` are); Python bodies are the blocks after `def`;
+/// Ruby bodies run from `def`/`do` to their `end`.
+struct FunctionScopes {
+    struct Scope {
+        /// The signature: parameters live here.
+        var header: Range<Int>
+        /// The body, brackets included.
+        var body: Range<Int>
+    }
+
+    let scopes: [Scope]
+
+    private static let controlKeywords: Set<String> = [
+        "if", "for", "foreach", "while", "switch", "catch", "using", "lock", "synchronized", "when", "with",
+        "elif", "elseif", "unless", "until", "guard", "match", "return", "sizeof", "typeof", "try", "else",
+        "do", "finally", "fixed", "checked", "unchecked", "unsafe", "in", "of",
+    ]
+
+    init(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, language: Language) {
+        func text(_ index: Int) -> String { String(decoding: bytes[tokens[index].range], as: UTF8.self) }
+        func isWord(_ index: Int, _ word: String) -> Bool { bytes[tokens[index].range].elementsEqual(word.utf8) }
+        var scopes: [Scope] = []
+        switch language {
+        case .python:
+            for index in tokens.indices where tokens[index].kind == .identifier && isWord(index, "def") {
+                var cursor = index + 1
+                while cursor < tokens.count, tokens[cursor].kind != .blockOpen {
+                    if tokens[cursor].hasPartner, Int(tokens[cursor].partner) > cursor { cursor = Int(tokens[cursor].partner) }
+                    cursor += 1
+                    if cursor - index > 400 { break }
+                }
+                if cursor < tokens.count, tokens[cursor].kind == .blockOpen, tokens[cursor].hasPartner {
+                    scopes.append(Scope(header: index..<cursor, body: cursor..<(Int(tokens[cursor].partner) + 1)))
+                }
+            }
+        case .ruby:
+            var stack: [(index: Int, isFunction: Bool)] = []
+            for index in tokens.indices where tokens[index].kind == .identifier && tokens[index].length <= 6 {
+                let word = text(index)
+                switch word {
+                case "def", "do":
+                    stack.append((index, true))
+                case "class", "module", "begin", "case":
+                    stack.append((index, false))
+                case "if", "unless", "while", "until", "for":
+                    // Only statement forms take an `end`; `x if y` modifiers do not.
+                    let previous = index > 0 ? text(index - 1) : ";"
+                    if tokens[index].flags.contains(.startsLine) || ["=", "(", ";", "return", "||", "&&"].contains(previous) {
+                        stack.append((index, false))
+                    }
+                case "end":
+                    guard let open = stack.popLast() else { continue }
+                    if open.isFunction {
+                        var headerEnd = open.index + 1
+                        while headerEnd < index, !tokens[headerEnd].flags.contains(.startsLine) { headerEnd += 1 }
+                        scopes.append(Scope(header: open.index..<headerEnd, body: headerEnd..<(index + 1)))
+                    }
+                default:
+                    break
+                }
+            }
+        default:
+            for index in tokens.indices where tokens[index].kind == .punctuation && tokens[index].hasPartner
+                && Int(tokens[index].partner) > index && bytes[Int(tokens[index].start)] == UInt8(ascii: "{") {
+                if let headerStart = Self.functionHeader(before: index, tokens: tokens, text: text) {
+                    scopes.append(Scope(header: headerStart..<index, body: index..<(Int(tokens[index].partner) + 1)))
+                }
+            }
+        }
+        self.scopes = scopes
+    }
+
+    /// The start of the signature that makes the `{` at `brace` a function body, or nil.
+    private static func functionHeader(before brace: Int, tokens: UnsafeBufferPointer<Token>, text: (Int) -> String) -> Int? {
+        var cursor = brace - 1
+        var steps = 0
+        while cursor >= 0, steps < 16 {
+            let token = tokens[cursor]
+            let word = text(cursor)
+            if token.kind == .punctuation {
+                if word == "=>" || word == "->" { return max(0, cursor - 1) }
+                if word == ")", token.hasPartner {
+                    let open = Int(token.partner)
+                    guard open > 0 else { return open }
+                    let owner = text(open - 1)
+                    if tokens[open - 1].kind == .identifier {
+                        return Self.controlKeywords.contains(owner) ? nil : open - 1
+                    }
+                    // `func (r *T) Name(...)`, `) throws {`, `)(...)`: keep looking back.
+                    cursor = open - 1
+                    steps += 1
+                    continue
+                }
+                if word == ";" || word == "{" || word == "}" || word == "=" { return nil }
+            }
+            cursor -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// The innermost function whose header or body contains the token range.
+    func innermost(containing range: Range<Int>) -> Scope? {
+        var best: Scope?
+        for scope in scopes where scope.header.lowerBound <= range.lowerBound && range.upperBound <= scope.body.upperBound {
+            if best == nil || scope.body.count < best!.body.count { best = scope }
+        }
+        return best
+    }
+}

@@ -1,0 +1,133 @@
+import BackcheckLexer
+import BackcheckModel
+
+/// What an operand is, token-wise: where one may start (a name, literal or bracketed expression
+/// that is not an argument list), where its chain of members, calls and indexes may end, and,
+/// backwards, where the chain ending at a token began. Shared by the per-file `TokenIndex`,
+/// which precomputes it once for every rule, and the matcher.
+struct OperandGrammar {
+    let tokens: UnsafeBufferPointer<Token>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let language: Language
+
+    /// Whether an operand may begin at `index`: a name, literal, or a bracketed expression that is
+    /// not a call's or index's argument list.
+    func isOperandStart(_ index: Int) -> Bool {
+        let token = tokens[index]
+        switch token.kind {
+        case .identifier:
+            if Keywords.isStatementKeyword(bytes[token.range]) { return false }
+        case .number, .string, .stringStart, .regex:
+            break
+        case .punctuation:
+            guard token.hasPartner, Int(token.partner) > index else { return false }
+            let byte = bytes[Int(token.start)]
+            guard byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") else { return false }
+            if index > 0, isCallee(index - 1) { return false }
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Whether the token at `index` is the member part of a longer chain (`b` in `a.b`): a match
+    /// never starts there, so `$X.f()` binds the whole receiver once.
+    func continuesChain(_ index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let previous = tokens[index - 1]
+        return previous.kind == .punctuation && isMemberAccess(previous)
+    }
+
+    /// Whether a bracket right after the token at `index` would be a call or an index.
+    func isCallee(_ index: Int) -> Bool {
+        let token = tokens[index]
+        switch token.kind {
+        case .identifier: return !Keywords.isStatementKeyword(bytes[token.range])
+        case .string, .stringEnd: return true
+        case .punctuation: return token.hasPartner && Int(token.partner) < index
+        default: return false
+        }
+    }
+
+    /// Pushes every index where an operand starting at `index` may end, shortest first.
+    func operandEnds(from index: Int, limit: Int, into ends: inout [Int32]) {
+        var cursor = index
+        let first = tokens[index]
+        if first.kind == .stringStart || first.kind == .punctuation {
+            guard first.hasPartner, Int(first.partner) < limit else { return }
+            cursor = Int(first.partner) + 1
+        } else {
+            cursor = index + 1
+            // `new Foo(...)`: the constructor name belongs to the operand.
+            if first.kind == .identifier, bytes[first.range].elementsEqual("new".utf8),
+               cursor < limit, tokens[cursor].kind == .identifier {
+                cursor += 1
+            }
+        }
+        ends.append(Int32(cursor))
+        while cursor < limit {
+            let token = tokens[cursor]
+            guard token.kind == .punctuation else { break }
+            if isMemberAccess(token), cursor + 1 < limit, tokens[cursor + 1].kind == .identifier {
+                cursor += 2
+            } else if token.hasPartner, Int(token.partner) > cursor, Int(token.partner) < limit,
+                      bytes[Int(token.start)] == UInt8(ascii: "(") || bytes[Int(token.start)] == UInt8(ascii: "[") {
+                cursor = Int(token.partner) + 1
+            } else {
+                break
+            }
+            ends.append(Int32(cursor))
+        }
+    }
+
+    /// `.`, `?.`, `->`, `::`, `&.`, `?->` (PHP's `.` concatenates instead).
+    func isMemberAccess(_ token: Token) -> Bool {
+        let start = Int(token.start)
+        switch token.length {
+        case 1:
+            return bytes[start] == UInt8(ascii: ".") && language != .php
+        case 2:
+            let first = bytes[start]
+            let second = bytes[start + 1]
+            switch (first, second) {
+            case (UInt8(ascii: "?"), UInt8(ascii: ".")), (UInt8(ascii: "-"), UInt8(ascii: ">")),
+                 (UInt8(ascii: ":"), UInt8(ascii: ":")), (UInt8(ascii: "&"), UInt8(ascii: ".")):
+                return true
+            default:
+                return false
+            }
+        case 3:
+            return bytes[start] == UInt8(ascii: "?") && bytes[start + 1] == UInt8(ascii: "-") && bytes[start + 2] == UInt8(ascii: ">")
+        default:
+            return false
+        }
+    }
+
+    /// The first token of the operand chain that ends just before `end` (`a.b(c)[d]` → `a`),
+    /// mirroring `operandEnds` backwards.
+    func chainHead(endingBefore end: Int) -> Int? {
+        var cursor = end - 1
+        while cursor >= 0 {
+            let token = tokens[cursor]
+            if token.hasPartner, Int(token.partner) < cursor {
+                // A closing bracket: a call's or index's arguments, a parenthesised operand, or
+                // an interpolated string.
+                cursor = Int(token.partner)
+                if tokens[cursor].kind == .punctuation, cursor > 0, isCallee(cursor - 1) {
+                    cursor -= 1
+                    continue
+                }
+            }
+            if cursor > 0, tokens[cursor - 1].kind == .identifier,
+               bytes[tokens[cursor - 1].range].elementsEqual("new".utf8) {
+                return cursor - 1
+            }
+            if cursor >= 2, tokens[cursor - 1].kind == .punctuation, isMemberAccess(tokens[cursor - 1]) {
+                cursor -= 2
+                continue
+            }
+            return cursor
+        }
+        return nil
+    }
+}

@@ -1,0 +1,230 @@
+import BackcheckLexer
+import BackcheckModel
+
+/// Taint mode (DESIGN §5): a sink is reported when, within one function, a value from a source
+/// reaches it — directly, or through names assigned from it (concatenation, formatting and
+/// interpolation included) — without passing through a sanitizer.
+///
+/// Sinks may bind `$SINK` (often `$...SINK`, one whole argument) to say which part must be
+/// tainted; sources may bind `$PARAM` to taint a declared parameter's name in its function.
+/// Flow is followed in source order within the function; loops are not iterated.
+package struct TaintSpecification: Sendable {
+    let sources: [CompiledFormula]
+    let sinks: [CompiledFormula]
+    let sanitizers: [CompiledFormula]
+    let sinkSlot: Int?
+    let parameterSlot: Int?
+
+    func evaluate(_ engine: inout MatchEngine) -> [PatternMatch] {
+        let sinkMatches = sinks.flatMap { $0.evaluate(&engine) }
+        guard !sinkMatches.isEmpty else { return [] }
+        let sourceMatches = sources.flatMap { $0.evaluate(&engine) }
+        guard !sourceMatches.isEmpty else { return [] }
+        let sanitized = sanitizers.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
+        let flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized, parameterSlot: parameterSlot)
+        var reported = Set<Int>()
+        return sinkMatches.filter { sink in
+            let target = sinkSlot.flatMap { sink.bindings[$0] } ?? (sink.start..<sink.end)
+            guard !target.isEmpty, flow.isTainted(target, before: sink.start) else { return false }
+            return reported.insert(sink.start).inserted
+        }
+    }
+}
+
+/// The names carrying taint in a file's functions, and the test of whether a token range holds
+/// tainted data at a given point.
+struct TaintFlow {
+    let tokens: UnsafeBufferPointer<Token>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let sources: [PatternMatch]
+    let sanitized: [Range<Int>]
+    let scopes: FunctionScopes
+    /// Per token, the index of the innermost open bracket around it (or -1).
+    let enclosing: [Int32]
+    let parameterSlot: Int?
+    let language: Language
+
+    init(engine: MatchEngine, sources: [PatternMatch], sanitized: [Range<Int>], parameterSlot: Int?) {
+        tokens = engine.tokens
+        bytes = engine.bytes
+        self.sources = sources
+        self.sanitized = sanitized
+        self.parameterSlot = parameterSlot
+        language = engine.buffer.language
+        // Function bodies and bracket nesting are properties of the file, computed once and
+        // shared by every taint rule that runs on it.
+        (scopes, enclosing) = engine.index.taintStructure(tokens: engine.tokens, bytes: engine.bytes, language: language)
+    }
+
+    /// Whether `range` holds a source value, or a name tainted before `position`, outside sanitizers.
+    func isTainted(_ range: Range<Int>, before position: Int) -> Bool {
+        if sources.contains(where: { range.lowerBound <= $0.start && $0.end <= range.upperBound && !isSanitized($0.start..<$0.end) }) {
+            return true
+        }
+        let scope = scopes.innermost(containing: position..<(position + 1))
+        let names = taintedNames(in: scope, before: position)
+        guard !names.isEmpty else { return false }
+        return mentions(names, in: range)
+    }
+
+    private func isSanitized(_ range: Range<Int>) -> Bool {
+        sanitized.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
+    }
+
+    /// Replays the assignments of the function (or file) up to `position`.
+    private func taintedNames(in scope: FunctionScopes.Scope?, before position: Int) -> Set<String> {
+        let region = scope.map { $0.header.lowerBound..<$0.body.upperBound } ?? 0..<tokens.count
+        var names = Set<String>()
+        if let parameterSlot {
+            for source in sources where region.contains(source.start) && source.start < position {
+                if let range = source.bindings[parameterSlot], !range.isEmpty { names.insert(chainText(range.lowerBound).first ?? "") }
+            }
+        }
+        var index = region.lowerBound
+        while index < min(position, region.upperBound) {
+            defer { index += 1 }
+            guard isAssignment(index) else { continue }
+            let statementStart = self.statementStart(before: index, limit: region.lowerBound)
+            let rightEnd = statementEnd(after: index, limit: region.upperBound)
+            let right = (index + 1)..<rightEnd
+            let targets = assignedNames(statementStart..<index)
+            guard !targets.isEmpty, right.upperBound <= position else { continue }
+            let tainted = sources.contains { right.lowerBound <= $0.start && $0.end <= right.upperBound && !isSanitized($0.start..<$0.end) }
+                || mentions(names, in: right)
+            for target in targets {
+                if tainted { names.insert(target) } else if !isCompound(index) { names.remove(target) }
+            }
+        }
+        return names
+    }
+
+    /// Whether an identifier chain in `range` (outside sanitizers) is one of `names`.
+    private func mentions(_ names: Set<String>, in range: Range<Int>) -> Bool {
+        guard !names.isEmpty else { return false }
+        for index in range where tokens[index].kind == .identifier && !followsMemberAccess(index) {
+            if isSanitized(index..<(index + 1)) { continue }
+            if chainText(index).contains(where: names.contains) { return true }
+        }
+        return false
+    }
+
+    /// `a`, `a.b`, `a.b.c`... for the chain starting at `index` (whitespace removed).
+    private func chainText(_ index: Int) -> [String] {
+        var texts = [text(index)]
+        var cursor = index + 1
+        while cursor + 1 < tokens.count, texts.count < 5, isMemberAccess(cursor), tokens[cursor + 1].kind == .identifier {
+            texts.append(texts.last! + text(cursor) + text(cursor + 1))
+            cursor += 2
+        }
+        return texts
+    }
+
+    // MARK: - Statements
+
+    private static let assignmentOperators: Set<String> = ["=", ":=", "+=", ".=", "||=", "??=", "<<="]
+
+    private func isAssignment(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .punctuation, token.length <= 3, Self.assignmentOperators.contains(text(index)) else { return false }
+        // `f(a=b)` is a keyword argument, not an assignment.
+        let open = Int(enclosing[index])
+        return open < 0 || tokens[open].kind == .blockOpen || bytes[Int(tokens[open].start)] == UInt8(ascii: "{")
+    }
+
+    private func isCompound(_ index: Int) -> Bool { text(index) != "=" && text(index) != ":=" }
+
+    private func statementStart(before index: Int, limit: Int) -> Int {
+        var cursor = index - 1
+        while cursor > limit {
+            let token = tokens[cursor]
+            if token.hasPartner, Int(token.partner) < cursor {
+                cursor = Int(token.partner)
+                continue
+            }
+            if token.flags.contains(.startsLine) { return cursor }
+            let previous = text(cursor - 1)
+            if previous == ";" || previous == "{" || previous == "}" || tokens[cursor - 1].kind == .blockOpen { return cursor }
+            cursor -= 1
+        }
+        return max(cursor, limit)
+    }
+
+    private func statementEnd(after index: Int, limit: Int) -> Int {
+        let group = enclosing[index]
+        var cursor = index + 1
+        while cursor < limit {
+            let token = tokens[cursor]
+            if enclosing[cursor] != group, !(token.hasPartner && Int(token.partner) > cursor) {
+                // Left the statement's group (its closer).
+                if enclosing[cursor] < group || (token.hasPartner && Int(token.partner) < cursor && Int32(token.partner) <= group) { return cursor }
+            }
+            if text(cursor) == ";" && enclosing[cursor] == group { return cursor }
+            if token.flags.contains(.startsLine), enclosing[cursor] == group, !continuesLine(cursor) { return cursor }
+            if token.hasPartner, Int(token.partner) > cursor { cursor = Int(token.partner) }
+            cursor += 1
+        }
+        return limit
+    }
+
+    private func continuesLine(_ index: Int) -> Bool {
+        let first = bytes[Int(tokens[index].start)]
+        if tokens[index].kind == .punctuation, [UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(first) {
+            return true
+        }
+        let previous = tokens[index - 1]
+        guard previous.kind == .punctuation else { return false }
+        let last = bytes[Int(previous.end) - 1]
+        return Set("+-*/%=&|^<>!?:,.([{\\".utf8).contains(last) && !(previous.hasPartner && Int(previous.partner) < index - 1)
+    }
+
+    /// The names an assignment's left side binds: `x`, `self.x`, `a, b`, `{ a, b: c }`, `[a, b]`,
+    /// with declarations and type annotations dropped.
+    private func assignedNames(_ left: Range<Int>) -> [String] {
+        guard !left.isEmpty else { return [] }
+        var names: [String] = []
+        var partStart = left.lowerBound
+        var cursor = left.lowerBound
+        func finishPart(_ end: Int) {
+            var last = end - 1
+            // Drop a type annotation: `x: Int`.
+            if let colon = (partStart..<end).first(where: { text($0) == ":" && enclosing[$0] == enclosing[left.lowerBound] }) { last = colon - 1 }
+            guard last >= partStart else { return }
+            let token = tokens[last]
+            if token.hasPartner, Int(token.partner) < last, Int(token.partner) >= partStart {
+                // Destructuring: `{ a, b: c }`, `[a, b]`.
+                for inner in (Int(token.partner) + 1)..<last where tokens[inner].kind == .identifier
+                    && enclosing[inner] == Int32(token.partner) && (inner + 1 >= last || text(inner + 1) != ":") {
+                    names.append(text(inner))
+                }
+                return
+            }
+            guard token.kind == .identifier else { return }
+            var head = last
+            while head - 2 >= partStart, isMemberAccess(head - 1), tokens[head - 2].kind == .identifier { head -= 2 }
+            names.append((head...last).map(text).joined())
+        }
+        while cursor < left.upperBound {
+            if text(cursor) == ",", enclosing[cursor] == enclosing[left.lowerBound] {
+                finishPart(cursor)
+                partStart = cursor + 1
+            }
+            if tokens[cursor].hasPartner, Int(tokens[cursor].partner) > cursor { cursor = Int(tokens[cursor].partner) }
+            cursor += 1
+        }
+        finishPart(left.upperBound)
+        return names
+    }
+
+    // MARK: - Tokens
+
+    private func text(_ index: Int) -> String { String(decoding: bytes[tokens[index].range], as: UTF8.self) }
+
+    private func isMemberAccess(_ index: Int) -> Bool {
+        guard tokens[index].kind == .punctuation else { return false }
+        let word = text(index)
+        // In PHP `.` concatenates strings; members are reached with `->`.
+        return (word == "." && language != .php) || word == "?." || word == "->" || word == "&." || word == "?->"
+    }
+
+    private func followsMemberAccess(_ index: Int) -> Bool { index > 0 && isMemberAccess(index - 1) }
+}

@@ -1,0 +1,12 @@
+import BackcheckAnalysis
+import BackcheckRules
+import BackcheckSQL
+
+/// A rule's own examples run through the analyzer a scan would use for it: `backcheck rules
+/// test` and the test suite call this.
+public enum RuleExampleCheck {
+    /// Every failure of `rule`'s examples; empty when the rule behaves as its examples say.
+    public static func failures(of rule: CompiledRule) -> [RuleExampleRunner.Failure] {
+        SQLRuleExamples.check(rule) ?? RuleExampleRunner.check(rule)
+    }
+}

@@ -1,0 +1,49 @@
+import BackcheckConfig
+import BackcheckRulePack
+import BackcheckRules
+import Crypto
+import Foundation
+import BackcheckModel
+
+/// The rules an audit runs: the built-in pack plus the config's rule folders, minus disabled
+/// rules, with severity overrides applied; and a hash that identifies that rule set in scans.
+public struct RuleSelection: Sendable {
+    public let rules: RuleSet
+    /// Identifies the rule set in scans: a file analysed under the same hash need not be analysed again.
+    public let hash: String
+
+    public init(configuration: Configuration, root: String) throws(ScanError) {
+        var hasher = SHA256()
+        for file in EmbeddedPack.ruleFiles {
+            hasher.update(data: Array(file.path.utf8))
+            hasher.update(data: file.contents)
+        }
+        var rules: RuleSet
+        do {
+            rules = try RuleSet.builtIn()
+            for folder in configuration.ruleFolders {
+                let path = folder.hasPrefix("/") ? folder : (root as NSString).appendingPathComponent(folder)
+                let custom = try RuleSet.load(folder: path)
+                // The files' contents, not just their names: an edited custom rule is a new rule set.
+                for file in RuleSet.ruleFiles(in: path) ?? [] {
+                    hasher.update(data: Array(file.path.utf8))
+                    hasher.update(data: file.bytes)
+                }
+                rules = try rules.merging(custom)
+            }
+        } catch {
+            throw .rules(error)
+        }
+        // Language overrides decide which rules a file meets.
+        for (key, language) in configuration.languages.sorted(by: { $0.key < $1.key }) {
+            hasher.update(data: Array("language \(key) \(language.rawValue)".utf8))
+        }
+        for rule in configuration.disabledRules.sorted() { hasher.update(data: Array("disable \(rule)".utf8)) }
+        for (rule, severity) in configuration.severityOverrides.sorted(by: { $0.key < $1.key }) {
+            hasher.update(data: Array("severity \(rule) \(severity)".utf8))
+        }
+        let overrides = configuration.severityOverrides.compactMapValues(Severity.init(rawValue:))
+        self.rules = rules.configured(disabled: configuration.disabledRules, severities: overrides)
+        self.hash = hasher.finalize().map { String(format: "%02x", $0) }.joined().prefix(16).description
+    }
+}
