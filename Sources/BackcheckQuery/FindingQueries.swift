@@ -10,12 +10,23 @@ import BackcheckModel
 public struct FindingQueries: Sendable {
     /// The open database.
     public let store: FindingStore
+    /// The configuration of the directory the command runs in: where its database is, which
+    /// rule folders describe its findings.
+    public let configuration: Configuration
+    /// The directory the command runs in.
+    public let directory: String
 
     /// Opens the database at `--db` (`databasePath`), else from `BACKCHECK_DB`, the config of the
-    /// current directory's repository, and the XDG default.
+    /// current directory's repository, and the XDG default. A broken configuration is an error,
+    /// as it is for an audit.
     public init(databasePath: String?, environment: [String: String], directory: String) throws(QueryError) {
-        let configured = try? ConfigLoader.load(repositoryRoot: directory).database
-        let location = DatabaseLocation.resolve(explicit: databasePath ?? configured, environment: environment)
+        do {
+            configuration = try ConfigLoader.load(repositoryRoot: directory)
+        } catch {
+            throw .configuration(error)
+        }
+        self.directory = directory
+        let location = DatabaseLocation.resolve(explicit: databasePath, configured: configuration.database, environment: environment)
         do {
             store = try FindingStore(location: location)
         } catch {
@@ -63,17 +74,11 @@ public struct FindingQueries: Sendable {
         }
     }
 
-    /// The built-in rules plus the rule folders of `directory`'s config: what `show` and SARIF
-    /// describe findings with.
-    public static func rules(directory: String) throws(QueryError) -> RuleSet {
+    /// The built-in rules plus the rule folders of the directory's configuration: what `show`
+    /// and SARIF describe findings with.
+    public func rules() throws(QueryError) -> RuleSet {
         do {
-            var rules = try RuleSet.builtIn()
-            let configuration = (try? ConfigLoader.load(repositoryRoot: directory)) ?? Configuration()
-            for folder in configuration.ruleFolders {
-                let path = folder.hasPrefix("/") ? folder : (directory as NSString).appendingPathComponent(folder)
-                if let custom = try? RuleSet.load(folder: path) { rules = try rules.merging(custom) }
-            }
-            return rules
+            return try RuleSet.builtIn(plus: configuration.ruleFolders, root: directory)
         } catch {
             throw .rules(error)
         }

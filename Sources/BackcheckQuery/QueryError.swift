@@ -8,6 +8,7 @@ public enum QueryError: Error, Sendable, CustomStringConvertible {
     case ambiguousFinding(String, candidates: [String])
     case unknownRoot(String, known: [String])
     case invalidSince(String)
+    case configuration(ConfigError)
     case rules(RuleLoadError)
     case store(StoreError)
     /// `--sync` with no live daemon on the database.
@@ -39,6 +40,7 @@ public enum QueryError: Error, Sendable, CustomStringConvertible {
                 + (known.isEmpty ? "; run `backcheck audit \(root)` first" : "; known roots: \(known.joined(separator: ", "))")
         case .invalidSince(let text):
             "--since `\(text)`: give a duration (30m, 24h, 7d, 2w) or a date (2024-05-01 or 2024-05-01T08:00:00Z)"
+        case .configuration(let error): "configuration error: \(error)"
         case .rules(let error): "rule errors:\n\(error)"
         case .store(let error): "\(error)"
         case .noDaemon:

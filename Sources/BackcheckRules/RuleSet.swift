@@ -36,6 +36,21 @@ public struct RuleSet: Sendable {
         try load(EmbeddedPack.ruleFiles.map { ($0.path, $0.contents) }, stripping: "Rules/")
     }
 
+    /// The built-in pack plus the rules of `folders` (absolute, or relative to `root`), as a
+    /// configuration's `rules.folders` lists them.
+    public static func builtIn(plus folders: [String], root: String) throws(RuleLoadError) -> RuleSet {
+        var rules = try builtIn()
+        for folder in folders {
+            rules = try rules.merging(try load(folder: folderPath(folder, root: root)))
+        }
+        return rules
+    }
+
+    /// `folder` as an absolute path: configured rule folders are relative to the repository root.
+    public static func folderPath(_ folder: String, root: String) -> String {
+        folder.hasPrefix("/") ? folder : (root as NSString).appendingPathComponent(folder)
+    }
+
     /// Rules from `(path, bytes)` pairs; ids are the paths without `prefix` and `.yml`.
     /// Every broken file is reported, not only the first.
     public static func load(_ files: [(path: String, bytes: [UInt8])], stripping prefix: String) throws(RuleLoadError) -> RuleSet {

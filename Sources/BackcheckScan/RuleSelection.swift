@@ -18,21 +18,18 @@ public struct RuleSelection: Sendable {
             hasher.update(data: Array(file.path.utf8))
             hasher.update(data: file.contents)
         }
-        var rules: RuleSet
+        let rules: RuleSet
         do {
-            rules = try RuleSet.builtIn()
-            for folder in configuration.ruleFolders {
-                let path = folder.hasPrefix("/") ? folder : (root as NSString).appendingPathComponent(folder)
-                let custom = try RuleSet.load(folder: path)
-                // The files' contents, not just their names: an edited custom rule is a new rule set.
-                for file in RuleSet.ruleFiles(in: path) ?? [] {
-                    hasher.update(data: Array(file.path.utf8))
-                    hasher.update(data: file.bytes)
-                }
-                rules = try rules.merging(custom)
-            }
+            rules = try RuleSet.builtIn(plus: configuration.ruleFolders, root: root)
         } catch {
             throw .rules(error)
+        }
+        // The files' contents, not just their names: an edited custom rule is a new rule set.
+        for folder in configuration.ruleFolders {
+            for file in RuleSet.ruleFiles(in: RuleSet.folderPath(folder, root: root)) ?? [] {
+                hasher.update(data: Array(file.path.utf8))
+                hasher.update(data: file.bytes)
+            }
         }
         // Language overrides decide which rules a file meets.
         for (key, language) in configuration.languages.sorted(by: { $0.key < $1.key }) {

@@ -16,18 +16,21 @@ public struct DatabaseLocation: Sendable, Hashable {
         directory == "/" ? "/backcheck.key" : directory + "/backcheck.key"
     }
 
-    /// Resolves the database path: `explicit` (from `--db` or config) first, then `BACKCHECK_DB`,
-    /// then `$STATE_DIRECTORY/backcheck.sqlite` (systemd's `StateDirectory=`), then
-    /// `$XDG_STATE_HOME/backcheck/backcheck.sqlite`, then `$HOME/.local/state/backcheck/backcheck.sqlite`.
-    /// Empty variables count as unset; a relative `XDG_STATE_HOME` is ignored, as the XDG spec says.
-    /// Without `HOME`, the home directory comes from the password database.
-    public static func resolve(explicit: String?, environment: [String: String]) -> DatabaseLocation {
+    /// Resolves the database path: `explicit` (`--db`) first, then `BACKCHECK_DB`, then
+    /// `configured` (the configuration's `database`: the environment wins over a file, as with
+    /// every tool that has both), then `$STATE_DIRECTORY/backcheck.sqlite` (systemd's
+    /// `StateDirectory=`), then `$XDG_STATE_HOME/backcheck/backcheck.sqlite`, then
+    /// `$HOME/.local/state/backcheck/backcheck.sqlite`. Empty values count as unset; a relative
+    /// `XDG_STATE_HOME` is ignored, as the XDG spec says. Without `HOME`, the home directory
+    /// comes from the password database.
+    public static func resolve(explicit: String?, configured: String? = nil, environment: [String: String]) -> DatabaseLocation {
         func value(_ name: String) -> String? {
             guard let value = environment[name], !value.isEmpty else { return nil }
             return value
         }
         if let explicit, !explicit.isEmpty { return DatabaseLocation(path: explicit) }
         if let path = value("BACKCHECK_DB") { return DatabaseLocation(path: path) }
+        if let configured, !configured.isEmpty { return DatabaseLocation(path: configured) }
         // systemd passes several directories colon-separated when the unit lists several.
         if let state = value("STATE_DIRECTORY"), let first = state.split(separator: ":").first {
             return DatabaseLocation(path: String(first) + "/backcheck.sqlite")

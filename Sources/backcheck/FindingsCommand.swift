@@ -102,7 +102,7 @@ struct FindingsCommand: ParsableCommand {
         case .sarif:
             let rules: RuleSet
             do {
-                rules = try FindingQueries.rules(directory: database.directory)
+                rules = try queries.rules()
             } catch {
                 throw Terminal.fail(error)
             }

@@ -28,7 +28,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let (queries, _) = try database.open()
         do {
-            var inspector = FindingInspector(store: queries.store, rules: try FindingQueries.rules(directory: database.directory))
+            var inspector = FindingInspector(store: queries.store, rules: try queries.rules())
             inspector.contextLines = max(0, context)
             let detail = try inspector.detail(reference)
             print(FindingDetailFormatter(style: Terminal.style).format(detail), terminator: "")

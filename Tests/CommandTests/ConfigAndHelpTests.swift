@@ -44,6 +44,41 @@ import TestSupport
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    /// README: `--db`, else `$BACKCHECK_DB`, else the config's `database`: the environment wins
+    /// over the file, for the audit and for the commands that read the database.
+    @Test func backcheckDBWinsOverTheConfiguredDatabase() throws {
+        let session = try CLISession("db-precedence")
+        defer { session.remove() }
+        let configured = session.work.appendingPathComponent("configured.sqlite").path
+        let fromEnvironment = session.work.appendingPathComponent("environment.sqlite").path
+        try "database: \(configured)\n".write(to: session.root.appendingPathComponent(".backcheck.yml"), atomically: true, encoding: .utf8)
+        let environment = ["BACKCHECK_DB": fromEnvironment]
+        let audit = try BackcheckProcess.run(["audit", session.root.path, "--fail-on", "none"], in: session.root, environment: environment)
+        #expect(audit.status == 0, "\(audit.stderr)")
+        #expect(FileManager.default.fileExists(atPath: fromEnvironment))
+        #expect(!FileManager.default.fileExists(atPath: configured))
+        let findings = try BackcheckProcess.run(["findings", "--format", "json"], in: session.root, environment: environment)
+        #expect(findings.status == 0, "\(findings.stderr)")
+        #expect(!(try session.json(findings)["findings"] as? [[String: Any]] ?? []).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: configured))
+        // Without the variable, the configured database is the one used.
+        #expect(try BackcheckProcess.run(["audit", session.root.path, "--fail-on", "none"], in: session.root).status == 0)
+        #expect(FileManager.default.fileExists(atPath: configured))
+    }
+
+    /// A broken configuration is an error with its file and line for the commands that only read
+    /// the database too, not silently ignored.
+    @Test(arguments: [["findings"], ["stats"], ["show", "1"]])
+    func readCommandsReportABrokenConfiguration(command: [String]) throws {
+        let session = try CLISession("query-config-error")
+        defer { session.remove() }
+        try session.audit()
+        try "fail-on: sometimes\n".write(to: session.root.appendingPathComponent(".backcheck.yml"), atomically: true, encoding: .utf8)
+        let result = try session.run(command)
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains(".backcheck.yml:1: `fail-on` must be one of none, info"), "\(result.stderr)")
+    }
+
     @Test func overridesApply() throws {
         let session = try CLISession("config-override")
         defer { session.remove() }

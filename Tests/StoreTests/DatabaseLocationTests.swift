@@ -16,6 +16,18 @@ import Testing
         #expect(DatabaseLocation.resolve(explicit: explicit, environment: environment).path == expected)
     }
 
+    /// README's order: `--db`, then `BACKCHECK_DB`, then the configuration's `database`, then the
+    /// state directories.
+    @Test(arguments: [
+        (nil, "/config.sqlite", ["BACKCHECK_DB": "/env.sqlite", "HOME": "/h"], "/env.sqlite"),
+        ("/explicit.sqlite", "/config.sqlite", ["BACKCHECK_DB": "/env.sqlite"], "/explicit.sqlite"),
+        (nil, "/config.sqlite", ["STATE_DIRECTORY": "/s", "HOME": "/h"], "/config.sqlite"),
+        (nil, "", ["HOME": "/h"], "/h/.local/state/backcheck/backcheck.sqlite"),
+    ] as [(String?, String?, [String: String], String)])
+    func environmentWinsOverTheConfiguration(explicit: String?, configured: String?, environment: [String: String], expected: String) {
+        #expect(DatabaseLocation.resolve(explicit: explicit, configured: configured, environment: environment).path == expected)
+    }
+
     @Test func keyFileLivesBesideTheDatabase() {
         #expect(DatabaseLocation(path: "/x/y/backcheck.sqlite").keyPath == "/x/y/backcheck.key")
         #expect(DatabaseLocation(path: "db.sqlite").keyPath == "./backcheck.key")
