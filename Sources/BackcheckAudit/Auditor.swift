@@ -52,7 +52,7 @@ public enum Auditor {
             reader.knownHashes = try store.analysedHashes(root: root, rulePackHash: selection.hash, toolVersion: toolVersion)
             var diagnostics = walk.diagnostics.map(\.description)
             var unusedSuppressions: [String] = []
-            var skipped: [(path: String, reason: String)] = []
+            var skipped: [SkippedFile] = []
             var analyzed = 0
             do {
                 try await ParallelAnalysis.analyze(walk.files, reader: reader, parallelism: request.parallelism) { batch in
@@ -76,7 +76,7 @@ public enum Auditor {
                             }
                         }
                         if case .skipped(let reason) = result.outcome {
-                            skipped.append((result.path, reason))
+                            skipped.append(SkippedFile(path: result.path, reason: reason))
                         } else {
                             analyzed += 1
                         }
@@ -100,8 +100,8 @@ public enum Auditor {
             }
             let report = AuditReport(
                 root: root,
-                findings: current.map { ReportedFinding(finding: $0.finding, status: $0.status.rawValue, isNew: isNew($0)) },
-                fixed: fixed.map { ReportedFinding(finding: $0.finding, status: $0.status.rawValue, isNew: false) },
+                findings: current.map { ReportedFinding(finding: $0.finding, status: $0.status, isNew: isNew($0)) },
+                fixed: fixed.map { ReportedFinding($0) },
                 filesAnalyzed: analyzed, skipped: skipped.sorted { $0.path < $1.path }, diagnostics: diagnostics,
                 unusedSuppressions: unusedSuppressions.sorted(), baseline: baseline,
                 trend: try store.trend(root: root, audits: 30), date: scan.startedAt

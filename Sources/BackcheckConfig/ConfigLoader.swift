@@ -8,8 +8,6 @@ public enum ConfigLoader {
     /// The name of the per-repository config file.
     public static let repositoryFileName = ".backcheck.yml"
 
-    private static let severities = ["info", "low", "medium", "high", "critical"]
-
     /// The effective configuration for the repository at `root`.
     public static func load(repositoryRoot root: String) throws(ConfigError) -> Configuration {
         var config = Configuration()
@@ -77,8 +75,8 @@ public enum ConfigLoader {
                     case "severity":
                         guard let entries = ruleValue.mapping else { throw fail(ruleValue, "`rules.severity` maps rule ids to severities") }
                         for (idNode, severityNode) in entries {
-                            guard let id = idNode.string, let severity = severityNode.string, severities.contains(severity) else {
-                                throw fail(severityNode, "severity must be one of \(severities.joined(separator: ", "))")
+                            guard let id = idNode.string, let severity = severityNode.string.flatMap(Severity.init(rawValue:)) else {
+                                throw fail(severityNode, "severity must be one of \(severityNames)")
                             }
                             config.severityOverrides[id] = severity
                         }
@@ -87,10 +85,10 @@ public enum ConfigLoader {
                     }
                 }
             case "fail-on":
-                guard let text = value.string, text == "none" || severities.contains(text) else {
-                    throw fail(value, "`fail-on` must be one of none, \(severities.joined(separator: ", "))")
+                guard let text = value.string, text == "none" || Severity(rawValue: text) != nil else {
+                    throw fail(value, "`fail-on` must be one of none, \(severityNames)")
                 }
-                config.failOn = text == "none" ? nil : text
+                config.failOn = Severity(rawValue: text)
             case "database":
                 guard let text = value.string else { throw fail(value, "`database` must be a path") }
                 config.database = text.isEmpty ? nil : text
@@ -102,6 +100,8 @@ public enum ConfigLoader {
             }
         }
     }
+
+    private static var severityNames: String { Severity.allCases.map(\.rawValue).joined(separator: ", ") }
 
     private static func line(of error: YamlError) -> Int? {
         switch error {

@@ -9,16 +9,16 @@ public struct Configuration: Sendable, Hashable {
     public var languages: [String: Language]
     public var ruleFolders: [String]
     public var disabledRules: Set<String>
-    public var severityOverrides: [String: String]
-    /// Minimum severity name that makes an audit fail, or nil for never.
-    public var failOn: String?
+    public var severityOverrides: [String: Severity]
+    /// The minimum severity that makes an audit fail, or nil for never.
+    public var failOn: Severity?
     /// Database path from config, or nil.
     public var database: String?
     public var debounceMilliseconds: Int
 
     public init(include: [String] = [], exclude: [String] = [], maxFileSize: Int = 1_048_576,
                 languages: [String: Language] = [:], ruleFolders: [String] = [], disabledRules: Set<String> = [],
-                severityOverrides: [String: String] = [:], failOn: String? = "high", database: String? = nil,
+                severityOverrides: [String: Severity] = [:], failOn: Severity? = .high, database: String? = nil,
                 debounceMilliseconds: Int = 50) {
         self.include = include
         self.exclude = exclude

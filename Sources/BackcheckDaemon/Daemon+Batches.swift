@@ -15,22 +15,23 @@ extension Daemon {
     /// Reloads root `index`'s configuration and rules; a broken configuration keeps the last good
     /// one and says why.
     func reload(_ index: Int) -> ReloadOutcome {
-        let current = roots[index]
+        let current = roots[index].tree
         let fresh: WatchedRoot
         do {
             fresh = try WatchedRoot(path: current.path)
         } catch {
-            brokenConfiguration.insert(index)
+            roots[index].hasBrokenConfiguration = true
             request.log("\(current.path): keeping the last good configuration: \(error)")
             return .unchanged
         }
-        let wasBroken = brokenConfiguration.remove(index) != nil
+        let wasBroken = roots[index].hasBrokenConfiguration
+        roots[index].hasBrokenConfiguration = false
         guard fresh.configuration != current.configuration || fresh.selection.hash != current.selection.hash else {
             if wasBroken { request.log("\(current.path): configuration is valid again, and unchanged") }
             return .unchanged
         }
-        roots[index] = fresh
-        readers[index] = reader(for: fresh)
+        roots[index].tree = fresh
+        roots[index].reader = Self.reader(for: fresh, secretKey: secretKey)
         watchRuleFolders(index)
         let outcome: ReloadOutcome = fresh.invalidatesAnalysis(of: current) ? .analysisChanged : .settingsChanged
         request.log("\(fresh.path): configuration reloaded (\(fresh.selection.rules.rules.count) rules)"
@@ -42,15 +43,15 @@ extension Daemon {
     /// directories before the walk lists it, so that nothing created after the listing is lost.
     /// `subtree` limits the rescan to one directory (root-relative; "" for the whole root).
     func reconcile(_ index: Int, subtree: String = "", always: Bool = false, everything: Bool = false) async throws {
-        var root = roots[index]
+        var root = roots[index].tree
         let started = ContinuousClock.now
-        let outcome = try await root.reconcile(store: store, reader: readers[index], parallelism: request.parallelism,
+        let outcome = try await root.reconcile(store: store, reader: roots[index].reader, parallelism: request.parallelism,
                                                toolVersion: toolVersion, subtree: subtree, always: always,
                                                everything: everything) {
             [unowned self] directory in watch(directory, of: index)
         }
-        roots[index] = root
-        files[index] = outcome.files
+        roots[index].tree = root
+        roots[index].fileCount = outcome.files
         if outcome.recorded + outcome.removed > 0 {
             log(outcome, of: subtree.isEmpty ? root.path : root.path + "/" + subtree, since: started)
         }
@@ -59,12 +60,12 @@ extension Daemon {
 
     /// Re-stats and analyses the files events named in root `index`.
     func update(_ index: Int, _ paths: Set<String>) async throws {
-        var root = roots[index]
+        var root = roots[index].tree
         let started = ContinuousClock.now
-        let outcome = try await root.update(paths, store: store, reader: readers[index], parallelism: request.parallelism,
+        let outcome = try await root.update(paths, store: store, reader: roots[index].reader, parallelism: request.parallelism,
                                             toolVersion: toolVersion)
-        roots[index] = root
-        files[index] = outcome.files
+        roots[index].tree = root
+        roots[index].fileCount = outcome.files
         // Quiet when nothing changed (an event about a file that is not source, say).
         if outcome.recorded + outcome.removed > 0 { log(outcome, of: root.path, since: started) }
     }
@@ -78,11 +79,12 @@ extension Daemon {
     /// Watches the tree directory `directory` (relative) of root `index`. A directory beyond the
     /// primary watcher's limit goes to a polling watcher instead.
     private func watch(_ directory: String, of index: Int) {
-        let root = roots[index]
-        let path = directory.isEmpty ? root.path : root.path + "/" + directory
+        let root = roots[index].path
+        let path = directory.isEmpty ? root : root + "/" + directory
         guard let key = watchKey(path, onLimit: { error in
-            if polledRoots.insert(index).inserted {
-                request.log("\(error); polling the rest of \(root.path) instead")
+            if !roots[index].isPolled {
+                roots[index].isPolled = true
+                request.log("\(error); polling the rest of \(root) instead")
             }
         }) else { return }
         watches[key] = .tree(root: index, directory: directory)
@@ -91,7 +93,7 @@ extension Daemon {
     /// Watches root `index`'s rule folders that lie outside its tree (those inside are watched
     /// with the tree), with every folder below them.
     func watchRuleFolders(_ index: Int) {
-        let root = roots[index]
+        let root = roots[index].tree
         for folder in root.ruleFolders where !folder.hasPrefix(root.path + "/") {
             let below = (FileManager.default.subpaths(atPath: folder) ?? []).map { folder + "/" + $0 }
             for path in [folder] + below {

@@ -12,7 +12,7 @@ extension Daemon {
         for (watcher, event) in events {
             if event.isOverflow {
                 request.log("the \(watchers[watcher].name) event queue overflowed; rescanning every root")
-                for index in roots.indices { pending.rescan(index) }
+                for index in roots.indices { roots[index].pending.rescan() }
                 counted = true
                 continue
             }
@@ -21,8 +21,8 @@ extension Daemon {
             if event.isWatchRemoved { watches[key] = nil }
             switch target {
             case .ruleFolder(let index):
-                pending.reload.insert(index)
-                pending.depth += 1
+                roots[index].pending.reload = true
+                roots[index].pending.depth += 1
                 counted = true
             case .tree(let index, let directory):
                 if count(event, in: index, directory: directory) { counted = true }
@@ -37,36 +37,31 @@ extension Daemon {
         if event.name.hasPrefix(SyncCookie.prefix) {
             // Created by `findings --sync` (its deletion, after the answer, asks nothing).
             guard access(roots[index].path + "/" + path, F_OK) == 0 else { return false }
-            pending.cookies[index, default: []].append(event.name)
+            roots[index].pending.cookies.append(event.name)
             return true
         }
         // A configuration file is reloaded, and otherwise treated as any file of the tree.
-        let isConfiguration = !event.name.isEmpty && roots[index].isConfiguration(path)
-        if isConfiguration { pending.reload.insert(index) }
+        let isConfiguration = !event.name.isEmpty && roots[index].tree.isConfiguration(path)
+        if isConfiguration { roots[index].pending.reload = true }
         let isIgnoreFile = event.name == ".gitignore"
-        if isIgnoreFile { roots[index].ignoreRules.forgetIgnoreFile(inDirectory: directory) }
+        if isIgnoreFile { roots[index].tree.ignoreRules.forgetIgnoreFile(inDirectory: directory) }
         if !event.name.isEmpty, !isIgnoreFile,
-           roots[index].ignoreRules.isIgnored(relativePath: path, isDirectory: event.isDirectory) {
-            if isConfiguration { pending.depth += 1 }
+           roots[index].tree.ignoreRules.isIgnored(relativePath: path, isDirectory: event.isDirectory) {
+            if isConfiguration { roots[index].pending.depth += 1 }
             return isConfiguration
         }
-        pending.depth += 1
+        roots[index].pending.depth += 1
         // A file event names the one file to re-stat; anything else (the directory itself, a
         // directory entry, an ignore file) can change what the tree holds: reconcile it all.
         if event.name.isEmpty || isIgnoreFile || event.isWatchRemoved {
             // The directory itself went or changed its ignore rules: rescan it.
-            pending.rescan(index, subtree: directory)
+            roots[index].pending.rescan(directory)
         } else if event.isDirectory {
             // A directory created, moved in or out, or deleted: rescan it (a walk that finds
             // nothing there closes what it held).
-            pending.rescan(index, subtree: path)
-        } else if !pending.rescansAll(index) {
-            pending.files[index, default: []].insert(path)
-            // Bounded: past this many paths a rescan (one walk) is cheaper than the list.
-            if pending.files[index, default: []].count > Self.maxPendingFiles {
-                pending.files[index] = nil
-                pending.rescan(index)
-            }
+            roots[index].pending.rescan(path)
+        } else {
+            roots[index].pending.restat(path, limit: Self.maxPendingFiles)
         }
         return true
     }

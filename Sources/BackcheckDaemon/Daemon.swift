@@ -47,23 +47,14 @@ public final class Daemon {
 
     let request: DaemonRequest
     let toolVersion: String
-    var roots: [WatchedRoot]
-    var readers: [SourceReader] = []
+    /// One state per root, in the order given; watch targets refer to them by index.
+    var roots: [RootState]
     let store: FindingStore
     private let lock: DaemonLock
-    private let secretKey: [UInt8]
+    let secretKey: [UInt8]
     /// The primary watcher first; a polling watcher joins for directories beyond the watch limit.
     var watchers: [any FileWatcher]
     var watches: [WatchKey: WatchTarget] = [:]
-    /// Roots that have directories on the polling fallback (reported once each).
-    var polledRoots: Set<Int> = []
-    /// Roots whose configuration failed to load on the last reload (the last good one is kept).
-    var brokenConfiguration: Set<Int> = []
-    var pending = PendingWork()
-    /// When each root's wait for a git operation began.
-    var gitWait: [Int: ContinuousClock.Instant] = [:]
-    /// Files in each root, for the status line.
-    var files: [Int: Int] = [:]
     /// A reconcile freed the tree's listing and rows: the allocator is asked to return that
     /// memory once nothing is pending; glibc keeps freed pages otherwise, and a daemon that once
     /// walked a large tree would keep its peak for days.
@@ -83,11 +74,11 @@ public final class Daemon {
         self.toolVersion = toolVersion
         do {
             var seen = Set<String>()
-            roots = try request.roots.map { path throws(ScanError) in try WatchedRoot(path: path) }
+            let trees = try request.roots.map { path throws(ScanError) in try WatchedRoot(path: path) }
                 .filter { seen.insert($0.path).inserted }
-            guard let first = roots.first else { throw DaemonError.system("pass at least one root to watch") }
+            guard let first = trees.first else { throw DaemonError.system("pass at least one root to watch") }
             let location = try first.scanned.database(explicit: request.databasePath, environment: request.environment)
-            for root in roots { try root.scanned.ensureOutside(location) }
+            for tree in trees { try tree.scanned.ensureOutside(location) }
             try location.createDirectory()
             lock = try DaemonLock(databasePath: location.path)
             store = try FindingStore(location: location)
@@ -96,7 +87,8 @@ public final class Daemon {
             watchers = [try Self.makeWatcher(request)]
             stop = try StopSignal()
             notifier = ServiceNotifier(environment: request.environment)
-            readers = roots.map(reader(for:))
+            let key = secretKey
+            roots = trees.map { RootState(tree: $0, reader: Self.reader(for: $0, secretKey: key)) }
             try store.registerDaemon(pid: pid)
         } catch {
             throw Self.daemonError(error)
@@ -121,7 +113,7 @@ public final class Daemon {
         }
     }
 
-    func reader(for root: WatchedRoot) -> SourceReader {
+    static func reader(for root: WatchedRoot, secretKey: [UInt8]) -> SourceReader {
         SourceReader(analyzer: FileAnalyzer(rules: root.selection.rules, secretKey: secretKey),
                      maxFileSize: root.configuration.maxFileSize)
     }
@@ -132,7 +124,7 @@ public final class Daemon {
         do {
             let started = ContinuousClock.now
             for index in roots.indices {
-                let stale = try roots[index].isStale(in: store, toolVersion: toolVersion)
+                let stale = try roots[index].tree.isStale(in: store, toolVersion: toolVersion)
                 if stale { request.log("\(roots[index].path): rules or backcheck changed since the last scan; analysing every file") }
                 try await reconcile(index, always: true, everything: stale)
                 watchRuleFolders(index)
@@ -154,12 +146,11 @@ public final class Daemon {
     private func loadSchemas() throws {
         for index in roots.indices {
             let started = ContinuousClock.now
-            var root = roots[index]
-            try root.loadSchema(store: store)
-            if root.schema != nil && roots[index].schema == nil {
-                request.log("\(root.path): SQL facts of every file loaded in \(Self.milliseconds(since: started)) ms")
+            let hadSchema = roots[index].tree.schema != nil
+            try roots[index].tree.loadSchema(store: store)
+            if !hadSchema && roots[index].tree.schema != nil {
+                request.log("\(roots[index].path): SQL facts of every file loaded in \(Self.milliseconds(since: started)) ms")
             }
-            roots[index] = root
         }
         hasMemoryToRelease = true
     }
@@ -174,26 +165,26 @@ public final class Daemon {
         // The first heartbeat at once: `status` shows how the daemon watches from READY on.
         beat()
         while true {
-            if hasMemoryToRelease && pending.isEmpty {
+            if hasMemoryToRelease && !hasPendingWork {
                 _ = backcheck_release_free_memory()
                 hasMemoryToRelease = false
             }
             var timeout = Self.heartbeatInterval
             if let interval = notifier?.watchdogInterval { timeout = min(timeout, interval) }
             for watcher in watchers { if let interval = watcher.pollInterval { timeout = min(timeout, interval) } }
-            if !pending.isEmpty {
+            if hasPendingWork {
                 let due = max(min(lastEvent + settle, firstEvent + Self.maxDelay), nextAttempt)
                 timeout = min(timeout, max(.zero, clock.now.duration(to: due)))
             }
             let (readable, stopRequested) = wait(timeout)
             if stopRequested { return }
-            let idle = pending.isEmpty
+            let idle = !hasPendingWork
             if handle(drain(readable: readable)) {
                 if idle { firstEvent = clock.now }
                 lastEvent = clock.now
             }
             let now = clock.now
-            if !pending.isEmpty, now >= nextAttempt, now >= lastEvent + settle || now >= firstEvent + Self.maxDelay {
+            if hasPendingWork, now >= nextAttempt, now >= lastEvent + settle || now >= firstEvent + Self.maxDelay {
                 if let wait = try await processPending() { nextAttempt = clock.now + wait }
                 notifier?.status(statusLine)
             }
@@ -212,7 +203,7 @@ public final class Daemon {
     /// waited out.
     private func beat() {
         do {
-            try store.heartbeat(pid: pid, queueDepth: pending.depth, watching: watchingSummary)
+            try store.heartbeat(pid: pid, queueDepth: queueDepth, watching: watchingSummary)
             if heartbeatFailing {
                 request.log("heartbeat written again")
                 heartbeatFailing = false
@@ -260,12 +251,12 @@ public final class Daemon {
     /// unusable for now), nil when everything was done.
     private func processPending() async throws -> Duration? {
         var retry: Duration?
-        for index in pending.roots {
+        for index in roots.indices where !roots[index].pending.isEmpty {
             if isHeldByGit(index) {
                 retry = min(retry ?? Self.gitRecheck, Self.gitRecheck)
                 continue
             }
-            let work = pending.take(index)
+            let work = roots[index].pending.take()
             var everything = work.reanalyse
             do {
                 var subtrees = work.subtrees
@@ -289,7 +280,7 @@ public final class Daemon {
                 // daemon meant to run for days: back off and rescan.
                 let delay = retryDelay.map { min($0 * 2, Self.maxRetryDelay) } ?? Self.firstRetryDelay
                 retryDelay = delay
-                pending.putBack(work, of: index, reanalyse: everything)
+                roots[index].pending.putBack(work, reanalyse: everything)
                 request.log("\(roots[index].path): \(error); trying again in \(delay)")
                 retry = min(retry ?? delay, delay)
             }
@@ -301,17 +292,18 @@ public final class Daemon {
     /// lock that outlives ``gitPatience`` is taken for stale. After the wait, the root is rescanned.
     private func isHeldByGit(_ index: Int) -> Bool {
         if GitDirectory.isLocked(root: roots[index].path) {
-            let since = gitWait[index] ?? .now
-            if gitWait[index] == nil {
-                gitWait[index] = since
+            let since = roots[index].gitWaitStarted ?? .now
+            if roots[index].gitWaitStarted == nil {
+                roots[index].gitWaitStarted = since
                 request.log("\(roots[index].path): a git operation is in progress (.git/index.lock); waiting for it to finish")
             }
             if ContinuousClock.now - since < Self.gitPatience { return true }
             request.log("\(roots[index].path): .git/index.lock has stayed for \(Self.gitPatience); taking it for a stale lock")
         }
-        if gitWait.removeValue(forKey: index) != nil {
+        if roots[index].gitWaitStarted != nil {
+            roots[index].gitWaitStarted = nil
             // What git wrote while it held the lock is known only by a rescan.
-            pending.rescan(index)
+            roots[index].pending.rescan()
         }
         return false
     }
@@ -335,10 +327,15 @@ public final class Daemon {
         Int((start.duration(to: .now) / .milliseconds(1)).rounded())
     }
 
-    var totalFiles: Int { files.values.reduce(0, +) }
+    var totalFiles: Int { roots.reduce(0) { $0 + $1.fileCount } }
+
+    var hasPendingWork: Bool { roots.contains { !$0.pending.isEmpty } }
+
+    /// Events counted and not yet processed, over every root.
+    private var queueDepth: Int { roots.reduce(0) { $0 + $1.pending.depth } }
 
     private var statusLine: String {
-        "watching \(roots.count) root\(roots.count == 1 ? "" : "s"), \(totalFiles) files, queue \(pending.depth)"
+        "watching \(roots.count) root\(roots.count == 1 ? "" : "s"), \(totalFiles) files, queue \(queueDepth)"
     }
 
     private static func daemonError(_ error: any Error) -> DaemonError {

@@ -1,7 +1,7 @@
-/// What the daemon's events asked for and it has not done yet, by root index. Kept apart from the
-/// loop so that "what to do" and "when to do it" read separately.
+/// What the daemon's events asked of one root and it has not done yet. Kept apart from the loop
+/// so that "what to do" and "when to do it" read separately.
 struct PendingWork {
-    /// One root's share, taken out to be done.
+    /// The work taken out to be done.
     struct Work {
         /// The configuration or rules changed: reload them first.
         var reload = false
@@ -15,55 +15,56 @@ struct PendingWork {
         var cookies: [String] = []
     }
 
-    /// Roots whose configuration or rules changed.
-    var reload: Set<Int> = []
-    /// Roots whose every file is to be analysed again.
-    var reanalyse: Set<Int> = []
-    /// Directories to rescan in full, by root ("" for the whole root): a directory created,
-    /// moved or deleted, an ignore file changed, a lost watch, an overflow, a git operation.
-    private(set) var subtrees: [Int: Set<String>] = [:]
-    /// Files events named, by root: re-stat'ed and analysed on their own.
-    var files: [Int: Set<String>] = [:]
-    /// The `--sync` cookies seen, by root: acknowledged once the root's batch is recorded.
-    var cookies: [Int: [String]] = [:]
+    /// The configuration or rules changed.
+    var reload = false
+    /// Every file is to be analysed again.
+    var reanalyse = false
+    /// Directories to rescan in full ("" for the whole root): a directory created, moved or
+    /// deleted, an ignore file changed, a lost watch, an overflow, a git operation.
+    private(set) var subtrees: Set<String> = []
+    /// Files events named: re-stat'ed and analysed on their own.
+    private(set) var files: Set<String> = []
+    /// The `--sync` cookies seen: acknowledged once the root's batch is recorded.
+    var cookies: [String] = []
     /// Events counted since the last batch, for `status` and the heartbeat.
     var depth = 0
 
-    var isEmpty: Bool { reload.isEmpty && reanalyse.isEmpty && subtrees.isEmpty && files.isEmpty && cookies.isEmpty }
+    var isEmpty: Bool { !reload && !reanalyse && subtrees.isEmpty && files.isEmpty && cookies.isEmpty }
 
-    /// The roots with anything to do, in order.
-    var roots: [Int] {
-        Array(reload.union(reanalyse).union(subtrees.keys).union(files.keys).union(cookies.keys)).sorted()
+    /// Asks for a rescan of `subtree` ("" for the whole root).
+    mutating func rescan(_ subtree: String = "") {
+        subtrees.insert(subtree)
     }
 
-    /// Asks for a rescan of `subtree` of `root` ("" for all of it).
-    mutating func rescan(_ root: Int, subtree: String = "") {
-        subtrees[root, default: []].insert(subtree)
+    /// Asks for the file at `path` to be re-stat'ed, unless the whole root is rescanned anyway.
+    /// Past `limit` paths a rescan (one walk) is cheaper than the list, so the list becomes one.
+    mutating func restat(_ path: String, limit: Int) {
+        guard !subtrees.contains("") else { return }
+        files.insert(path)
+        if files.count > limit {
+            files = []
+            rescan()
+        }
     }
 
-    /// Whether all of `root` is to be rescanned.
-    func rescansAll(_ root: Int) -> Bool { subtrees[root]?.contains("") ?? false }
-
-    /// Takes the work of `root` out, leaving the rest.
-    mutating func take(_ root: Int) -> Work {
+    /// Takes the work out, leaving nothing pending.
+    mutating func take() -> Work {
         var outermost: [String] = []
-        for subtree in (subtrees.removeValue(forKey: root) ?? []).sorted()
-        where !outermost.contains(where: { Self.contains($0, subtree) }) {
+        for subtree in subtrees.sorted() where !outermost.contains(where: { Self.contains($0, subtree) }) {
             outermost.append(subtree)
         }
-        let files = (files.removeValue(forKey: root) ?? []).filter { path in !outermost.contains { Self.contains($0, path) } }
-        let work = Work(reload: reload.remove(root) != nil, reanalyse: reanalyse.remove(root) != nil,
-                        subtrees: outermost, files: files, cookies: cookies.removeValue(forKey: root) ?? [])
-        if isEmpty { depth = 0 }
+        let work = Work(reload: reload, reanalyse: reanalyse, subtrees: outermost,
+                        files: files.filter { path in !outermost.contains { Self.contains($0, path) } }, cookies: cookies)
+        self = PendingWork()
         return work
     }
 
-    /// Puts back the work of `root` that failed: what it would have recorded is known only by a
-    /// rescan of the whole root (with every file analysed again when `reanalyse`).
-    mutating func putBack(_ work: Work, of root: Int, reanalyse: Bool) {
-        rescan(root)
-        if reanalyse { self.reanalyse.insert(root) }
-        cookies[root, default: []] += work.cookies
+    /// Puts back work that failed: what it would have recorded is known only by a rescan of the
+    /// whole root (with every file analysed again when `reanalyse`).
+    mutating func putBack(_ work: Work, reanalyse: Bool) {
+        rescan()
+        if reanalyse { self.reanalyse = true }
+        cookies += work.cookies
     }
 
     /// Whether the root-relative `path` is `directory` or lies under it ("" holds everything).

@@ -2,7 +2,8 @@
 public enum Severity: String, CaseIterable, Sendable, Codable, Comparable {
     case info, low, medium, high, critical
 
-    private var rank: Int {
+    /// 0 (`info`) to 4 (`critical`): the order, as a number the store can compare and index.
+    public var rank: Int {
         switch self {
         case .info: 0
         case .low: 1
@@ -10,6 +11,11 @@ public enum Severity: String, CaseIterable, Sendable, Codable, Comparable {
         case .high: 3
         case .critical: 4
         }
+    }
+
+    /// The severity of `rank`, clamped to `info`...`critical`.
+    public init(rank: Int) {
+        self = Self.allCases[min(max(rank, 0), Self.allCases.count - 1)]
     }
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }

@@ -21,7 +21,7 @@ public struct AuditReport: Sendable {
     public var fixed: [ReportedFinding]
     public var filesAnalyzed: Int
     /// Files not analysed, with the reason.
-    public var skipped: [(path: String, reason: String)]
+    public var skipped: [SkippedFile]
     /// Problems met on the way (file:line: message), none of them fatal.
     public var diagnostics: [String]
     /// `backcheck:ignore` comments that suppressed nothing (file:line: message).
@@ -34,7 +34,7 @@ public struct AuditReport: Sendable {
     public var date: Date
 
     public init(root: String, findings: [ReportedFinding], fixed: [ReportedFinding], filesAnalyzed: Int,
-                skipped: [(path: String, reason: String)], diagnostics: [String], unusedSuppressions: [String] = [],
+                skipped: [SkippedFile], diagnostics: [String], unusedSuppressions: [String] = [],
                 baseline: Baseline, trend: [AuditTotals] = [], date: Date = Date()) {
         self.root = root
         self.findings = findings
@@ -49,9 +49,9 @@ public struct AuditReport: Sendable {
     }
 
     /// Open (including reopened) findings, not suppressed.
-    public var open: [ReportedFinding] { findings.filter { $0.status != "suppressed" } }
+    public var open: [ReportedFinding] { findings.filter { $0.status != .suppressed } }
     /// Suppressed findings.
-    public var suppressed: [ReportedFinding] { findings.filter { $0.status == "suppressed" } }
+    public var suppressed: [ReportedFinding] { findings.filter { $0.status == .suppressed } }
     /// Open findings that are new relative to ``baseline``.
     public var new: [ReportedFinding] { open.filter(\.isNew) }
     /// Whether there is anything to compare with, so "new" means something.
@@ -72,12 +72,11 @@ public struct AuditReport: Sendable {
 /// A finding with its place in the lifecycle.
 public struct ReportedFinding: Sendable, Hashable {
     public var finding: Finding
-    /// `open`, `reopened`, `suppressed` or `fixed`.
-    public var status: String
+    public var status: FindingStatus
     /// New relative to the report's baseline.
     public var isNew: Bool
 
-    public init(finding: Finding, status: String, isNew: Bool) {
+    public init(finding: Finding, status: FindingStatus, isNew: Bool) {
         self.finding = finding
         self.status = status
         self.isNew = isNew
@@ -85,7 +84,19 @@ public struct ReportedFinding: Sendable, Hashable {
 
     /// A stored finding, not marked new.
     public init(_ stored: TrackedFinding) {
-        self.init(finding: stored.finding, status: stored.status.rawValue, isNew: false)
+        self.init(finding: stored.finding, status: stored.status, isNew: false)
+    }
+}
+
+/// A file the audit did not analyse, and why (`binary`, `too large (…)`, …).
+public struct SkippedFile: Sendable, Hashable, Encodable {
+    /// Relative to the root.
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
     }
 }
 

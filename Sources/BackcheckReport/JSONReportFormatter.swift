@@ -10,7 +10,7 @@ public struct JSONReportFormatter: ReportFormatter {
         var root: String
         var findings: [Entry]
         var fixed: [Entry]
-        var skipped: [Skipped]
+        var skipped: [SkippedFile]
         var unusedSuppressions: [String]
         var summary: Summary
     }
@@ -47,16 +47,11 @@ public struct JSONReportFormatter: ReportFormatter {
             message = finding.message
             snippet = finding.snippet
             fingerprint = finding.fingerprint
-            status = entry.status
+            status = entry.status.rawValue
             new = entry.isNew
             suppression = finding.suppression
             properties = finding.properties.isEmpty ? nil : finding.properties
         }
-    }
-
-    struct Skipped: Encodable {
-        var path: String
-        var reason: String
     }
 
     struct Summary: Encodable {
@@ -76,7 +71,7 @@ public struct JSONReportFormatter: ReportFormatter {
             root: report.root,
             findings: report.findings.map(Entry.init),
             fixed: report.fixed.map(Entry.init),
-            skipped: report.skipped.map { Skipped(path: $0.path, reason: $0.reason) },
+            skipped: report.skipped,
             unusedSuppressions: report.unusedSuppressions,
             summary: Summary(filesAnalyzed: report.filesAnalyzed, filesSkipped: report.skipped.count,
                              open: report.open.count, new: report.new.count, stillOpen: report.stillOpen.count,

@@ -20,7 +20,7 @@ public struct TextReportFormatter: ReportFormatter {
                 lines.append("  \(severity.rawValue.uppercased())")
                 for entry in group {
                     let finding = entry.finding
-                    let marker = entry.isNew && report.hasBaseline ? "  [new]" : (entry.status == "reopened" ? "  [reopened]" : "")
+                    let marker = entry.isNew && report.hasBaseline ? "  [new]" : (entry.status == .reopened ? "  [reopened]" : "")
                     lines.append("    \(finding.path):\(finding.line):\(finding.column)  \(finding.ruleId)\(marker)")
                     lines.append("      \(finding.message)")
                     if !finding.snippet.isEmpty { lines.append("      > \(finding.snippet)") }

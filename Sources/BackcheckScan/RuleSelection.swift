@@ -37,10 +37,9 @@ public struct RuleSelection: Sendable {
         }
         for rule in configuration.disabledRules.sorted() { hasher.update(data: Array("disable \(rule)".utf8)) }
         for (rule, severity) in configuration.severityOverrides.sorted(by: { $0.key < $1.key }) {
-            hasher.update(data: Array("severity \(rule) \(severity)".utf8))
+            hasher.update(data: Array("severity \(rule) \(severity.rawValue)".utf8))
         }
-        let overrides = configuration.severityOverrides.compactMapValues(Severity.init(rawValue:))
-        self.rules = rules.configured(disabled: configuration.disabledRules, severities: overrides)
+        self.rules = rules.configured(disabled: configuration.disabledRules, severities: configuration.severityOverrides)
         self.hash = hasher.finalize().map { String(format: "%02x", $0) }.joined().prefix(16).description
     }
 }

@@ -28,7 +28,7 @@ extension FindingQuery {
         }
         if let minimumSeverity {
             clauses.append("severity >= ?")
-            arguments += [FindingRecord.rank(minimumSeverity)]
+            arguments += [minimumSeverity.rank]
         }
         if let path {
             clauses.append("(" + path.sqlPatterns.map { _ in "path GLOB ?" }.joined(separator: " OR ") + ")")

@@ -22,7 +22,7 @@ extension FindingStore {
                 SELECT checklist, severity, count(*) AS n FROM findings WHERE \(active) GROUP BY checklist, severity
                 """, arguments: arguments) {
                 guard let item = ChecklistItem(rawValue: row["checklist"]) else { continue }
-                open[item, default: [:]][FindingRecord.severity(rank: row["severity"])] = row["n"] as Int
+                open[item, default: [:]][Severity(rank: row["severity"])] = row["n"] as Int
             }
             let byStatus = try Row.fetchAll(db, sql: """
                 SELECT status, count(*) AS n FROM findings WHERE \(scope) AND status IN ('suppressed', 'fixed') GROUP BY status

@@ -84,7 +84,8 @@ struct AuditCommand: AsyncParsableCommand {
         case .html: HTMLReportFormatter()
         }
         try Terminal.emit(formatter.format(outcome.report), to: output)
-        let threshold = (failOn ?? outcome.configuration.failOn).flatMap(Severity.init(rawValue:))
+        // `--fail-on none` parses to no severity: it never fails.
+        let threshold = failOn.map { Severity(rawValue: $0) } ?? outcome.configuration.failOn
         let gate = AuditGate(threshold: threshold, newOnly: baseline != nil || newSinceLastAudit)
         if !gate.failing(outcome.report).isEmpty { throw ExitCode(1) }
     }

@@ -73,7 +73,7 @@ struct FindingRecord: Codable, FetchableRecord, MutablePersistableRecord {
         self.fileId = fileId
         ruleId = finding.ruleId
         checklist = finding.checklist
-        severity = Self.rank(finding.severity)
+        severity = finding.severity.rank
         confidence = finding.confidence
         path = finding.path
         line = finding.line
@@ -97,7 +97,7 @@ struct FindingRecord: Codable, FetchableRecord, MutablePersistableRecord {
             Suppression(marker: $0, reason: suppressionReason ?? "", line: suppressionLine ?? line)
         }
         return Finding(
-            ruleId: ruleId, checklist: checklist, severity: Self.severity(rank: severity),
+            ruleId: ruleId, checklist: checklist, severity: Severity(rank: severity),
             confidence: confidence, path: path, line: line, column: column, endLine: endLine,
             endColumn: endColumn, message: message, snippet: snippet, fingerprint: fingerprint,
             secretHash: secretHash, suppression: suppression, properties: Self.decode(properties))
@@ -118,14 +118,6 @@ struct FindingRecord: Codable, FetchableRecord, MutablePersistableRecord {
             id: id ?? 0, root: root, finding: finding, status: status,
             firstSeen: Timestamp.date(firstSeenAt), lastSeen: Timestamp.date(lastSeenAt),
             fixedAt: fixedAt.map(Timestamp.date), reopenedAt: reopenedAt.map(Timestamp.date))
-    }
-
-    static func rank(_ severity: Severity) -> Int {
-        Severity.allCases.firstIndex(of: severity) ?? 0
-    }
-
-    static func severity(rank: Int) -> Severity {
-        Severity.allCases[min(max(rank, 0), Severity.allCases.count - 1)]
     }
 }
 
