@@ -155,6 +155,7 @@ let package = Package(
         .testTarget(
             name: "CommandTests",
             dependencies: ["backcheck", "BackcheckStore", "BackcheckModel", "TestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ],

@@ -10,7 +10,7 @@ size=${1:-60}
 work=${BENCH_DIR:-/tmp/backcheck-bench}
 corpus=$work/corpus-$size
 mkdir -p "$work"
-# ripgrep is the speed reference (DESIGN §12); bc and GNU time do the arithmetic and peak RSS.
+# ripgrep is the speed reference (docs/DESIGN.md §12); bc and GNU time do the arithmetic and peak RSS.
 for tool in rg:ripgrep bc:bc /usr/bin/time:time; do
     command -v "${tool%%:*}" >/dev/null 2>&1 && continue
     if [ "$(id -u)" = 0 ]; then

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmarks the daemon (`backcheck watch`) against its targets in DESIGN §12.
+"""Benchmarks the daemon (`backcheck watch`) against its targets in docs/DESIGN.md §12.
 
     scripts/daemon-bench.py [--bin PATH] [--settle MS] [--saves N] [--atomic]
                             [--idle-seconds S] [--files N] [--skip-large]

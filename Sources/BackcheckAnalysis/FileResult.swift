@@ -13,7 +13,7 @@ public struct FileResult: Sendable, Hashable {
     /// Hex SHA-256 of the bytes, or nil when the file was not read.
     public var contentHash: String?
     public var outcome: Outcome
-    /// What becomes of the file's stored SQL facts (DESIGN §6), which let the daemon know every
+    /// What becomes of the file's stored SQL facts (docs/DESIGN.md §6), which let the daemon know every
     /// file's facts on start without reading the files.
     public var sqlFacts: StoredFacts = .keep
 

@@ -1,6 +1,6 @@
 import Crypto
 
-/// Line-independent finding identity (DESIGN §7): rule, path, the matched tokens' texts joined by
+/// Line-independent finding identity (docs/DESIGN.md §7): rule, path, the matched tokens' texts joined by
 /// single spaces (so moving, re-indenting or re-wrapping code keeps it), the occurrence index
 /// among identical matches in the file, and the secret's keyed hash instead of the secret.
 package enum Fingerprint {

@@ -2,7 +2,7 @@ import BackcheckReport
 import BackcheckRules
 import BackcheckModel
 
-/// Decides an audit's exit status (DESIGN §9): 1 when a finding at or above the threshold counts,
+/// Decides an audit's exit status (docs/DESIGN.md §9): 1 when a finding at or above the threshold counts,
 /// else 0. With a baseline (`--baseline FILE` or `--new-since-last-audit`) only new findings
 /// count, so CI fails on what a change introduced, not on what was already there.
 public struct AuditGate: Sendable {

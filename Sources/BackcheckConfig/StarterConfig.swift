@@ -9,8 +9,9 @@ public enum StarterConfig {
     public static var text: String {
         let defaults = EmbeddedPack.defaultConfig.map { String(decoding: $0.contents, as: UTF8.self) } ?? ""
         var lines = [
-            "# backcheck settings for this repository (DESIGN §10). Every key below shows its default;",
-            "# uncomment a line to change it. Unknown keys and wrong values are errors naming the line.",
+            "# backcheck settings for this repository (backcheck's README, \"Configuration\", explains them).",
+            "# Every key below shows its default; uncomment a line to change it. Unknown keys and wrong",
+            "# values are errors naming the line.",
             "",
         ]
         for line in defaults.split(separator: "\n", omittingEmptySubsequences: false) {

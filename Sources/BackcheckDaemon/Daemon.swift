@@ -8,7 +8,7 @@ import BackcheckWalk
 import CMemory
 import Foundation
 
-/// `backcheck watch` (DESIGN §8), shaped like Watchman: one loop drains the watchers into pending
+/// `backcheck watch` (docs/DESIGN.md §8), shaped like Watchman: one loop drains the watchers into pending
 /// work; after the settle time without events, the files the events named are re-stat'ed and
 /// analysed as one `watch` scan per root. Anything less certain rescans instead (walk, compare
 /// size/mtime/inode then hash, analyse what differs, remove what vanished): the subtree of a

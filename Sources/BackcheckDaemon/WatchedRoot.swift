@@ -7,7 +7,7 @@ import BackcheckWalk
 import Foundation
 
 /// One root the daemon keeps current: its configuration, rules and walker, and the reconcile that
-/// brings the store in line with the tree (DESIGN §8: re-stat, don't trust the event).
+/// brings the store in line with the tree (docs/DESIGN.md §8: re-stat, don't trust the event).
 struct WatchedRoot {
     let scanned: ScannedRoot
     let walker: Walker

@@ -1,7 +1,7 @@
 import BackcheckLexer
 import BackcheckModel
 
-/// Taint mode (DESIGN §5): a sink is reported when, within one function, a value from a source
+/// Taint mode (docs/DESIGN.md §5): a sink is reported when, within one function, a value from a source
 /// reaches it — directly, or through names assigned from it (concatenation, formatting and
 /// interpolation included) — without passing through a sanitizer.
 ///

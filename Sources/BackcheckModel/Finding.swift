@@ -16,7 +16,7 @@ public struct Finding: Sendable, Hashable, Codable {
     public var message: String
     /// The matched source line(s), secrets masked.
     public var snippet: String
-    /// Line-independent identity (hex SHA-256 prefix); see DESIGN §7.
+    /// Line-independent identity (hex SHA-256 prefix); see docs/DESIGN.md §7.
     public var fingerprint: String
     /// Keyed hash of the secret value for secret findings (hex), never the secret itself.
     public var secretHash: String?

@@ -1,4 +1,4 @@
-/// Where a finding is in its lifecycle (DESIGN §7).
+/// Where a finding is in its lifecycle (docs/DESIGN.md §7).
 public enum FindingStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Reported and not yet fixed.
     case open

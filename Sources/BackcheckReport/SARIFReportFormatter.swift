@@ -2,7 +2,7 @@ import BackcheckRules
 import Foundation
 import BackcheckModel
 
-/// SARIF 2.1.0 for code-scanning upload (DESIGN §9): each result with `ruleId`, `level`, a
+/// SARIF 2.1.0 for code-scanning upload (docs/DESIGN.md §9): each result with `ruleId`, `level`, a
 /// location relative to `%SRCROOT%`, the fingerprint as `partialFingerprints`, the checklist item,
 /// `suppressions` when suppressed and `baselineState` when there is a baseline; `tool.driver.rules`
 /// lists each reported rule once with its description, help and fix, level, and properties.

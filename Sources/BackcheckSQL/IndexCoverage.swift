@@ -1,8 +1,8 @@
 import Foundation
 
-/// DESIGN §6's coverage test: an index covers columns c1…cn when its first n keys are exactly
-/// those columns (in any order), all plain columns, with no partial predicate other than
-/// `ci IS NOT NULL`, and a btree (the default) method.
+/// The coverage test of docs/DESIGN.md §6: an index covers columns c1…cn when its first n keys
+/// are exactly those columns (in any order), all plain columns, with no partial predicate other
+/// than `ci IS NOT NULL`, and a btree (the default) method.
 enum IndexCoverage {
     static func covers(_ index: IndexDefinition, _ columns: [String]) -> Bool {
         guard index.keys.count >= columns.count else { return false }

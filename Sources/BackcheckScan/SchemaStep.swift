@@ -4,7 +4,7 @@ import BackcheckSQL
 import Foundation
 import BackcheckModel
 
-/// The project step for SQL (DESIGN §3, §6). Files holding SQL facts are held back instead of
+/// The project step for SQL (docs/DESIGN.md §3, §6). Files holding SQL facts are held back instead of
 /// recorded; once every file is read, the schema analyzers run over all facts and each finding
 /// joins the result of the file it points at, so every file is recorded exactly once per audit
 /// with all of its findings (re-audits find no duplicates; a fixed problem becomes fixed).

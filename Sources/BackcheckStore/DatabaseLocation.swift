@@ -1,4 +1,4 @@
-/// Where the per-user findings database lives, and the secret key file beside it (DESIGN §7).
+/// Where the per-user findings database lives, and the secret key file beside it (docs/DESIGN.md §7).
 public struct DatabaseLocation: Sendable, Hashable {
     /// Path of the SQLite database file.
     public var path: String

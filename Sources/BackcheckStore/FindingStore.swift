@@ -3,7 +3,7 @@ import Glibc
 #endif
 import GRDB
 
-/// The per-user findings database (DESIGN §7): one WAL database that several processes share
+/// The per-user findings database (docs/DESIGN.md §7): one WAL database that several processes share
 /// (the daemon writing, audits writing, query commands reading). Every write is one short
 /// `BEGIN IMMEDIATE` transaction, and every connection waits up to ``busyTimeout`` for a lock
 /// instead of failing at once.

@@ -24,7 +24,7 @@ struct Backcheck: AsyncParsableCommand {
         ]
     )
 
-    /// Exit codes per DESIGN §9: 0 clean, 1 findings at or above the threshold, 2 usage or
+    /// Exit codes per docs/DESIGN.md §9: 0 clean, 1 findings at or above the threshold, 2 usage or
     /// configuration error, 3 internal error.
     static func main() async {
         do {

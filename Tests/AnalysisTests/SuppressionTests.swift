@@ -2,7 +2,7 @@ import BackcheckAnalysis
 import Testing
 import TestSupport
 
-/// `backcheck:ignore` and the foreign markers, as DESIGN §5 describes them.
+/// `backcheck:ignore` and the foreign markers, as docs/DESIGN.md §5 describes them.
 @Suite struct SuppressionTests {
     let rule = try! TestSupport.rule("""
     id: logging/print-secret

@@ -82,7 +82,7 @@ final class DaemonProcess {
     /// What the daemon's database holds for the root, and what a fresh `backcheck audit` of the
     /// root into a database beside it (so with the same secret key) finds: the open, reopened and
     /// suppressed findings as sorted "path:line rule fingerprint" lines, and the stored files.
-    /// The convergence invariant of DESIGN §8 is that both are equal once the daemon is idle.
+    /// The convergence invariant of docs/DESIGN.md §8 is that both are equal once the daemon is idle.
     func storeAndFreshAudit() throws -> (store: [String], audit: [String], storeFiles: [String], auditFiles: [String]) {
         let auditDB = work.appendingPathComponent("state/audit-\(UUID().uuidString).sqlite").path
         let audit = try BackcheckProcess.run(["audit", root, "--db", auditDB, "--fail-on", "none"])

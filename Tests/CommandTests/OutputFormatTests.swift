@@ -5,9 +5,9 @@ import TestSupport
 /// SARIF (validated against the 2.1.0 schema), GitHub annotations and the HTML report, from the
 /// real binary.
 @Suite(.serialized) struct OutputFormatTests {
-    /// `../shared/schemas/sarif-schema-2.1.0.json` beside the package root.
+    /// The OASIS SARIF 2.1.0 JSON schema, kept as a fixture beside these tests.
     static var schema: URL {
-        TestSupport.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+        TestSupport.packageRoot.appendingPathComponent("Tests/CommandTests/Fixtures/sarif-schema-2.1.0.json")
     }
 
     /// Validates `file` against the SARIF schema with Python's jsonschema; returns its complaints.

@@ -128,7 +128,7 @@ import TestSupport
         #expect(afterStop.last == "STOPPING=1", "\(afterStop)")
     }
 
-    /// The invariant of DESIGN §8: once idle, the daemon's store holds what a fresh audit finds,
+    /// The invariant of docs/DESIGN.md §8: once idle, the daemon's store holds what a fresh audit finds,
     /// here after a schema change (the project step), a fix, a new directory, a deletion, a rename
     /// and a directory move.
     @Test func convergesToWhatAFreshAuditFinds() throws {

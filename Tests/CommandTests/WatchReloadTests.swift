@@ -217,7 +217,7 @@ import TestSupport
     }
 
     /// A directory created, moved out, moved back in or deleted is rescanned alone, not the
-    /// whole tree (DESIGN §8: "a rescan of that subtree").
+    /// whole tree (docs/DESIGN.md §8: "a rescan of that subtree").
     @Test func directoryChangesRescanOnlyThatDirectory() throws {
         let daemon = try DaemonProcess("backcheck-watch-subtree")
         for index in 0..<40 { try daemon.write("app/m\(index).py", "x = \(index)\n") }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The unit files under systemd/, checked by the real `systemd-analyze verify` (DESIGN §11).
+/// The unit files under systemd/, checked by the real `systemd-analyze verify` (docs/DESIGN.md §11).
 @Suite struct SystemdUnitTests {
     static let units = ["backcheck.service", "backcheck-audit.service", "backcheck-audit.timer"]
 

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import BackcheckEngine
 
-/// The pattern language of DESIGN §5, one behaviour per test, each with code that must and must
+/// The pattern language of docs/DESIGN.md §5, one behaviour per test, each with code that must and must
 /// not match.
 @Suite struct PatternLanguageTests {
     func rule(_ pattern: String, language: String = "python", message: String = "m $X", extra: String = "") throws -> CompiledRule {

@@ -2,7 +2,7 @@ import BackcheckAnalysis
 import Testing
 @testable import BackcheckSQL
 
-/// The analyzers' decisions on the cases DESIGN §6 names.
+/// The analyzers' decisions on the cases docs/DESIGN.md §6 names.
 @Suite struct AnalyzerTests {
     let fk = "query-performance/fk-without-index"
     let query = "query-performance/unindexed-query-column"

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// The one-writer rule for daemons (DESIGN §8): an exclusive `flock` on `<database>.lock`, held
+/// The one-writer rule for daemons (docs/DESIGN.md §8): an exclusive `flock` on `<database>.lock`, held
 /// for the daemon's life and released by the kernel when the process exits, however it exits.
 /// The file holds the owner's pid, for the message a second daemon prints.
 final class DaemonLock {

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// systemd's `Type=notify` protocol, spoken directly (DESIGN §11): each message is one datagram of
+/// systemd's `Type=notify` protocol, spoken directly (docs/DESIGN.md §11): each message is one datagram of
 /// `KEY=VALUE` lines sent to the AF_UNIX socket named by `$NOTIFY_SOCKET`, where a leading `@`
 /// names the abstract namespace. No libsystemd; sending is best effort, as with `sd_notify`.
 public struct ServiceNotifier: Sendable {

@@ -1,4 +1,4 @@
-/// What tells the daemon that something in a watched directory changed (DESIGN §8). Watchers
+/// What tells the daemon that something in a watched directory changed (docs/DESIGN.md §8). Watchers
 /// watch directories, never files, and report entry names; the daemon re-stats what they name,
 /// so a watcher may report too much but must never miss a change for long.
 public protocol FileWatcher: AnyObject {

@@ -2,7 +2,7 @@
 import Glibc
 import BackcheckWalk
 
-/// One Linux inotify instance watching directories (never files, DESIGN §8). Owned by the
+/// One Linux inotify instance watching directories (never files, docs/DESIGN.md §8). Owned by the
 /// daemon's loop; not shared across tasks.
 public final class Inotify: FileWatcher {
     /// What a directory watch reports: entries created, deleted, written, moved in or out, and
