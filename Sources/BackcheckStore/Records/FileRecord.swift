@@ -2,10 +2,8 @@ import BackcheckAnalysis
 import GRDB
 
 /// A row of `files`: a file's identity on disk as last recorded.
-struct FileRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct FileRecord: TableRow {
     static let databaseTableName = "files"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     enum Status: String, Codable { case analyzed, skipped }
 
@@ -22,8 +20,6 @@ struct FileRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var skipReason: String?
     var recordedEpoch: Int64
     var lastScanId: Int64
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     init(_ result: FileResult, rootId: Int64, scanId: Int64, epoch: Int64) {
         self.rootId = rootId

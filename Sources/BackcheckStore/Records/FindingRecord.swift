@@ -4,10 +4,8 @@ import GRDB
 import BackcheckModel
 
 /// A row of `findings`: the finding as last reported plus its lifecycle.
-struct FindingRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct FindingRecord: TableRow {
     static let databaseTableName = "findings"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var id: Int64?
     var rootId: Int64
@@ -39,8 +37,6 @@ struct FindingRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var statusScanId: Int64
     /// `Finding.properties` as a JSON object, or nil when there are none.
     var properties: String?
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// A finding seen for the first time, in `scan`.
     init(_ finding: Finding, rootId: Int64, fileId: Int64, scanId: Int64, now: Int64) {

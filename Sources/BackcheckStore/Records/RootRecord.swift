@@ -1,16 +1,12 @@
 import GRDB
 
 /// A row of `roots`: one scanned directory tree.
-struct RootRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct RootRecord: TableRow {
     static let databaseTableName = "roots"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var id: Int64?
     var path: String
     var createdAt: Int64
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The id of the root at `path`, or nil when it was never scanned.
     static func id(of path: String, _ db: Database) throws -> Int64? {

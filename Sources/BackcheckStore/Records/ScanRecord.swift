@@ -2,10 +2,8 @@ import GRDB
 import BackcheckModel
 
 /// A row of `scans`.
-struct ScanRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct ScanRecord: TableRow {
     static let databaseTableName = "scans"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var id: Int64?
     var rootId: Int64
@@ -21,8 +19,6 @@ struct ScanRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var findingsNew: Int = 0
     var findingsFixed: Int = 0
     var status: ScanStatus = .running
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     var stored: StoredScan {
         StoredScan(
