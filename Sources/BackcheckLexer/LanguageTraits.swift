@@ -23,40 +23,32 @@ struct LanguageTraits {
 
     static func of(_ language: Language) -> LanguageTraits {
         var t = LanguageTraits()
+        // The C family's comments: every language but Python, Ruby and SQL.
+        let cComments = ![.python, .ruby, .sql].contains(language)
+        t.slashLineComments = cComments
+        t.blockComments = cComments
         switch language {
         case .python:
             t.hashComments = true
             t.indentation = true
             t.operators = [.power, .floorDivide, .walrus, .arrow, .fatArrow, .shift]
         case .javascript, .typescript:
-            t.slashLineComments = true
-            t.blockComments = true
             t.regexLiterals = true
             t.dollarIdentifiers = true
             t.operators = [.strictEquality, .fatArrow, .increment, .nullish, .power, .logicalAssign]
             if language == .javascript { t.operators.insert(.shift) }
         case .go:
-            t.slashLineComments = true
-            t.blockComments = true
             t.operators = [.increment, .walrus, .shift, .goChannel]
         case .java:
-            t.slashLineComments = true
-            t.blockComments = true
             t.dollarIdentifiers = true
             t.operators = [.increment, .arrow, .doubleColon]
         case .kotlin:
-            t.slashLineComments = true
-            t.blockComments = true
             t.nestedBlockComments = true
             t.operators = [.strictEquality, .increment, .arrow, .doubleColon, .nullish, .elvis, .bangBang, .range, .fatArrow]
         case .csharp:
-            t.slashLineComments = true
-            t.blockComments = true
             t.operators = [.increment, .arrow, .fatArrow, .doubleColon, .nullish]
         case .php:
             t.hashComments = true
-            t.slashLineComments = true
-            t.blockComments = true
             t.operators = [
                 .strictEquality, .increment, .arrow, .fatArrow, .doubleColon, .nullish, .elvis, .power,
                 .spaceship, .shift, .dotAssign, .notEqualAngle,
@@ -69,8 +61,6 @@ struct LanguageTraits {
                 .rubyMatch, .logicalAssign,
             ]
         case .swift:
-            t.slashLineComments = true
-            t.blockComments = true
             t.nestedBlockComments = true
             t.operators = [.strictEquality, .arrow, .nullish, .range]
         case .sql:

@@ -1,10 +1,8 @@
 import ArgumentParser
 import BackcheckReport
-import BackcheckRules
 import Foundation
 import BackcheckAudit
 import BackcheckModel
-import BackcheckScan
 
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import BackcheckScan
+import BackcheckModel
 
 /// `backcheck`: parses arguments and prints; everything else lives in the library modules.
 @main

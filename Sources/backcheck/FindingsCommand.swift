@@ -5,7 +5,6 @@ import BackcheckStore
 import Foundation
 import BackcheckModel
 import BackcheckQuery
-import BackcheckScan
 
 struct FindingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

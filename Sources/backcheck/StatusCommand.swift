@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import BackcheckDaemon
 import BackcheckQuery
 
 struct StatusCommand: ParsableCommand {

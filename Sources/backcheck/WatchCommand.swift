@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import BackcheckDaemon
-import BackcheckScan
+import BackcheckModel
 
 struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
