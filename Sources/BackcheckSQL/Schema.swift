@@ -1,44 +1,44 @@
 /// The schema after every DDL fact has been applied in order: tables with their columns,
 /// indexes (including those behind primary keys and UNIQUE constraints) and foreign keys.
-public struct Schema: Sendable {
+struct Schema: Sendable {
     /// One table of the final schema.
-    public struct Table: Sendable, Hashable {
-        public var name: String
-        public var columns: [ColumnDefinition]
-        public var indexes: [IndexDefinition]
-        public var foreignKeys: [ForeignKey]
-        public var location: SourceLocation
+    struct Table: Sendable, Hashable {
+        var name: String
+        var columns: [ColumnDefinition]
+        var indexes: [IndexDefinition]
+        var foreignKeys: [ForeignKey]
+        var location: SourceLocation
 
         /// The column called `name`, if the table has one.
-        public func column(_ name: String) -> ColumnDefinition? {
+        func column(_ name: String) -> ColumnDefinition? {
             columns.first { $0.name == name }
         }
 
         /// Whether some index (or key constraint) of the table has `column` as its first key.
-        public func hasIndexLeading(with column: String) -> Bool {
+        func hasIndexLeading(with column: String) -> Bool {
             indexes.contains { $0.keys.first?.column == column }
         }
 
-        public var primaryKey: IndexDefinition? {
+        var primaryKey: IndexDefinition? {
             indexes.first { $0.constraint == .primaryKey }
         }
     }
 
     /// Tables by key (`name`, or `schema.name` outside the default schema).
-    public private(set) var tables: [String: Table] = [:]
-    public var dialect: SQLDialect
+    private(set) var tables: [String: Table] = [:]
+    var dialect: SQLDialect
     /// Index and ALTER changes to tables not created yet (a migration sorted before the schema
     /// file that creates its table): applied when the table appears.
     private var pending: [String: [SchemaChange]] = [:]
 
     /// The schema made by applying `changes` in order.
-    public init(changes: [SchemaChange], dialect: SQLDialect) {
+    init(changes: [SchemaChange], dialect: SQLDialect) {
         self.dialect = dialect
         for change in changes { apply(change) }
     }
 
     /// Tables in name order, for stable output.
-    public var sortedTables: [Table] { tables.values.sorted { $0.name < $1.name } }
+    var sortedTables: [Table] { tables.values.sorted { $0.name < $1.name } }
 
     mutating func apply(_ change: SchemaChange) {
         switch change {

@@ -14,7 +14,7 @@ public enum SchemaAnalysis {
 
     /// The schema that `facts` declare, applied in path order; the dialect is `dialect` or the
     /// one most schema files suggest.
-    public static func schema(from facts: [SQLFileFacts], dialect: SQLDialect? = nil) -> Schema {
+    static func schema(from facts: [SQLFileFacts], dialect: SQLDialect? = nil) -> Schema {
         let ordered = facts.sorted { $0.path < $1.path }
         let detected = SQLDialect.majority(ordered.filter { !$0.changes.isEmpty }.map(\.dialect))
         return Schema(changes: ordered.flatMap(\.changes), dialect: dialect ?? detected)

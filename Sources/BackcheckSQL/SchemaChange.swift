@@ -1,6 +1,6 @@
 /// One DDL statement's effect on the schema, in file order: the per-file fact from which the
 /// schema model is rebuilt by applying every file's changes in path order.
-public enum SchemaChange: Sendable, Hashable, Codable {
+enum SchemaChange: Sendable, Hashable, Codable {
     /// `CREATE TABLE`; `ifNotExists` keeps an existing table unchanged.
     case createTable(TableDefinition, ifNotExists: Bool)
     case createIndex(IndexDefinition)
@@ -11,7 +11,7 @@ public enum SchemaChange: Sendable, Hashable, Codable {
 }
 
 /// One action of `ALTER TABLE`.
-public enum AlterAction: Sendable, Hashable, Codable {
+enum AlterAction: Sendable, Hashable, Codable {
     case addColumn(ColumnDefinition, [TableConstraint])
     case dropColumn(String)
     case renameColumn(from: String, to: String)
