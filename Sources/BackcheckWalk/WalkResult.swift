@@ -8,14 +8,6 @@ public struct WalkResult: Sendable, Equatable {
     /// Every directory entered, relative to the root ("" for the root), in walk order: what the
     /// daemon watches (ignored directories are never entered, so never watched).
     public var directories: [String]
-
-    /// Creates a result.
-    public init(files: [WalkedFile], diagnostics: [WalkDiagnostic], stats: WalkStats, directories: [String] = []) {
-        self.files = files
-        self.diagnostics = diagnostics
-        self.stats = stats
-        self.directories = directories
-    }
 }
 
 /// Counts of what a walk passed over.
@@ -27,13 +19,6 @@ public struct WalkStats: Sendable, Equatable {
     public var ignored = 0
     /// Symlinks seen and not followed.
     public var symlinks = 0
-
-    /// Creates counts.
-    public init(directories: Int = 0, ignored: Int = 0, symlinks: Int = 0) {
-        self.directories = directories
-        self.ignored = ignored
-        self.symlinks = symlinks
-    }
 }
 
 /// A file or directory the walk could not read, with the system's reason.
@@ -42,12 +27,6 @@ public struct WalkDiagnostic: Sendable, Hashable, CustomStringConvertible {
     public let path: String
     /// What went wrong, e.g. `cannot open directory: Permission denied`.
     public let message: String
-
-    /// Creates a diagnostic.
-    public init(path: String, message: String) {
-        self.path = path
-        self.message = message
-    }
 
     public var description: String { "\(path.isEmpty ? "." : path): \(message)" }
 }
