@@ -33,7 +33,7 @@ public struct RuleSet: Sendable {
 
     /// The rule pack built into this binary.
     public static func builtIn() throws(RuleLoadError) -> RuleSet {
-        try load(EmbeddedPack.ruleFiles.map { ($0.path, $0.contents) }, stripping: "Rules/")
+        try load(EmbeddedPack.ruleFiles.map { RuleFile(path: $0.path, bytes: $0.contents) }, stripping: "Rules/")
     }
 
     /// The built-in pack plus the rules of `folders` (absolute, or relative to `root`), as a
@@ -51,9 +51,9 @@ public struct RuleSet: Sendable {
         folder.hasPrefix("/") ? folder : (root as NSString).appendingPathComponent(folder)
     }
 
-    /// Rules from `(path, bytes)` pairs; ids are the paths without `prefix` and `.yml`.
+    /// Rules from rule files; ids are the paths without `prefix` and `.yml`.
     /// Every broken file is reported, not only the first.
-    public static func load(_ files: [(path: String, bytes: [UInt8])], stripping prefix: String) throws(RuleLoadError) -> RuleSet {
+    public static func load(_ files: [RuleFile], stripping prefix: String) throws(RuleLoadError) -> RuleSet {
         let ruleFiles = files.filter { $0.path.hasSuffix(".yml") || $0.path.hasSuffix(".yaml") }
         // Parsing and compiling is per file and independent: spread it over the cores, since
         // every command pays for it at start-up.
@@ -83,7 +83,7 @@ public struct RuleSet: Sendable {
         return RuleSet(rules: compiled)
     }
 
-    private static func compile(_ file: (path: String, bytes: [UInt8]), stripping prefix: String) -> Result<CompiledRule, RuleError> {
+    private static func compile(_ file: RuleFile, stripping prefix: String) -> Result<CompiledRule, RuleError> {
         var id = file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
         id = String(id.prefix(upTo: id.lastIndex(of: ".") ?? id.endIndex))
         guard let text = String(validating: file.bytes, as: UTF8.self) else {
@@ -109,15 +109,15 @@ public struct RuleSet: Sendable {
 
     /// The rule files (`*.yml`, `*.yaml`) under `folder` with their bytes, sorted by path; nil
     /// when the folder cannot be read.
-    public static func ruleFiles(in folder: String) -> [(path: String, bytes: [UInt8])]? {
+    public static func ruleFiles(in folder: String) -> [RuleFile]? {
         let root = URL(fileURLWithPath: folder).standardizedFileURL
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
             return nil
         }
-        var files: [(path: String, bytes: [UInt8])] = []
+        var files: [RuleFile] = []
         for case let url as URL in walker where ["yml", "yaml"].contains(url.pathExtension) {
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }
-            files.append((url.standardizedFileURL.path, Array(data)))
+            files.append(RuleFile(path: url.standardizedFileURL.path, bytes: Array(data)))
         }
         return files.sorted { $0.path < $1.path }
     }
