@@ -43,6 +43,7 @@ public struct FileAnalyzer: Sendable {
         var occurrences: [String: Int] = [:]
         let budget = max(200_000, file.buffer.tokens.count * budgetPerToken)
         let index = TokenIndex(file)
+        var statements: Statements?
         for (rule, (matches, exhausted)) in zip(candidates, matches(of: candidates, in: file, index: index, budget: budget)) {
             if exhausted {
                 diagnostics.append(AnalysisDiagnostic(
@@ -58,7 +59,8 @@ public struct FileAnalyzer: Sendable {
                     fileSecrets.insert(boundText(range, file: file))
                 }
                 var finding = makeFinding(rule, match, focus: focus, file: file, path: path, occurrences: &occurrences)
-                let statement = StatementExtent.start(of: match.start, in: file)
+                if statements == nil { statements = index.statements(of: file) }
+                let statement = statements!.start(of: match.start, in: file)
                 let lines = Int(file.buffer.tokens[statement].line)...Int(file.buffer.tokens[match.end - 1].line)
                 finding.suppression = suppressions.suppression(ruleId: rule.rule.id, lines: lines)
                 if let suppression = finding.suppression { usedMarkers.insert("\(suppression.line) \(rule.rule.id)") }

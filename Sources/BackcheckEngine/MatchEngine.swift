@@ -16,6 +16,8 @@ struct MatchEngine {
     private(set) var steps = 0
     private(set) var exhausted = false
     private var bound: [Range<Int>?]
+    /// The file's statement model, fetched from the index the first time a pattern needs it.
+    private var statements: Statements?
 
     init(buffer: TokenBuffer, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, index: TokenIndex,
          constraints: [TextConstraint?], budget: Int) {
@@ -168,7 +170,8 @@ struct MatchEngine {
         case .ellipsisBinding(let slot):
             if next == elements.count, !anchored {
                 // A trailing `$...X` takes the rest of the statement, not nothing.
-                let stop = statementEnd(from: index, limit: end)
+                if statements == nil { statements = self.index.statements(tokens: tokens, bytes: bytes) }
+                let stop = statements!.end(from: index, limit: end, atComma: true, tokens: tokens, bytes: bytes)
                 guard stop > index else { return nil }
                 return bind(slot, index..<stop) { $0.match(elements, next, stop, end, anchored: anchored) }
             }
@@ -228,7 +231,7 @@ struct MatchEngine {
             if let result = rest(&self, stop) { return result }
             if exhausted || stop >= end { return nil }
             let token = tokens[stop]
-            if isCloser(token, at: stop) { return nil }
+            if Statements.isCloser(token, at: stop, bytes: bytes) { return nil }
             steps += 1
             if isOpener(token, at: stop) {
                 let close = Int(token.partner)
@@ -238,29 +241,6 @@ struct MatchEngine {
                 stop += 1
             }
         }
-    }
-
-    /// The end of the statement that continues at `index`: before a `;`, `,` or closer at this
-    /// depth, or after the last token of the line.
-    private func statementEnd(from index: Int, limit: Int) -> Int {
-        var cursor = index
-        while cursor < limit {
-            let token = tokens[cursor]
-            if cursor > index, token.flags.contains(.startsLine) { return cursor }
-            if isCloser(token, at: cursor) { return cursor }
-            if token.kind == .punctuation, token.length == 1,
-               bytes[Int(token.start)] == UInt8(ascii: ";") || bytes[Int(token.start)] == UInt8(ascii: ",") {
-                return cursor
-            }
-            if isOpener(token, at: cursor) {
-                let close = Int(token.partner)
-                guard close < limit else { return cursor }
-                cursor = close + 1
-            } else {
-                cursor += 1
-            }
-        }
-        return limit
     }
 
     /// Binds `slot` to `range` (or checks equality with an earlier binding), runs `rest`, and
@@ -319,18 +299,6 @@ struct MatchEngine {
 
     private func isOpener(_ token: Token, at index: Int) -> Bool {
         token.hasPartner && Int(token.partner) > index
-    }
-
-    private func isCloser(_ token: Token, at index: Int) -> Bool {
-        if token.hasPartner { return Int(token.partner) < index }
-        switch token.kind {
-        case .blockClose, .stringEnd, .interpolationClose: return true
-        case .punctuation:
-            guard token.length == 1 else { return false }
-            let byte = bytes[Int(token.start)]
-            return byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}")
-        default: return false
-        }
     }
 
     private func sameText(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {

@@ -80,8 +80,15 @@ struct OperandGrammar {
         }
     }
 
-    /// `.`, `?.`, `->`, `::`, `&.`, `?->` (PHP's `.` concatenates instead).
+    /// ``isMemberAccess(_:bytes:language:)`` in this file.
     func isMemberAccess(_ token: Token) -> Bool {
+        Self.isMemberAccess(token, bytes: bytes, language: language)
+    }
+
+    /// Whether `token` reaches a member: `.`, `?.`, `->`, `::`, `&.`, `?->` (PHP's `.`
+    /// concatenates instead). The engine's one definition, for operands and taint alike.
+    static func isMemberAccess(_ token: Token, bytes: UnsafeBufferPointer<UInt8>, language: Language) -> Bool {
+        guard token.kind == .punctuation else { return false }
         let start = Int(token.start)
         switch token.length {
         case 1:

@@ -43,6 +43,7 @@ struct TaintFlow {
     let enclosing: [Int32]
     let parameterSlot: Int?
     let language: Language
+    let statements: Statements
 
     init(engine: MatchEngine, sources: [PatternMatch], sanitized: [Range<Int>], parameterSlot: Int?) {
         tokens = engine.tokens
@@ -54,6 +55,7 @@ struct TaintFlow {
         // Function bodies and bracket nesting are properties of the file, computed once and
         // shared by every taint rule that runs on it.
         (scopes, enclosing) = engine.index.taintStructure(tokens: engine.tokens, bytes: engine.bytes, language: language)
+        statements = engine.index.statements(tokens: engine.tokens, bytes: engine.bytes)
     }
 
     /// Whether `range` holds a source value, or a name tainted before `position`, outside sanitizers.
@@ -84,8 +86,8 @@ struct TaintFlow {
         while index < min(position, region.upperBound) {
             defer { index += 1 }
             guard isAssignment(index) else { continue }
-            let statementStart = self.statementStart(before: index, limit: region.lowerBound)
-            let rightEnd = statementEnd(after: index, limit: region.upperBound)
+            let statementStart = statements.start(of: index, tokens: tokens, limit: region.lowerBound)
+            let rightEnd = statements.end(from: index + 1, limit: region.upperBound, tokens: tokens, bytes: bytes)
             let right = (index + 1)..<rightEnd
             let targets = assignedNames(statementStart..<index)
             guard !targets.isEmpty, right.upperBound <= position else { continue }
@@ -133,50 +135,6 @@ struct TaintFlow {
 
     private func isCompound(_ index: Int) -> Bool { text(index) != "=" && text(index) != ":=" }
 
-    private func statementStart(before index: Int, limit: Int) -> Int {
-        var cursor = index - 1
-        while cursor > limit {
-            let token = tokens[cursor]
-            if token.hasPartner, Int(token.partner) < cursor {
-                cursor = Int(token.partner)
-                continue
-            }
-            if token.flags.contains(.startsLine) { return cursor }
-            let previous = text(cursor - 1)
-            if previous == ";" || previous == "{" || previous == "}" || tokens[cursor - 1].kind == .blockOpen { return cursor }
-            cursor -= 1
-        }
-        return max(cursor, limit)
-    }
-
-    private func statementEnd(after index: Int, limit: Int) -> Int {
-        let group = enclosing[index]
-        var cursor = index + 1
-        while cursor < limit {
-            let token = tokens[cursor]
-            if enclosing[cursor] != group, !(token.hasPartner && Int(token.partner) > cursor) {
-                // Left the statement's group (its closer).
-                if enclosing[cursor] < group || (token.hasPartner && Int(token.partner) < cursor && Int32(token.partner) <= group) { return cursor }
-            }
-            if text(cursor) == ";" && enclosing[cursor] == group { return cursor }
-            if token.flags.contains(.startsLine), enclosing[cursor] == group, !continuesLine(cursor) { return cursor }
-            if token.hasPartner, Int(token.partner) > cursor { cursor = Int(token.partner) }
-            cursor += 1
-        }
-        return limit
-    }
-
-    private func continuesLine(_ index: Int) -> Bool {
-        let first = bytes[Int(tokens[index].start)]
-        if tokens[index].kind == .punctuation, [UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(first) {
-            return true
-        }
-        let previous = tokens[index - 1]
-        guard previous.kind == .punctuation else { return false }
-        let last = bytes[Int(previous.end) - 1]
-        return Set("+-*/%=&|^<>!?:,.([{\\".utf8).contains(last) && !(previous.hasPartner && Int(previous.partner) < index - 1)
-    }
-
     /// The names an assignment's left side binds: `x`, `self.x`, `a, b`, `{ a, b: c }`, `[a, b]`,
     /// with declarations and type annotations dropped.
     private func assignedNames(_ left: Range<Int>) -> [String] {
@@ -220,10 +178,7 @@ struct TaintFlow {
     private func text(_ index: Int) -> String { String(decoding: bytes[tokens[index].range], as: UTF8.self) }
 
     private func isMemberAccess(_ index: Int) -> Bool {
-        guard tokens[index].kind == .punctuation else { return false }
-        let word = text(index)
-        // In PHP `.` concatenates strings; members are reached with `->`.
-        return (word == "." && language != .php) || word == "?." || word == "->" || word == "&." || word == "?->"
+        OperandGrammar.isMemberAccess(tokens[index], bytes: bytes, language: language)
     }
 
     private func followsMemberAccess(_ index: Int) -> Bool { index > 0 && isMemberAccess(index - 1) }

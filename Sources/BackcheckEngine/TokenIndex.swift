@@ -28,6 +28,8 @@ public final class TokenIndex: Sendable {
         var headsByAnchor: [[UInt8]: [Int]] = [:]
         /// Function scopes and the innermost open bracket of every token, for taint rules.
         var taintStructure: (scopes: FunctionScopes, enclosing: [Int32])?
+        /// Where statements begin: for suppressions, a trailing `$...X` and taint.
+        var statements: Statements?
     }
 
     private let caches = Mutex(Caches())
@@ -106,6 +108,21 @@ public final class TokenIndex: Sendable {
         }
         caches.withLock { $0.taintStructure = (scopes, enclosing) }
         return (scopes, enclosing)
+    }
+
+    /// The file's statement model, built on first use.
+    package func statements(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>) -> Statements {
+        if let known = caches.withLock({ $0.statements }) { return known }
+        let statements = Statements(tokens: tokens, bytes: bytes)
+        caches.withLock { $0.statements = statements }
+        return statements
+    }
+
+    /// The statement model of `file`, the file this index was built from.
+    package func statements(of file: LexedFile) -> Statements {
+        file.buffer.tokens.withUnsafeBufferPointer { tokens in
+            file.bytes.withUnsafeBufferPointer { statements(tokens: tokens, bytes: $0) }
+        }
     }
 
     /// Positions in `ends` of the possible ends of an operand starting at `index`.
