@@ -124,6 +124,7 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
+        .testTarget(name: "ModelTests", dependencies: ["BackcheckModel"], swiftSettings: strict),
         .testTarget(name: "LexerTests", dependencies: ["BackcheckLexer", "BackcheckModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EngineTests",

@@ -30,13 +30,18 @@ struct NodeReader {
     }
 
     func stringList(_ map: Node.Mapping, _ key: String) throws(RuleError) -> [String] {
+        try stringItems(map, key).map(\.text)
+    }
+
+    /// The strings of a list (or of a single scalar) with the node each came from.
+    func stringItems(_ map: Node.Mapping, _ key: String) throws(RuleError) -> [(text: String, node: Node)] {
         guard let node = map[key] else { return [] }
-        if let single = node.scalar { return [single.string] }
+        if let single = node.scalar { return [(single.string, node)] }
         guard let items = node.sequence else { throw error(node, "`\(key)` must be a list of strings") }
-        var result: [String] = []
+        var result: [(text: String, node: Node)] = []
         for item in items {
             guard let text = item.string else { throw error(item, "`\(key)` entries must be strings") }
-            result.append(text)
+            result.append((text, item))
         }
         return result
     }

@@ -1,29 +1,22 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BackcheckModel
 
-/// A rule's `paths:`: globs over the file's path relative to the root. `*` also matches `/`
-/// (so `*settings.py` finds every settings file), `?` and `[...]` as in the shell.
+/// A rule's `paths:`: ``PathPattern``s over the file's path relative to the root, read as
+/// gitignore reads them (`*` stays inside a segment, `**/` crosses directories, `tests/`
+/// selects everything under any `tests` directory).
 public struct PathFilter: Sendable, Hashable {
-    /// When not empty, the file must match one of these.
-    public var include: [String]
-    /// The file must match none of these.
-    public var exclude: [String]
+    /// When not empty, the file must be selected by one of these.
+    public var include: [PathPattern]
+    /// The file must be selected by none of these.
+    public var exclude: [PathPattern]
 
-    public init(include: [String] = [], exclude: [String] = []) {
+    public init(include: [PathPattern] = [], exclude: [PathPattern] = []) {
         self.include = include
         self.exclude = exclude
     }
 
     /// Whether a file at `path` is in scope.
     public func accepts(_ path: String) -> Bool {
-        if !include.isEmpty, !include.contains(where: { Self.matches($0, path) }) { return false }
-        return !exclude.contains { Self.matches($0, path) }
-    }
-
-    private static func matches(_ pattern: String, _ path: String) -> Bool {
-        fnmatch(pattern, path, 0) == 0
+        if !include.isEmpty, !include.contains(where: { $0.selects(file: path) }) { return false }
+        return !exclude.contains { $0.selects(file: path) }
     }
 }

@@ -176,7 +176,24 @@ public enum RuleLoader {
         for (key, _) in map where !["include", "exclude"].contains(key.string ?? "") {
             throw reader.error(key, "unknown key `paths.\(key.string ?? "?")`; use include, exclude")
         }
-        return PathFilter(include: try reader.stringList(map, "include"), exclude: try reader.stringList(map, "exclude"))
+        return PathFilter(include: try patterns(map, "include", reader: reader), exclude: try patterns(map, "exclude", reader: reader))
+    }
+
+    /// The `paths.<key>` list as patterns; a pattern written for the old dialect, where `*`
+    /// crossed `/`, is an error when it would now select other files.
+    private static func patterns(_ map: Node.Mapping, _ key: String, reader: NodeReader) throws(RuleError) -> [PathPattern] {
+        var patterns: [PathPattern] = []
+        for (text, node) in try reader.stringItems(map, key) {
+            guard let pattern = PathPattern(text) else { throw reader.error(node, "`paths.\(key)` pattern `\(text)` matches nothing") }
+            if !LegacyPathGlob.isExplicitlyNew(text), let witness = LegacyPathGlob.witness(for: text) {
+                let change = witness.selectedBefore ? "selected `\(witness.path)` before and does not now" : "now selects `\(witness.path)`, which it did not before"
+                let fix = LegacyPathGlob.rewrite(of: text).map { "Write `\($0)` to keep its meaning" }
+                    ?? "Rewrite it with `**/` where it should cross directories"
+                throw reader.error(node, "`paths.\(key)` pattern `\(text)` means something else now that `paths:` are read as gitignore patterns (`*` no longer crosses `/`): it \(change). \(fix); a pattern starting with `/` or `**` is read as written, without this check.")
+            }
+            patterns.append(pattern)
+        }
+        return patterns
     }
 
     private static func whereClause(_ node: Node?, reader: NodeReader) throws(RuleError) -> [String: TextConstraint] {

@@ -1,3 +1,4 @@
+import BackcheckModel
 import GRDB
 
 extension FindingQuery {
@@ -31,8 +32,9 @@ extension FindingQuery {
             arguments += [minimumSeverity.rank]
         }
         if let path {
-            clauses.append("(" + path.sqlPatterns.map { _ in "path GLOB ?" }.joined(separator: " OR ") + ")")
-            arguments += StatementArguments(path.sqlPatterns)
+            // The function is added to the connection by the query (see `sqlFunction`).
+            clauses.append("path GLOB ? AND backcheck_path_selects(path)")
+            arguments += [path.globPrefix]
         }
         if let since {
             clauses.append(statuses == ["fixed"] ? "fixed_at >= ?" : "first_seen_at >= ?")

@@ -24,8 +24,8 @@ public struct FindingQuery: Sendable, Hashable {
     public var ruleId: String?
     /// Only findings at least this severe.
     public var minimumSeverity: Severity?
-    /// Only paths matching this glob (see ``PathGlob``).
-    public var path: PathGlob?
+    /// Only paths this pattern selects (see ``PathPattern``).
+    public var path: PathPattern?
     /// Only findings with one of these statuses.
     public var statuses: Set<FindingStatus>
     /// Only findings first seen at or after this time (fixed at or after it, when `statuses` is
@@ -37,7 +37,7 @@ public struct FindingQuery: Sendable, Hashable {
 
     /// A query for the active (open and reopened) findings of every root, worst first.
     public init(root: String? = nil, checklist: ChecklistItem? = nil, ruleId: String? = nil,
-                minimumSeverity: Severity? = nil, path: PathGlob? = nil,
+                minimumSeverity: Severity? = nil, path: PathPattern? = nil,
                 statuses: Set<FindingStatus> = FindingStatus.active, since: Date? = nil,
                 order: Order = .severity, limit: Int? = nil) {
         self.root = root

@@ -59,7 +59,9 @@ extension FindingStore {
 
     /// The root id for `query.root` (nil for every root) and the root paths by id; nil when the
     /// query names a root the database does not know.
+    /// Also adds the query's path test to the connection.
     private func resolve(_ query: FindingQuery, _ db: Database) throws -> (Int64?, [Int64: String])? {
+        if let path = query.path { db.add(function: path.sqlFunction) }
         let roots = try rootPaths(db)
         guard let root = query.root else { return (nil, roots) }
         guard let id = roots.first(where: { $0.value == root })?.key else { return nil }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BackcheckModel
 
 /// Locates a repository's git directory, also for linked worktrees and submodules, whose `.git`
 /// is a file naming the real git directory.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BackcheckModel
 
 /// The patterns of one ignore source (a `.gitignore`, `.git/info/exclude`, the global excludes
 /// file, or config globs), all relative to one directory of the walked root.

@@ -1,19 +1,15 @@
-/// One line of a gitignore file, parsed exactly as git's `dir.c` does.
+import BackcheckModel
+
+/// One line of a gitignore file, parsed exactly as git's `dir.c` does: a ``PathPattern``
+/// relative to the ignore file's directory, plus what only ignore files have:
 ///
 /// - `!` negates, `\!` and `\#` escape a literal first character;
-/// - trailing spaces are dropped unless escaped with `\`;
-/// - a trailing `/` restricts the pattern to directories;
-/// - a `/` at the start or in the middle anchors the pattern to the ignore file's directory,
-///   otherwise it matches a name at any depth below it.
+/// - `#` starts a comment line;
+/// - trailing spaces are dropped unless escaped with `\`.
 struct IgnorePattern: Sendable {
     /// A match means "not ignored" (the line started with `!`).
     let isNegated: Bool
-    /// The line ended with `/`: only directories match.
-    let isDirectoryOnly: Bool
-    /// The pattern had no `/` (besides a trailing one): it is matched against the last path
-    /// component only, at any depth.
-    let matchesBasename: Bool
-    private let glob: GlobMatcher
+    let pattern: PathPattern
 
     /// Parses one line (without its newline); nil for blank lines, comments and patterns that
     /// can never match.
@@ -25,24 +21,14 @@ struct IgnorePattern: Sendable {
         var start = 0
         isNegated = bytes.first == Byte.bang
         if isNegated { start = 1 }
-        var end = bytes.count
-        isDirectoryOnly = end > start && bytes[end - 1] == Byte.slash
-        if isDirectoryOnly { end -= 1 }
-        matchesBasename = !bytes[start..<end].contains(Byte.slash)
-        // An anchored pattern's leading `/` only marks the anchor; git strips exactly one.
-        if !matchesBasename, bytes[start] == Byte.slash { start += 1 }
-        guard start < end else { return nil }
-        glob = GlobMatcher(bytes[start..<end])
+        guard let pattern = PathPattern(bytes: bytes[start...]) else { return nil }
+        self.pattern = pattern
     }
 
     /// Whether the pattern matches `path` (relative to the ignore file's directory, no leading
     /// or trailing `/`), whose last component starts at `basenameStart`.
     func matches(_ path: UnsafeBufferPointer<UInt8>, basenameStart: Int, isDirectory: Bool) -> Bool {
-        if isDirectoryOnly, !isDirectory { return false }
-        if matchesBasename {
-            return glob.matches(UnsafeBufferPointer(rebasing: path[basenameStart...]))
-        }
-        return glob.matches(path)
+        pattern.matches(path, basenameStart: basenameStart, isDirectory: isDirectory)
     }
 
     /// git's `trim_trailing_spaces`: drop the trailing run of spaces unless the first of them

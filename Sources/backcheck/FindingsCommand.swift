@@ -35,7 +35,7 @@ struct FindingsCommand: ParsableCommand {
     @Option(help: "Minimum severity (info, low, medium, high, critical).")
     var severity: Severity?
 
-    @Option(help: "Only paths matching this glob (* and ** match across /; a folder matches what is under it).")
+    @Option(help: "Only paths this gitignore-style pattern selects (* stays inside a folder name, **/ crosses folders; a folder selects what is under it; a pattern without / matches a name at any depth).")
     var path: String?
 
     @Option(help: "open (includes reopened), fixed, suppressed, reopened or all.")
@@ -74,6 +74,7 @@ struct FindingsCommand: ParsableCommand {
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if let path, PathPattern(typed: path) == nil { throw ValidationError("--path '\(path)' selects nothing") }
     }
 
     func run() throws {
@@ -86,7 +87,7 @@ struct FindingsCommand: ParsableCommand {
             throw Terminal.fail(error)
         }
         let query = FindingQuery(
-            root: root, checklist: checklist, ruleId: rule, minimumSeverity: severity, path: path.map(PathGlob.init),
+            root: root, checklist: checklist, ruleId: rule, minimumSeverity: severity, path: path.flatMap(PathPattern.init(typed:)),
             statuses: status.statuses, since: sinceDate, order: sort, limit: limit ?? (format == .table ? 100 : nil))
         let list: FindingList
         do {

@@ -195,7 +195,7 @@ import Foundation
         languages: [python]
         message: m
         paths:
-          include: ["*settings.py", "*settings/*.py"]
+          include: ["*settings.py", "**/*settings/*.py"]
           exclude: ["*test*"]
         pattern: DEBUG = True
         """)

@@ -1,5 +1,5 @@
 import Testing
-@testable import BackcheckWalk
+@testable import BackcheckModel
 
 /// Cases from git's t/t3070-wildmatch.sh (the `WM_PATHNAME` column), as (text, pattern, matches).
 private let wildmatchCases: [(String, String, Bool)] = [
