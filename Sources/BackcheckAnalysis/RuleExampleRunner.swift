@@ -50,15 +50,15 @@ public enum RuleExampleRunner {
             }
             let positions = markers.map { position(of: $0, in: code) }
             let found = findings(analyzer, code, language)
-            let actual = found.map { "\($0.line):\($0.column)" }
+            let actual = found.map(\.start)
             if positions.isEmpty {
                 if found.isEmpty { report("bad example", "a finding", "none", code) }
-            } else if Set(actual) != Set(positions.map { "\($0.line):\($0.column)" }) || found.count != positions.count {
-                report("bad example", "findings at \(positions.map { "\($0.line):\($0.column)" })", "\(actual)", code)
+            } else if Set(actual) != Set(positions) || found.count != positions.count {
+                report("bad example", "findings at \(positions)", "\(actual)", code)
             }
             // The same code after a line holding a multibyte comment: positions must follow.
             let multibyte = header + comment(" ünïcödé ✓", language) + "\n" + body
-            let shifted = findings(analyzer, multibyte, language).map { "\($0.line - 1):\($0.column)" }
+            let shifted = findings(analyzer, multibyte, language).map { SourcePosition(line: $0.line - 1, column: $0.column) }
             if shifted.sorted() != actual.sorted() {
                 report("bad example after a multibyte line", "\(actual)", "\(shifted)", multibyte)
             }
@@ -79,7 +79,7 @@ public enum RuleExampleRunner {
                 .map { comment(String($0), language) }.joined(separator: "\n")
             let inComment = findings(analyzer, commented, language)
             if !inComment.isEmpty {
-                report("bad example inside comments", "no findings", "\(inComment.map { "\($0.line):\($0.column)" })", commented)
+                report("bad example inside comments", "no findings", "\(inComment.map(\.start))", commented)
             }
         }
         for example in meta.examples.good {
@@ -89,7 +89,7 @@ public enum RuleExampleRunner {
             let found = findings(analyzer, code, language)
             if !found.isEmpty {
                 failures.append(Failure(ruleId: meta.id, file: meta.file, line: example.line, check: "good example", code: code,
-                                        expected: "no findings", actual: "\(found.map { "\($0.line):\($0.column) \($0.message)" })"))
+                                        expected: "no findings", actual: "\(found.map { "\($0.start) \($0.message)" })"))
             }
         }
         return failures
@@ -116,20 +116,8 @@ public enum RuleExampleRunner {
         }
     }
 
-    private static func position(of offset: Int, in code: String) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        var index = 0
-        for byte in code.utf8 {
-            if index == offset { break }
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-            index += 1
-        }
-        return (line, column)
+    private static func position(of offset: Int, in code: String) -> SourcePosition {
+        let bytes = Array(code.utf8)
+        return LineStarts(bytes).position(ofByte: offset, in: bytes)
     }
 }

@@ -1,6 +1,7 @@
 import BackcheckAnalysis
 import BackcheckLexer
 import BackcheckRules
+import BackcheckModel
 
 /// Runs the examples of analyzer rules, whose `bad` and `good` snippets are SQL schemas (and
 /// queries): each `bad` must yield findings exactly at its `↓` markers, also after a multibyte
@@ -26,7 +27,7 @@ public enum SQLRuleExamples {
             if expected.isEmpty ? found.isEmpty : found.sorted() != expected.sorted() {
                 fail(example, "bad example", code, expected.isEmpty ? "a finding" : "findings at \(expected)", "\(found)")
             }
-            let shifted = positions("-- ünïcödé ✓\n" + code, rule: meta).map { shift($0) }
+            let shifted = positions("-- ünïcödé ✓\n" + code, rule: meta).map { SourcePosition(line: $0.line - 1, column: $0.column) }
             if shifted.sorted() != found.sorted() {
                 fail(example, "bad example after a multibyte line", code, "\(found)", "\(shifted)")
             }
@@ -42,22 +43,15 @@ public enum SQLRuleExamples {
         return failures
     }
 
-    /// The findings of `rule` on one SQL text, as `line:column`.
-    static func positions(_ code: String, rule: Rule) -> [String] {
+    /// Where the findings of `rule` on one SQL text start.
+    static func positions(_ code: String, rule: Rule) -> [SourcePosition] {
         let bytes = Array(code.utf8)
         guard let facts = SQLFactExtractor.extract(path: "example.sql", bytes: bytes, language: .sql) else { return [] }
-        return SchemaAnalysis.findings(facts: [facts], rules: [rule], lineText: { _, _ in "" }).map { "\($0.line):\($0.column)" }
+        return SchemaAnalysis.findings(facts: [facts], rules: [rule], lineText: { _, _ in "" }).map(\.start)
     }
 
-    private static func shift(_ position: String) -> String {
-        let parts = position.split(separator: ":")
-        return "\((Int(parts[0]) ?? 0) - 1):\(parts[1])"
-    }
-
-    private static func position(of offset: Int, in code: String) -> String {
-        let prefix = code.utf8.prefix(offset)
-        let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
-        let lastLine = prefix.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).last ?? []
-        return "\(line):\(lastLine.filter { $0 & 0xC0 != 0x80 }.count + 1)"
+    private static func position(of offset: Int, in code: String) -> SourcePosition {
+        let bytes = Array(code.utf8)
+        return LineStarts(bytes).position(ofByte: offset, in: bytes)
     }
 }
