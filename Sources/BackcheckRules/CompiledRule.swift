@@ -22,13 +22,16 @@ public struct CompiledRule: Sendable {
     public init(_ rule: Rule) throws(RuleError) {
         var names: [String] = []
         var formulas: [Language: CompiledFormula] = [:]
-        for language in rule.languages {
-            let compiled = CompiledFormula(rule.formula, language: language, metavariables: &names)
-            if compiled.hasEmptyPattern {
-                throw RuleError(file: rule.file, line: rule.formula.patterns.first?.line,
-                                message: "a pattern of `\(rule.id)` has no tokens in \(language.rawValue)")
+        // An analyzer rule has no formula, so it is never a candidate for a file's tokens.
+        if case .patterns(let formula) = rule.matcher {
+            for language in rule.languages {
+                let compiled = CompiledFormula(formula, language: language, metavariables: &names)
+                if compiled.hasEmptyPattern {
+                    throw RuleError(file: rule.file, line: formula.patterns.first?.line,
+                                    message: "a pattern of `\(rule.id)` has no tokens in \(language.rawValue)")
+                }
+                formulas[language] = compiled
             }
-            formulas[language] = compiled
         }
         self.rule = rule
         self.metavariables = names
