@@ -45,6 +45,13 @@ public struct CompiledRule: Sendable {
         self.keywords = rule.keywords.map { Array($0.utf8).map(Self.lowercased) }
     }
 
+    /// Whether the rule reports string literals by what they hold: some positive pattern is a
+    /// lone string (`"$S"` tested by `where`, `"text"`, `"..."`), so any string holding the right
+    /// text matches, even one that holds a whole example.
+    public var readsStringContents: Bool {
+        formulas.values.contains(where: \.matchesLoneStrings)
+    }
+
     static func lowercased(_ byte: UInt8) -> UInt8 {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
