@@ -188,9 +188,9 @@ public struct FileAnalyzer: Sendable {
     /// The source line, trimmed, at most 200 characters.
     static func lineText(file: LexedFile, line: Int) -> String {
         let starts = file.buffer.lineStarts
-        guard line >= 1, line <= starts.count else { return "" }
-        let lower = Int(starts[line - 1])
-        let upper = line < starts.count ? Int(starts[line]) : file.bytes.count
+        guard line >= 1, line <= starts.lineCount else { return "" }
+        let lower = starts.start(ofLine: line)
+        let upper = line < starts.lineCount ? starts.start(ofLine: line + 1) : file.bytes.count
         let text = String(decoding: file.bytes[lower..<max(lower, upper)], as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return text.count > 200 ? String(text.prefix(197)) + "..." : text

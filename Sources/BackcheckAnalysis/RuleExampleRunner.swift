@@ -1,135 +1,101 @@
-import BackcheckLexer
-import BackcheckRules
 import BackcheckModel
+import BackcheckRules
 
 /// Runs a rule's `bad`/`good` examples, and mutations of them, as its tests (the way SwiftLint's
 /// examples are its tests): this is what `swift test` and `backcheck rules test` call.
+///
+/// A `bad` example must yield findings exactly at its `↓` markers (without markers, at least
+/// one). So must its four mutations: after a multibyte comment line its findings move one line
+/// down and keep their columns; under a `backcheck:ignore` comment above each finding's line
+/// they are all kept but suppressed; commented out, and wrapped in a string literal, it yields
+/// none (unless the rule reports strings by what they hold). A `good` example must yield none.
 public enum RuleExampleRunner {
     /// One way a rule failed its examples.
     public struct Failure: Sendable, CustomStringConvertible {
         public var ruleId: String
         public var file: String
+        /// The YAML line of the example (1 for the rule as a whole).
         public var line: Int
+        /// What failed: `bad example`, `bad example inside a string`, `good example`, ….
         public var check: String
+        /// The code that was analysed.
         public var code: String
         public var expected: String
         public var actual: String
-
-        public init(ruleId: String, file: String, line: Int, check: String, code: String, expected: String, actual: String) {
-            self.ruleId = ruleId
-            self.file = file
-            self.line = line
-            self.check = check
-            self.code = code
-            self.expected = expected
-            self.actual = actual
-        }
 
         public var description: String {
             "\(file):\(line): \(ruleId) \(check): expected \(expected), got \(actual)\n    \(code.replacingOccurrences(of: "\n", with: "\n    "))"
         }
     }
 
-    /// Every failure of `rule`'s examples; empty when the rule behaves as its examples say.
-    public static func check(_ rule: CompiledRule) -> [Failure] {
-        var analyzer = FileAnalyzer(rules: RuleSet(rules: [rule]), secretKey: Array(repeating: 7, count: 32))
-        // Examples test patterns, not the rule's `paths:`.
-        analyzer.appliesPathFilters = false
+    /// Every failure of `rule`'s examples run through `analyzer`; empty when the rule behaves
+    /// as its examples say.
+    public static func check(_ rule: Rule, with analyzer: ExampleAnalyzer) -> [Failure] {
         var failures: [Failure] = []
-        let meta = rule.rule
-        if meta.examples.bad.isEmpty || meta.examples.good.isEmpty {
-            failures.append(Failure(ruleId: meta.id, file: meta.file, line: 1, check: "examples", code: "",
-                                    expected: "at least one bad and one good example", actual: "\(meta.examples.bad.count) bad, \(meta.examples.good.count) good"))
+        let examples = rule.examples
+        if examples.bad.isEmpty || examples.good.isEmpty {
+            failures.append(Failure(ruleId: rule.id, file: rule.file, line: 1, check: "examples", code: "",
+                                    expected: "at least one bad and one good example",
+                                    actual: "\(examples.bad.count) bad, \(examples.good.count) good"))
         }
-        for example in meta.examples.bad {
-            let language = example.language ?? meta.languages[0]
-            let (header, body, markers) = prepared(example, language: language)
-            let code = header + body
-            func report(_ check: String, _ expected: String, _ actual: String, _ shown: String) {
-                failures.append(Failure(ruleId: meta.id, file: meta.file, line: example.line, check: check, code: shown, expected: expected, actual: actual))
-            }
-            let positions = markers.map { position(of: $0, in: code) }
-            let found = findings(analyzer, code, language)
-            let actual = found.map { "\($0.line):\($0.column)" }
-            if positions.isEmpty {
-                if found.isEmpty { report("bad example", "a finding", "none", code) }
-            } else if Set(actual) != Set(positions.map { "\($0.line):\($0.column)" }) || found.count != positions.count {
-                report("bad example", "findings at \(positions.map { "\($0.line):\($0.column)" })", "\(actual)", code)
-            }
-            // The same code after a line holding a multibyte comment: positions must follow.
-            let multibyte = header + comment(" ünïcödé ✓", language) + "\n" + body
-            let shifted = findings(analyzer, multibyte, language).map { "\($0.line - 1):\($0.column)" }
-            if shifted.sorted() != actual.sorted() {
-                report("bad example after a multibyte line", "\(actual)", "\(shifted)", multibyte)
-            }
-            // With a suppression comment above each finding's line, every finding is kept but
-            // suppressed (the comment lands on a line of the finding's statement or just above it).
-            var codeLines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            for line in Set(found.map(\.line)).sorted(by: >) where line >= 1 && line <= codeLines.count {
-                codeLines.insert(comment(" backcheck:ignore \(meta.id) -- example", language), at: line - 1)
-            }
-            let ignored = codeLines.joined(separator: "\n")
-            let underIgnore = findings(analyzer, ignored, language)
-            if underIgnore.count != found.count || underIgnore.contains(where: { $0.suppression == nil }) {
-                report("bad example under backcheck:ignore", "\(found.count) suppressed findings",
-                       "\(underIgnore.count) findings, \(underIgnore.filter { $0.suppression == nil }.count) unsuppressed", ignored)
-            }
-            // Commented out, the code is no longer code.
-            let commented = header + body.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { comment(String($0), language) }.joined(separator: "\n")
-            let inComment = findings(analyzer, commented, language)
-            if !inComment.isEmpty {
-                report("bad example inside comments", "no findings", "\(inComment.map { "\($0.line):\($0.column)" })", commented)
-            }
+        for example in examples.bad {
+            let code = ExampleCode(example, language: example.language ?? rule.languages[0])
+            failures += bad(code, line: example.line, rule: rule, analyzer: analyzer)
         }
-        for example in meta.examples.good {
-            let language = example.language ?? meta.languages[0]
-            let (header, body, _) = prepared(example, language: language)
-            let code = header + body
-            let found = findings(analyzer, code, language)
+        for example in examples.good {
+            let code = ExampleCode(example, language: example.language ?? rule.languages[0])
+            let found = analyzer.findings(code.text, code.language)
             if !found.isEmpty {
-                failures.append(Failure(ruleId: meta.id, file: meta.file, line: example.line, check: "good example", code: code,
-                                        expected: "no findings", actual: "\(found.map { "\($0.line):\($0.column) \($0.message)" })"))
+                failures.append(Failure(ruleId: rule.id, file: rule.file, line: example.line, check: "good example", code: code.text,
+                                        expected: "no findings", actual: "\(found.map { "\($0.start) \($0.message)" })"))
             }
         }
         return failures
     }
 
-    private static func findings(_ analyzer: FileAnalyzer, _ code: String, _ language: Language) -> [Finding] {
-        analyzer.analyze(path: "example", bytes: Array(code.utf8), language: language).findings
-    }
-
-    /// The example's code without markers, split into a header line that must stay first (PHP's
-    /// open tag) and the body; marker offsets count from the header's start.
-    private static func prepared(_ example: Example, language: Language) -> (header: String, body: String, markers: [Int]) {
-        let (code, markers) = example.stripped
-        guard language == .php, !code.contains("<?php") else { return ("", code, markers) }
-        let header = "<?php\n"
-        return (header, code, markers.map { $0 + header.utf8.count })
-    }
-
-    private static func comment(_ text: String, _ language: Language) -> String {
-        switch language {
-        case .python, .ruby: "#" + text
-        case .sql: "--" + text
-        default: "//" + text
+    private static func bad(_ example: ExampleCode, line: Int, rule: Rule, analyzer: ExampleAnalyzer) -> [Failure] {
+        var failures: [Failure] = []
+        func fail(_ check: String, _ code: String, expected: String, actual: String) {
+            failures.append(Failure(ruleId: rule.id, file: rule.file, line: line, check: check, code: code,
+                                    expected: expected, actual: actual))
         }
-    }
+        func findings(_ code: String) -> [Finding] { analyzer.findings(code, example.language) }
 
-    private static func position(of offset: Int, in code: String) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        var index = 0
-        for byte in code.utf8 {
-            if index == offset { break }
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+        let found = findings(example.text)
+        let positions = found.map(\.start).sorted()
+        if example.markers.isEmpty ? found.isEmpty : positions != example.markers.sorted() {
+            fail("bad example", example.text, expected: example.markers.isEmpty ? "a finding" : "findings at \(example.markers)",
+                 actual: "\(positions)")
+        }
+
+        let multibyte = example.afterMultibyteLine
+        let shifted = findings(multibyte).map { SourcePosition(line: $0.line - 1, column: $0.column) }.sorted()
+        if shifted != positions {
+            fail("bad example after a multibyte line", multibyte, expected: "\(positions)", actual: "\(shifted)")
+        }
+
+        if analyzer.honoursSuppressions {
+            let ignored = example.underIgnore(rule.id, lines: found.map(\.line))
+            let underIgnore = findings(ignored)
+            let unsuppressed = underIgnore.filter { $0.suppression == nil }.count
+            if underIgnore.count != found.count || unsuppressed > 0 {
+                fail("bad example under backcheck:ignore", ignored, expected: "\(found.count) suppressed findings",
+                     actual: "\(underIgnore.count) findings, \(unsuppressed) unsuppressed")
             }
-            index += 1
         }
-        return (line, column)
+
+        let commented = example.commentedOut
+        let inComment = findings(commented)
+        if !inComment.isEmpty {
+            fail("bad example inside comments", commented, expected: "no findings", actual: "\(inComment.map(\.start))")
+        }
+
+        if !analyzer.readsStringContents, let quoted = example.insideString {
+            let inString = findings(quoted)
+            if !inString.isEmpty {
+                fail("bad example inside a string", quoted, expected: "no findings", actual: "\(inString.map(\.start))")
+            }
+        }
+        return failures
     }
 }

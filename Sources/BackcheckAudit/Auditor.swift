@@ -100,7 +100,7 @@ public enum Auditor {
             }
             let report = AuditReport(
                 root: root,
-                findings: current.map { ReportedFinding(finding: $0.finding, status: $0.status, isNew: isNew($0)) },
+                findings: current.map { ReportedFinding($0, isNew: isNew($0)) },
                 fixed: fixed.map { ReportedFinding($0) },
                 filesAnalyzed: analyzed, skipped: skipped.sorted { $0.path < $1.path }, diagnostics: diagnostics,
                 unusedSuppressions: unusedSuppressions.sorted(), baseline: baseline,

@@ -44,6 +44,22 @@ package indirect enum CompiledFormula: Sendable {
         }
     }
 
+    /// Whether a lone string literal can be a match: a positive pattern is just `"$S"`, `"text"`
+    /// or `"..."` (for `all`, the first positive member gives the match; for taint, the sinks).
+    package var matchesLoneStrings: Bool {
+        switch self {
+        case .pattern(let elements):
+            switch elements.first {
+            case .anyString?, .bindString?, .exactString?: elements.count == 1
+            default: false
+            }
+        case .any(let items): items.contains(where: \.matchesLoneStrings)
+        case .all(let items): items.first(where: \.isPositive)?.matchesLoneStrings ?? false
+        case .taint(let specification): specification.sinks.contains(where: \.matchesLoneStrings)
+        case .not, .inside, .notInside: false
+        }
+    }
+
     var isPositive: Bool {
         switch self {
         case .pattern, .any, .all, .taint: true

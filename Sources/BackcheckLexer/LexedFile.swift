@@ -22,8 +22,8 @@ public struct LexedFile: Sendable {
         return String(decoding: bytes[lower..<upper], as: UTF8.self)
     }
 
-    /// 1-based line and column (Unicode scalars) of a byte offset.
-    public func position(ofByte offset: Int) -> (line: Int, column: Int) {
-        bytes.withUnsafeBufferPointer { buffer.position(ofByte: offset, in: $0) }
+    /// The line and column of a byte offset.
+    public func position(ofByte offset: Int) -> SourcePosition {
+        buffer.lineStarts.position(ofByte: offset, in: bytes)
     }
 }

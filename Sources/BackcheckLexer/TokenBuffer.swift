@@ -8,12 +8,12 @@ public struct TokenBuffer: Sendable {
     public internal(set) var tokens: [Token]
     /// Comment tokens in source order.
     public internal(set) var comments: [Token]
-    /// Byte offset at which each line starts; `lineStarts[0] == 0` is line 1.
-    public internal(set) var lineStarts: [UInt32]
+    /// Where each line starts.
+    public internal(set) var lineStarts: LineStarts
     /// Content ranges of heredoc strings (flag `.heredoc`), keyed by token index, in token order.
     public internal(set) var heredocContents: [(token: UInt32, content: Range<UInt32>)]
 
-    public init(language: Language, tokens: [Token] = [], comments: [Token] = [], lineStarts: [UInt32] = [0],
+    public init(language: Language, tokens: [Token] = [], comments: [Token] = [], lineStarts: LineStarts = LineStarts(),
                 heredocContents: [(token: UInt32, content: Range<UInt32>)] = []) {
         self.language = language
         self.tokens = tokens
@@ -49,26 +49,5 @@ public struct TokenBuffer: Sendable {
         default:
             return token.range
         }
-    }
-
-    /// 1-based line and 1-based column (in Unicode scalars) of a byte offset.
-    public func position(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
-        var low = 0
-        var high = lineStarts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(lineStarts[mid]) <= offset { low = mid + 1 } else { high = mid }
-        }
-        let line = max(low, 1)
-        let lineStart = Int(lineStarts[line - 1])
-        var column = 1
-        var index = lineStart
-        let end = min(offset, bytes.count)
-        while index < end {
-            // Count every byte that does not continue a UTF-8 sequence.
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        return (line, column)
     }
 }

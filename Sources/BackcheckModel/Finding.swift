@@ -10,6 +10,7 @@ public struct Finding: Sendable, Hashable, Codable {
     /// 1-based position of the finding's start (columns count Unicode scalars).
     public var line: Int
     public var column: Int
+    /// 1-based position of the finding's end.
     public var endLine: Int
     public var endColumn: Int
     /// The rule message with metavariables filled in (secrets masked).
@@ -48,6 +49,9 @@ public struct Finding: Sendable, Hashable, Codable {
         self.suppression = suppression
         self.properties = properties
     }
+
+    /// Where the finding starts.
+    public var start: SourcePosition { SourcePosition(line: line, column: column) }
 }
 
 /// Why a finding is suppressed, and by which marker.

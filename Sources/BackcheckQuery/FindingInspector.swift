@@ -65,7 +65,7 @@ public struct FindingInspector: Sendable {
             if finding.secretHash != nil, number == finding.line, !source.maskedLines.contains(number) {
                 text = String(text.prefix { $0 == " " || $0 == "\t" }) + finding.snippet
             }
-            return FindingDetail.Line(number: number, text: text, isFinding: (finding.line...end).contains(number))
+            return FindingDetail.Line(number: number, text: text, findingLines: finding.line...end)
         }
         let changed = stored.status != .fixed && !(source.lines[finding.line - 1].contains(finding.snippet.prefix(20)))
             && finding.secretHash == nil

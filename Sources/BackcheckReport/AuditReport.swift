@@ -76,15 +76,11 @@ public struct ReportedFinding: Sendable, Hashable {
     /// New relative to the report's baseline.
     public var isNew: Bool
 
-    public init(finding: Finding, status: FindingStatus, isNew: Bool) {
-        self.finding = finding
-        self.status = status
+    /// A stored finding with its status; `isNew` relative to the report's baseline.
+    public init(_ stored: TrackedFinding, isNew: Bool = false) {
+        finding = stored.finding
+        status = stored.status
         self.isNew = isNew
-    }
-
-    /// A stored finding, not marked new.
-    public init(_ stored: TrackedFinding) {
-        self.init(finding: stored.finding, status: stored.status, isNew: false)
     }
 }
 

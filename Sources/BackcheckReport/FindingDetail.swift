@@ -10,10 +10,11 @@ public struct FindingDetail: Sendable {
         /// Part of the finding's range.
         public var isFinding: Bool
 
-        public init(number: Int, text: String, isFinding: Bool) {
+        /// Line `number` of the file, part of the finding when `findingLines` holds it.
+        public init(number: Int, text: String, findingLines: ClosedRange<Int>) {
             self.number = number
             self.text = text
-            self.isFinding = isFinding
+            isFinding = findingLines.contains(number)
         }
     }
 

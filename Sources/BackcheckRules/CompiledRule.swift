@@ -22,13 +22,16 @@ public struct CompiledRule: Sendable {
     public init(_ rule: Rule) throws(RuleError) {
         var names: [String] = []
         var formulas: [Language: CompiledFormula] = [:]
-        for language in rule.languages {
-            let compiled = CompiledFormula(rule.formula, language: language, metavariables: &names)
-            if compiled.hasEmptyPattern {
-                throw RuleError(file: rule.file, line: rule.formula.patterns.first?.line,
-                                message: "a pattern of `\(rule.id)` has no tokens in \(language.rawValue)")
+        // An analyzer rule has no formula, so it is never a candidate for a file's tokens.
+        if case .patterns(let formula) = rule.matcher {
+            for language in rule.languages {
+                let compiled = CompiledFormula(formula, language: language, metavariables: &names)
+                if compiled.hasEmptyPattern {
+                    throw RuleError(file: rule.file, line: formula.patterns.first?.line,
+                                    message: "a pattern of `\(rule.id)` has no tokens in \(language.rawValue)")
+                }
+                formulas[language] = compiled
             }
-            formulas[language] = compiled
         }
         self.rule = rule
         self.metavariables = names
@@ -40,6 +43,13 @@ public struct CompiledRule: Sendable {
             formula.requiredWords.map { words in words.map { $0.map(Self.lowercased) } }
         }
         self.keywords = rule.keywords.map { Array($0.utf8).map(Self.lowercased) }
+    }
+
+    /// Whether the rule reports string literals by what they hold: some positive pattern is a
+    /// lone string (`"$S"` tested by `where`, `"text"`, `"..."`), so any string holding the right
+    /// text matches, even one that holds a whole example.
+    public var readsStringContents: Bool {
+        formulas.values.contains(where: \.matchesLoneStrings)
     }
 
     static func lowercased(_ byte: UInt8) -> UInt8 {

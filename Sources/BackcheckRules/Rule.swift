@@ -25,13 +25,8 @@ public struct Rule: Sendable, Identifiable {
     public var keywords: [String]
     /// Which files the rule applies to, by path.
     public var paths: PathFilter
-    /// The match formula; an analyzer rule has the empty `.any([])`, which matches no tokens.
-    public var formula: Formula
-    /// The Swift analyzer that implements the rule (`analyzer: foreign-key-index`), for rules
-    /// that need more than tokens; nil for pattern rules.
-    public var analyzer: String?
-    /// Settings passed to the analyzer (`options:` in YAML, scalar values).
-    public var options: [String: String]
+    /// Patterns, or the analyzer that implements the rule.
+    public var matcher: RuleMatcher
     public var constraints: [String: TextConstraint]
     public var examples: RuleExamples
     /// Where the rule was loaded from.
@@ -40,8 +35,7 @@ public struct Rule: Sendable, Identifiable {
     public init(
         id: String, checklist: ChecklistItem, severity: Severity, confidence: Confidence,
         languages: [Language], message: String, help: String, cwe: [String], owasp: [String],
-        focus: String?, secret: String?, keywords: [String], paths: PathFilter = PathFilter(), formula: Formula,
-        analyzer: String? = nil, options: [String: String] = [:],
+        focus: String?, secret: String?, keywords: [String], paths: PathFilter = PathFilter(), matcher: RuleMatcher,
         constraints: [String: TextConstraint], examples: RuleExamples, file: String
     ) {
         self.id = id
@@ -57,9 +51,7 @@ public struct Rule: Sendable, Identifiable {
         self.secret = secret
         self.keywords = keywords
         self.paths = paths
-        self.formula = formula
-        self.analyzer = analyzer
-        self.options = options
+        self.matcher = matcher
         self.constraints = constraints
         self.examples = examples
         self.file = file

@@ -51,8 +51,7 @@ public enum RuleLoader {
             return language
         }
         if languages.isEmpty { throw reader.error(map["languages"] ?? root, "`languages` must list at least one language") }
-        let analyzer = try reader.optionalString(map, "analyzer")
-        let formula = analyzer == nil ? try formula(map, reader: reader, root: root) : try analyzerFormula(map, reader: reader, root: root)
+        let matcher = try matcher(map, reader: reader, root: root)
         let constraints = try whereClause(map["where"], reader: reader)
         let examples = try examplesSection(map["examples"], reader: reader, root: root)
         let rule = Rule(
@@ -66,10 +65,12 @@ public enum RuleLoader {
             secret: try reader.optionalString(map, "secret"),
             keywords: try reader.stringList(map, "keywords"),
             paths: try pathFilter(map["paths"], reader: reader),
-            formula: formula, analyzer: analyzer, options: try options(map["options"], reader: reader),
-            constraints: constraints, examples: examples, file: file
+            matcher: matcher, constraints: constraints, examples: examples, file: file
         )
-        let metavariables = Set(formula.patterns.flatMap { PatternCompiler.metavariableNames(in: $0.text) })
+        var metavariables = Set<String>()
+        if case .patterns(let formula) = matcher {
+            metavariables = Set(formula.patterns.flatMap { PatternCompiler.metavariableNames(in: $0.text) })
+        }
         for name in [rule.focus, rule.secret].compactMap({ $0 }) + constraints.keys.sorted()
         where !metavariables.contains(name) {
             throw RuleError(file: file, line: nil, message: "metavariable `\(name)` is used in focus/secret/where but no pattern binds `$\(name)`")
@@ -93,12 +94,18 @@ public enum RuleLoader {
         return filters.isEmpty ? positives[0] : .all(positives + filters)
     }
 
-    /// An analyzer rule has no pattern: its formula is the empty `any`, which matches nothing.
-    private static func analyzerFormula(_ map: Node.Mapping, reader: NodeReader, root: Node) throws(RuleError) -> Formula {
+    /// `analyzer:` with its `options:`, or the patterns; a rule has one or the other.
+    private static func matcher(_ map: Node.Mapping, reader: NodeReader, root: Node) throws(RuleError) -> RuleMatcher {
+        guard let analyzer = try reader.optionalString(map, "analyzer") else {
+            if let node = map["options"] {
+                throw reader.error(node, "`options` are settings for an `analyzer` rule; a pattern rule has none")
+            }
+            return .patterns(try formula(map, reader: reader, root: root))
+        }
         for key in ["pattern", "any", "all", "taint", "not", "inside", "not-inside"] where map[key] != nil {
             throw reader.error(map[key] ?? root, "an `analyzer` rule has no `\(key)`: the analyzer finds the problems")
         }
-        return .any([])
+        return .analyzer(name: analyzer, options: try options(map["options"], reader: reader))
     }
 
     /// `options:` — a mapping of scalar settings for the rule's analyzer.

@@ -27,8 +27,7 @@ struct DDLParser {
     }
 
     func location(_ index: Int) -> SourceLocation {
-        let (line, column) = sql.position(index)
-        return SourceLocation(path: path, line: line, column: column)
+        SourceLocation(path: path, sql.position(index))
     }
 
     /// `[IF EXISTS] a, b [CASCADE|RESTRICT]` (and MySQL's `ON table` after an index name): the

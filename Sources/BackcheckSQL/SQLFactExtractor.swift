@@ -42,8 +42,8 @@ public enum SQLFactExtractor {
             for statement in StatementSplitter.statements(sql) where parser.isQuery(statement) {
                 let (tables, uses, hasLimit) = parser.parse(statement)
                 guard !uses.isEmpty else { continue }
-                let (line, column) = file.position(ofByte: Int(file.buffer.tokens[query.token].start))
-                queries.append(QueryFact(location: SourceLocation(path: path, line: line, column: column),
+                let position = file.position(ofByte: Int(file.buffer.tokens[query.token].start))
+                queries.append(QueryFact(location: SourceLocation(path: path, position),
                                          tables: tables, uses: uses, hasLimit: hasLimit))
             }
         }

@@ -1,4 +1,5 @@
 import BackcheckLexer
+import BackcheckModel
 
 /// A lexed SQL text seen as words: names folded to lower case and unquoted, keywords compared
 /// case-insensitively, brackets skipped through their partners. Parsers read statements with it.
@@ -71,7 +72,7 @@ struct SQLTokens {
     }
 
     /// 1-based line and column of token `index`.
-    func position(_ index: Int) -> (line: Int, column: Int) {
+    func position(_ index: Int) -> SourcePosition {
         file.position(ofByte: Int(tokens[index].start))
     }
 }

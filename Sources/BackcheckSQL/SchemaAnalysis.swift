@@ -9,7 +9,12 @@ import BackcheckModel
 public enum SchemaAnalysis {
     /// Whether `rule` is implemented by one of this module's analyzers.
     public static func implements(_ rule: Rule) -> Bool {
-        rule.analyzer.map { SchemaAnalyzers.all[$0] != nil } ?? false
+        analyzer(of: rule) != nil
+    }
+
+    private static func analyzer(of rule: Rule) -> (any SchemaAnalyzer)? {
+        guard case .analyzer(let name, _) = rule.matcher else { return nil }
+        return SchemaAnalyzers.all[name]
     }
 
     /// The schema that `facts` declare, applied in path order; the dialect is `dialect` or the
@@ -25,7 +30,7 @@ public enum SchemaAnalysis {
     public static func findings(
         facts: [SQLFileFacts], rules: [Rule], dialect: SQLDialect? = nil, lineText: (String, Int) -> String
     ) -> [Finding] {
-        let analyzers = rules.compactMap { rule in rule.analyzer.flatMap { SchemaAnalyzers.all[$0] }.map { (rule, $0) } }
+        let analyzers = rules.compactMap { rule in analyzer(of: rule).map { (rule, $0) } }
         guard !analyzers.isEmpty, !facts.isEmpty else { return [] }
         let context = SchemaContext(schema: schema(from: facts, dialect: dialect),
                                     queries: facts.sorted { $0.path < $1.path }.flatMap(\.queries))

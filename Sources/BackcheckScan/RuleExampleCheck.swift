@@ -7,6 +7,7 @@ import BackcheckSQL
 public enum RuleExampleCheck {
     /// Every failure of `rule`'s examples; empty when the rule behaves as its examples say.
     public static func failures(of rule: CompiledRule) -> [RuleExampleRunner.Failure] {
-        SQLRuleExamples.check(rule) ?? RuleExampleRunner.check(rule)
+        let analyzer: ExampleAnalyzer = SchemaAnalysis.implements(rule.rule) ? .schema(rule.rule) : .patterns(rule)
+        return RuleExampleRunner.check(rule.rule, with: analyzer)
     }
 }

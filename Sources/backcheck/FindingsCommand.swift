@@ -108,7 +108,7 @@ struct FindingsCommand: ParsableCommand {
             }
             let formatter = SARIFReportFormatter(rules: rules.rules.map(\.rule), toolVersion: ToolVersion.current)
             let sarifRoot = root ?? Set(list.findings.map(\.root)).first ?? database.directory
-            print(formatter.format(list.findings.map(ReportedFinding.init), root: sarifRoot, hasBaseline: false), terminator: "")
+            print(formatter.format(list.findings.map { ReportedFinding($0) }, root: sarifRoot, hasBaseline: false), terminator: "")
         }
     }
 }

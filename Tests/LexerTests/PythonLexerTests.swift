@@ -119,7 +119,7 @@ struct PythonLexerTests {
         #expect(lexed.tokens[8].flags.contains(.invalidUTF8) && lexed.tokens[8].length == 1)
         #expect(!lexed.tokens[6].flags.contains(.invalidUTF8) && lexed.content(6) == "\u{e9}")
         #expect(lexed.buffer.comments.count == 1 && lexed.buffer.comments[0].line == 3)
-        #expect(lexed.buffer.lineStarts == [0, 10, 25, 28, 30])
+        #expect(lexed.buffer.lineStarts.offsets == [0, 10, 25, 28, 30])
     }
 
     @Test func templateStringsInterpolateLikeFStrings() {

@@ -1,4 +1,5 @@
 import BackcheckLexer
+import BackcheckModel
 import Testing
 
 /// Structural properties every token buffer must have, whatever the input.
@@ -35,30 +36,20 @@ enum TokenInvariants {
         return nil
     }
 
-    private static func checkOrder(_ tokens: [Token], count: Int, lineStarts: [UInt32], name: String) -> String? {
+    private static func checkOrder(_ tokens: [Token], count: Int, lineStarts: LineStarts, name: String) -> String? {
         var lastEnd: UInt32 = 0
         var lastLine: UInt32 = 1
         for (i, token) in tokens.enumerated() {
             guard Int(token.end) <= count else { return "\(name) \(i): ends at \(token.end) past \(count)" }
             guard token.start >= lastEnd else { return "\(name) \(i): starts at \(token.start) before previous end \(lastEnd)" }
             guard token.line >= lastLine else { return "\(name) \(i): line \(token.line) before \(lastLine)" }
-            guard Int(token.line) == line(of: Int(token.start), lineStarts) else {
-                return "\(name) \(i): line \(token.line), expected \(line(of: Int(token.start), lineStarts))"
+            guard Int(token.line) == lineStarts.line(ofByte: Int(token.start)) else {
+                return "\(name) \(i): line \(token.line), expected \(lineStarts.line(ofByte: Int(token.start)))"
             }
             lastEnd = token.end
             lastLine = token.line
         }
         return nil
-    }
-
-    private static func line(of offset: Int, _ lineStarts: [UInt32]) -> Int {
-        var low = 0
-        var high = lineStarts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(lineStarts[mid]) <= offset { low = mid + 1 } else { high = mid }
-        }
-        return max(low, 1)
     }
 
     private static func matches(_ open: TokenKind, _ close: TokenKind) -> Bool {

@@ -64,4 +64,23 @@ import Testing
         let yaml = valid.replacingOccurrences(of: "pattern: print($X)", with: "")
         #expect(error(yaml)?.message.contains("exactly one of `pattern`, `any`, `all`") == true)
     }
+
+    @Test func optionsOnAPatternRuleAreReportedAtTheirLine() {
+        let failure = error(valid + "\noptions: { min: 2 }")
+        #expect(failure?.file == "Rules/logging/x.yml")
+        #expect(failure?.line == 7)
+        #expect(failure?.message.contains("`options` are settings for an `analyzer` rule") == true)
+    }
+
+    @Test func analyzerRulesCarryTheirNameAndOptionsAndNoPattern() throws {
+        let analyzer = valid.replacingOccurrences(of: "pattern: print($X)", with: "analyzer: primary-key\noptions: { min: 2 }")
+        let rule = try RuleLoader.load(yaml: analyzer, file: "Rules/logging/x.yml", expectedId: "logging/x")
+        guard case .analyzer(let name, let options) = rule.matcher else {
+            Issue.record("expected an analyzer rule, got \(rule.matcher)")
+            return
+        }
+        #expect(name == "primary-key")
+        #expect(options == ["min": "2"])
+        #expect(error(valid + "\nanalyzer: primary-key")?.message.contains("an `analyzer` rule has no `pattern`") == true)
+    }
 }

@@ -14,7 +14,7 @@ public enum TestSupport {
 
     /// The findings of `rule` on `code`, as `line:column` strings, with `↓` markers removed first.
     public static func positions(_ rule: CompiledRule, _ code: String, language: Language? = nil) -> [String] {
-        findings(rule, code, language: language).map { "\($0.line):\($0.column)" }
+        findings(rule, code, language: language).map { $0.start.description }
     }
 
     /// The findings of `rule` on `code` (markers removed).
@@ -27,13 +27,9 @@ public enum TestSupport {
     /// `line:column` of every `↓` marker in `code`.
     public static func markers(_ code: String) -> [String] {
         let (stripped, offsets) = Example(text: code, line: 1).stripped
-        return offsets.map { offset in
-            let prefix = stripped.utf8.prefix(offset)
-            let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
-            let lastLine = prefix.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).last ?? []
-            let column = lastLine.filter { $0 & 0xC0 != 0x80 }.count + 1
-            return "\(line):\(column)"
-        }
+        let bytes = Array(stripped.utf8)
+        let lines = LineStarts(bytes)
+        return offsets.map { lines.position(ofByte: $0, in: bytes).description }
     }
 
     /// A fresh temporary directory, removed by the caller via `FileManager.removeItem`.
