@@ -63,7 +63,7 @@ extension FindingStore {
                 WHERE files.root_id = ? AND files.path IN (SELECT value FROM json_each(?))
                   AND findings.status IN ('open', 'reopened', 'suppressed')
                 """, arguments: [rootId, JSONList.text(paths)])
-            for record in records { findings[record.path, default: []].append(record.finding) }
+            for record in records { findings[record.finding.path, default: []].append(record.finding) }
             return findings
         }
     }

@@ -2,7 +2,7 @@ import BackcheckAnalysis
 import GRDB
 
 /// A row of `files`: a file's identity on disk as last recorded.
-struct FileRecord: TableRow {
+struct FileRecord: TableRow, Codable {
     static let databaseTableName = "files"
 
     enum Status: String, Codable { case analyzed, skipped }
