@@ -29,10 +29,8 @@ struct FileRecord: TableRow, Codable {
         mtimeNs = result.mtimeNanoseconds
         inode = Int64(bitPattern: result.inode)
         contentHash = result.contentHash
-        switch result.outcome {
-        case .analyzed, .unchanged: status = .analyzed
-        case .skipped(let reason): status = .skipped; skipReason = reason
-        }
+        skipReason = result.skipReason
+        status = skipReason == nil ? .analyzed : .skipped
         recordedEpoch = epoch
         lastScanId = scanId
     }
