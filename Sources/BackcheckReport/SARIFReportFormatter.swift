@@ -77,7 +77,7 @@ public struct SARIFReportFormatter: ReportFormatter {
         return SARIFLog.ReportingDescriptor(
             id: id, name: Self.pascalCase(id), shortDescription: SARIFLog.Message(text: short),
             fullDescription: SARIFLog.Message(text: full),
-            help: SARIFLog.MultiformatMessage(text: help.isEmpty ? short : "\(short)\n\nHow to fix: \(help)", markdown: markdown),
+            help: SARIFLog.Message(text: help.isEmpty ? short : "\(short)\n\nHow to fix: \(help)", markdown: markdown),
             defaultConfiguration: SARIFLog.Configuration(level: severity.sarifLevel),
             properties: SARIFLog.RuleProperties(
                 checklist: example.checklist.rawValue, tags: rule?.sarifTags ?? [example.checklist.rawValue],
