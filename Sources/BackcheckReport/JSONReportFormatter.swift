@@ -15,6 +15,8 @@ public struct JSONReportFormatter: ReportFormatter {
         var summary: Summary
     }
 
+    /// A finding: its fields but the secret hash, its status and whether it is new; with its id,
+    /// root and lifecycle when it comes from the store (`backcheck findings`).
     struct Entry: Encodable {
         var ruleId: String
         var checklist: String
@@ -32,6 +34,12 @@ public struct JSONReportFormatter: ReportFormatter {
         var new: Bool
         var suppression: Suppression?
         var properties: [String: String]?
+        var id: Int64?
+        var root: String?
+        var firstSeen: String?
+        var lastSeen: String?
+        var fixedAt: String?
+        var reopenedAt: String?
 
         init(_ entry: ReportedFinding) {
             let finding = entry.finding
