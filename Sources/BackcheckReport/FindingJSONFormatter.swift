@@ -1,4 +1,3 @@
-import Foundation
 import BackcheckModel
 
 /// `backcheck findings --format json`: `{"total": N, "findings": [...]}`, each finding with its
@@ -12,11 +11,8 @@ public struct FindingJSONFormatter: FindingListFormatter {
     }
 
     public func format(_ list: FindingList) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let document = Document(total: list.total, findings: list.findings.map(JSONReportFormatter.Entry.init))
-        guard let data = try? encoder.encode(document) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return ReportJSON.text(document, fallback: "{}\n")
     }
 }
 

@@ -1,4 +1,3 @@
-import Foundation
 import BackcheckModel
 
 /// `{"findings": [...], "fixed": [...], "summary": {...}}` for scripts; paths are relative to
@@ -86,9 +85,6 @@ public struct JSONReportFormatter: ReportFormatter {
                              fixed: report.fixed.count, suppressed: report.suppressed.count,
                              baseline: report.baselineDescription)
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document) else { return "{\"findings\": []}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return ReportJSON.text(document, fallback: "{\"findings\": []}\n")
     }
 }

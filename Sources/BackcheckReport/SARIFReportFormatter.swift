@@ -39,10 +39,7 @@ public struct SARIFReportFormatter: ReportFormatter {
             tool: SARIFLog.Tool(driver: SARIFLog.Driver(version: toolVersion, semanticVersion: toolVersion, rules: descriptors)),
             originalUriBaseIds: ["SRCROOT": SARIFLog.ArtifactLocation(uri: URL(fileURLWithPath: base).absoluteString, uriBaseId: nil)],
             results: results)])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(log) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return ReportJSON.text(log, fallback: "{}\n")
     }
 
     private func result(_ entry: ReportedFinding, ruleIndex: Int, hasBaseline: Bool) -> SARIFLog.Result {
