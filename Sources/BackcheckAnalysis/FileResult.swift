@@ -47,6 +47,12 @@ public struct FileResult: Sendable, Hashable {
         self.outcome = outcome
     }
 
+    /// Why the file was skipped, or nil when it was analysed.
+    public var skipReason: String? {
+        if case .skipped(let reason) = outcome { return reason }
+        return nil
+    }
+
     /// The findings of an analysed file; empty when skipped.
     public var findings: [Finding] {
         if case .analyzed(let findings) = outcome { return findings }

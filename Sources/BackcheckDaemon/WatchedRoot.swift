@@ -119,7 +119,7 @@ struct WatchedRoot {
     }
 
     /// The hashes of stored files that were analysed (not skipped), by path.
-    private static func hashes(_ stored: [String: StoredFile]) -> [String: String] {
+    private static func hashes(_ stored: [String: FileResult]) -> [String: String] {
         stored.compactMapValues { $0.skipReason == nil ? $0.contentHash : nil }
     }
 
@@ -133,7 +133,7 @@ struct WatchedRoot {
     /// involved, the results of the files with facts carry their schema findings, and when any
     /// file's facts changed the schema analyzers run again and every file with facts is recorded
     /// with their new findings, as an audit would.
-    private mutating func record(_ files: [WalkedFile], removing removed: [String], stored: [String: StoredFile],
+    private mutating func record(_ files: [WalkedFile], removing removed: [String], stored: [String: FileResult],
                                  store: FindingStore, reader: SourceReader, parallelism: Int,
                                  toolVersion: String) async throws -> (recorded: Int, unchanged: Int) {
         var reader = reader
@@ -223,8 +223,8 @@ struct WatchedRoot {
         let findings = try store.currentFindings(root: path, paths: paths)
         for file in paths {
             guard let row = rows[file], let fileFacts = facts[file] else { continue }
-            let stored = FileResult(path: file, language: row.language, size: row.size, mtimeNanoseconds: row.mtimeNanoseconds,
-                                    inode: row.inode, contentHash: row.contentHash, outcome: .unchanged)
+            var stored = row
+            stored.outcome = .unchanged
             _ = step.take(step.restored(stored, stored: findings[file] ?? []), facts: fileFacts)
         }
         _ = step.finish()

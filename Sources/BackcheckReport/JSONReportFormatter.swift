@@ -1,4 +1,3 @@
-import Foundation
 import BackcheckModel
 
 /// `{"findings": [...], "fixed": [...], "summary": {...}}` for scripts; paths are relative to
@@ -15,6 +14,8 @@ public struct JSONReportFormatter: ReportFormatter {
         var summary: Summary
     }
 
+    /// A finding: its fields but the secret hash, its status and whether it is new; with its id,
+    /// root and lifecycle when it comes from the store (`backcheck findings`).
     struct Entry: Encodable {
         var ruleId: String
         var checklist: String
@@ -32,6 +33,12 @@ public struct JSONReportFormatter: ReportFormatter {
         var new: Bool
         var suppression: Suppression?
         var properties: [String: String]?
+        var id: Int64?
+        var root: String?
+        var firstSeen: String?
+        var lastSeen: String?
+        var fixedAt: String?
+        var reopenedAt: String?
 
         init(_ entry: ReportedFinding) {
             let finding = entry.finding
@@ -78,9 +85,6 @@ public struct JSONReportFormatter: ReportFormatter {
                              fixed: report.fixed.count, suppressed: report.suppressed.count,
                              baseline: report.baselineDescription)
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document) else { return "{\"findings\": []}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return ReportJSON.text(document, fallback: "{\"findings\": []}\n")
     }
 }

@@ -34,7 +34,7 @@ struct SARIFLog: Encodable {
         var name: String
         var shortDescription: Message
         var fullDescription: Message
-        var help: MultiformatMessage
+        var help: Message
         var defaultConfiguration: Configuration
         var properties: RuleProperties
     }
@@ -54,13 +54,10 @@ struct SARIFLog: Encodable {
         }
     }
 
+    /// SARIF's `message`, and its `multiformatMessageString` when it has `markdown`.
     struct Message: Encodable {
         var text: String
-    }
-
-    struct MultiformatMessage: Encodable {
-        var text: String
-        var markdown: String
+        var markdown: String?
     }
 
     struct ArtifactLocation: Encodable {

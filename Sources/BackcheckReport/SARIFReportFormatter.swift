@@ -39,10 +39,7 @@ public struct SARIFReportFormatter: ReportFormatter {
             tool: SARIFLog.Tool(driver: SARIFLog.Driver(version: toolVersion, semanticVersion: toolVersion, rules: descriptors)),
             originalUriBaseIds: ["SRCROOT": SARIFLog.ArtifactLocation(uri: URL(fileURLWithPath: base).absoluteString, uriBaseId: nil)],
             results: results)])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(log) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return ReportJSON.text(log, fallback: "{}\n")
     }
 
     private func result(_ entry: ReportedFinding, ruleIndex: Int, hasBaseline: Bool) -> SARIFLog.Result {
@@ -77,7 +74,7 @@ public struct SARIFReportFormatter: ReportFormatter {
         return SARIFLog.ReportingDescriptor(
             id: id, name: Self.pascalCase(id), shortDescription: SARIFLog.Message(text: short),
             fullDescription: SARIFLog.Message(text: full),
-            help: SARIFLog.MultiformatMessage(text: help.isEmpty ? short : "\(short)\n\nHow to fix: \(help)", markdown: markdown),
+            help: SARIFLog.Message(text: help.isEmpty ? short : "\(short)\n\nHow to fix: \(help)", markdown: markdown),
             defaultConfiguration: SARIFLog.Configuration(level: severity.sarifLevel),
             properties: SARIFLog.RuleProperties(
                 checklist: example.checklist.rawValue, tags: rule?.sarifTags ?? [example.checklist.rawValue],

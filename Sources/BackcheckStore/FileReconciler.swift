@@ -41,7 +41,7 @@ struct FileReconciler {
             return
         }
         let previous = try FindingRecord.filter(Column("file_id") == fileId).fetchAll(db)
-        var byFingerprint = Dictionary(previous.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
+        var byFingerprint = Dictionary(previous.map { ($0.finding.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
         var reported = Set<String>()
         // Findings seen again as they were (most findings of most re-audits): two columns each,
         // in one statement, instead of whole rows through their encoder.
@@ -102,7 +102,7 @@ struct FileReconciler {
     private func event(_ record: FindingRecord) throws {
         try db.execute(
             sql: "INSERT INTO finding_events (finding_id, scan_id, status, at, reason) VALUES (?, ?, ?, ?, ?)",
-            arguments: [record.id, scanId, record.status, now, record.status == .suppressed ? record.suppressionReason : nil])
+            arguments: [record.id, scanId, record.status, now, record.status == .suppressed ? record.finding.suppression?.reason : nil])
     }
 }
 

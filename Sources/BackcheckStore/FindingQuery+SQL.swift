@@ -7,38 +7,27 @@ extension FindingQuery {
     func whereClause(rootId: Int64?) -> (sql: String, arguments: StatementArguments) {
         var clauses: [String] = []
         var arguments = StatementArguments()
+        // A clause and the values of its placeholders, kept in step.
+        func condition(_ clause: String, _ values: StatementArguments) {
+            clauses.append(clause)
+            arguments += values
+        }
         let statuses = statuses.map(\.rawValue).sorted()
-        clauses.append("status IN (" + statuses.map { _ in "?" }.joined(separator: ", ") + ")")
-        arguments += StatementArguments(statuses)
-        if let rootId {
-            clauses.append("root_id = ?")
-            arguments += [rootId]
+        condition("status IN (" + statuses.map { _ in "?" }.joined(separator: ", ") + ")", StatementArguments(statuses))
+        if let rootId { condition("root_id = ?", [rootId]) }
+        if let checklist { condition("checklist = ?", [checklist.rawValue]) }
+        if let ruleId, ruleId.hasSuffix("*") {
+            condition("rule_id GLOB ?", [String(ruleId.dropLast()).replacingOccurrences(of: "[", with: "[[]") + "*"])
+        } else if let ruleId {
+            condition("rule_id = ?", [ruleId])
         }
-        if let checklist {
-            clauses.append("checklist = ?")
-            arguments += [checklist.rawValue]
-        }
-        if let ruleId {
-            if ruleId.hasSuffix("*") {
-                clauses.append("rule_id GLOB ?")
-                arguments += [String(ruleId.dropLast()).replacingOccurrences(of: "[", with: "[[]") + "*"]
-            } else {
-                clauses.append("rule_id = ?")
-                arguments += [ruleId]
-            }
-        }
-        if let minimumSeverity {
-            clauses.append("severity >= ?")
-            arguments += [minimumSeverity.rank]
-        }
+        if let minimumSeverity { condition("severity >= ?", [minimumSeverity.rank]) }
         if let path {
             // The function is added to the connection by the query (see `sqlFunction`).
-            clauses.append("path GLOB ? AND backcheck_path_selects(path)")
-            arguments += [path.globPrefix]
+            condition("path GLOB ? AND backcheck_path_selects(path)", [path.globPrefix])
         }
         if let since {
-            clauses.append(statuses == ["fixed"] ? "fixed_at >= ?" : "first_seen_at >= ?")
-            arguments += [Timestamp.milliseconds(since)]
+            condition(statuses == ["fixed"] ? "fixed_at >= ?" : "first_seen_at >= ?", [Timestamp.milliseconds(since)])
         }
         return (clauses.joined(separator: " AND "), arguments)
     }

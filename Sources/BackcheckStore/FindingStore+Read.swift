@@ -28,13 +28,15 @@ extension FindingStore {
         try changes(in: scan) { $0.fixedFindings }
     }
 
-    /// The files of `root` as last recorded, by path; empty for a root never scanned.
-    public func files(root: String) throws(StoreError) -> [StoredFile] {
+    /// The files of `root` as last recorded, by path; empty for a root never scanned. Each is the
+    /// result that recorded it: `.skipped` with its reason, else `.unchanged` (its findings are
+    /// the stored ones).
+    public func files(root: String) throws(StoreError) -> [FileResult] {
         try read { db in
             guard let rootId = try RootRecord.id(of: root, db) else { return [] }
             // Decoded by column position, not Codable: a daemon start reads every row of a
             // 100k-file tree, and key decoding cost seconds there.
-            return try StoredFile.fetchAll(db, sql: "WHERE root_id = ? ORDER BY path", arguments: [rootId])
+            return try FileResult.fetchAll(db, sql: "WHERE root_id = ? ORDER BY path", arguments: [rootId])
         }
     }
 
@@ -63,28 +65,29 @@ extension FindingStore {
                 WHERE files.root_id = ? AND files.path IN (SELECT value FROM json_each(?))
                   AND findings.status IN ('open', 'reopened', 'suppressed')
                 """, arguments: [rootId, JSONList.text(paths)])
-            for record in records { findings[record.path, default: []].append(record.finding) }
+            for record in records { findings[record.finding.path, default: []].append(record.finding) }
             return findings
         }
     }
 
     /// The files of `root` under the directory `directory` (root-relative, not empty) as last
-    /// recorded.
-    public func files(root: String, under directory: String) throws(StoreError) -> [StoredFile] {
+    /// recorded, as ``files(root:)`` gives them.
+    public func files(root: String, under directory: String) throws(StoreError) -> [FileResult] {
         try read { db in
             guard let rootId = try RootRecord.id(of: root, db) else { return [] }
             // A range of the (root_id, path) index: "dir/" up to "dir0" ("0" follows "/").
-            return try StoredFile.fetchAll(db, sql: "WHERE root_id = ? AND path >= ? AND path < ? ORDER BY path",
+            return try FileResult.fetchAll(db, sql: "WHERE root_id = ? AND path >= ? AND path < ? ORDER BY path",
                                            arguments: [rootId, directory + "/", directory + "0"])
         }
     }
 
-    /// The files of `root` at `paths` as last recorded, by path; paths never recorded are absent.
-    public func files(root: String, paths: [String]) throws(StoreError) -> [String: StoredFile] {
+    /// The files of `root` at `paths` as last recorded, by path, as ``files(root:)`` gives them;
+    /// paths never recorded are absent.
+    public func files(root: String, paths: [String]) throws(StoreError) -> [String: FileResult] {
         try read { db in
             guard let rootId = try RootRecord.id(of: root, db) else { return [:] }
-            var files: [String: StoredFile] = [:]
-            for file in try StoredFile.fetchAll(db, sql: "WHERE root_id = ? AND path IN (SELECT value FROM json_each(?))",
+            var files: [String: FileResult] = [:]
+            for file in try FileResult.fetchAll(db, sql: "WHERE root_id = ? AND path IN (SELECT value FROM json_each(?))",
                                                 arguments: [rootId, JSONList.text(paths)]) {
                 files[file.path] = file
             }
@@ -160,17 +163,19 @@ extension FindingStore {
     }
 }
 
-extension StoredFile {
+extension FileResult {
     /// The rows of `files` that `condition` (a WHERE clause, and an ORDER BY) selects.
-    static func fetchAll(_ db: Database, sql condition: String, arguments: StatementArguments) throws -> [StoredFile] {
+    static func fetchAll(_ db: Database, sql condition: String, arguments: StatementArguments) throws -> [FileResult] {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT path, language, size, mtime_ns, inode, content_hash, skip_reason, last_scan_id FROM files \(condition)
+            SELECT path, language, size, mtime_ns, inode, content_hash, skip_reason FROM files \(condition)
             """, arguments: arguments)
-        var files: [StoredFile] = []
+        var files: [FileResult] = []
         while let row = try rows.next() {
-            files.append(StoredFile(
+            let skipReason: String? = row[6]
+            files.append(FileResult(
                 path: row[0], language: row[1], size: row[2], mtimeNanoseconds: row[3],
-                inode: UInt64(bitPattern: row[4] as Int64), contentHash: row[5], skipReason: row[6], lastScanId: row[7]))
+                inode: UInt64(bitPattern: row[4] as Int64), contentHash: row[5],
+                outcome: skipReason.map { .skipped(reason: $0) } ?? .unchanged))
         }
         return files
     }

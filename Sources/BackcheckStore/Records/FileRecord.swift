@@ -2,7 +2,7 @@ import BackcheckAnalysis
 import GRDB
 
 /// A row of `files`: a file's identity on disk as last recorded.
-struct FileRecord: TableRow {
+struct FileRecord: TableRow, Codable {
     static let databaseTableName = "files"
 
     enum Status: String, Codable { case analyzed, skipped }
@@ -29,10 +29,8 @@ struct FileRecord: TableRow {
         mtimeNs = result.mtimeNanoseconds
         inode = Int64(bitPattern: result.inode)
         contentHash = result.contentHash
-        switch result.outcome {
-        case .analyzed, .unchanged: status = .analyzed
-        case .skipped(let reason): status = .skipped; skipReason = reason
-        }
+        skipReason = result.skipReason
+        status = skipReason == nil ? .analyzed : .skipped
         recordedEpoch = epoch
         lastScanId = scanId
     }

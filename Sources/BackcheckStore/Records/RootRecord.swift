@@ -1,7 +1,7 @@
 import GRDB
 
 /// A row of `roots`: one scanned directory tree.
-struct RootRecord: TableRow {
+struct RootRecord: TableRow, Codable {
     static let databaseTableName = "roots"
 
     var id: Int64?

@@ -2,7 +2,7 @@ import GRDB
 import BackcheckModel
 
 /// A row of `scans`.
-struct ScanRecord: TableRow {
+struct ScanRecord: TableRow, Codable {
     static let databaseTableName = "scans"
 
     var id: Int64?

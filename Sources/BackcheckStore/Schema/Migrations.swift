@@ -6,12 +6,31 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: SchemaV1.create)
-        migrator.registerMigration("finding-properties", migrate: SchemaFindingProperties.migrate)
+        // Findings carry structured properties (a JSON object: `table`, `columns` for schema
+        // findings), reported in JSON and SARIF.
+        migrator.registerMigration("finding-properties", sql: """
+            ALTER TABLE findings ADD COLUMN properties TEXT CHECK (properties IS NULL OR json_valid(properties))
+            """)
         migrator.registerMigration("v2", migrate: SchemaV2.create)
-        migrator.registerMigration("sync-cookies", migrate: SchemaSyncCookies.create)
-        migrator.registerMigration("daemon-watching", migrate: SchemaDaemonWatching.migrate)
-        migrator.registerMigration("file-facts", migrate: SchemaFileFacts.migrate)
+        // The cookies of `backcheck findings --sync`: the daemon inserts a cookie's name once the
+        // batch that saw its file is committed; the waiting command deletes the row.
+        migrator.registerMigration("sync-cookies", sql: "CREATE TABLE sync_cookies (name TEXT PRIMARY KEY, seen_at INTEGER NOT NULL)")
+        // How the daemon watches (`inotify 120 directories, polling 3`), written with its
+        // heartbeat for `backcheck status`.
+        migrator.registerMigration("daemon-watching", sql: "ALTER TABLE daemon_status ADD COLUMN watching TEXT")
+        // From here on the `facts` table holds each file's SQL facts (kind `sql`), so the daemon
+        // knows every file's facts on start without reading the files. Files recorded before kept
+        // none, so their identity is forgotten (no hash, an impossible size): the next audit or
+        // daemon start analyses them once more and stores their facts.
+        migrator.registerMigration("file-facts", sql: "UPDATE files SET content_hash = NULL, size = -1")
         return migrator
+    }
+}
+
+extension DatabaseMigrator {
+    /// Registers a migration that is one SQL text, run as it is.
+    mutating func registerMigration(_ identifier: String, sql: String) {
+        registerMigration(identifier) { db in try db.execute(sql: sql) }
     }
 }
 
@@ -126,39 +145,5 @@ enum SchemaV1 {
                 queue_depth INTEGER NOT NULL DEFAULT 0
             );
             """)
-    }
-}
-
-/// Findings carry structured properties (a JSON object: `table`, `columns` for schema findings),
-/// reported in JSON and SARIF.
-enum SchemaFindingProperties {
-    static func migrate(_ db: Database) throws {
-        try db.execute(sql: "ALTER TABLE findings ADD COLUMN properties TEXT CHECK (properties IS NULL OR json_valid(properties))")
-    }
-}
-
-/// The cookies of `backcheck findings --sync`: the daemon inserts a cookie's name once the batch
-/// that saw its file is committed; the waiting command deletes the row.
-enum SchemaSyncCookies {
-    static func create(_ db: Database) throws {
-        try db.execute(sql: "CREATE TABLE sync_cookies (name TEXT PRIMARY KEY, seen_at INTEGER NOT NULL)")
-    }
-}
-
-/// How the daemon watches (`inotify 120 directories, polling 3`), written with its heartbeat
-/// for `backcheck status`.
-enum SchemaDaemonWatching {
-    static func migrate(_ db: Database) throws {
-        try db.execute(sql: "ALTER TABLE daemon_status ADD COLUMN watching TEXT")
-    }
-}
-
-/// From here on the `facts` table holds each file's SQL facts (kind `sql`), so the daemon knows
-/// every file's facts on start without reading the files. Files recorded before kept none, so
-/// their identity is forgotten (no hash, an impossible size): the next audit or daemon start
-/// analyses them once more and stores their facts.
-enum SchemaFileFacts {
-    static func migrate(_ db: Database) throws {
-        try db.execute(sql: "UPDATE files SET content_hash = NULL, size = -1")
     }
 }
