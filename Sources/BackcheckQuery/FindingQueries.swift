@@ -17,7 +17,7 @@ public struct FindingQueries: Sendable {
     public let directory: String
 
     /// Opens the database at `--db` (`databasePath`), else from `BACKCHECK_DB`, the config of the
-    /// current directory's repository, and the XDG default. A broken configuration is an error,
+    /// current directory's repository, `STATE_DIRECTORY` and the XDG default. A broken configuration is an error,
     /// as it is for an audit.
     public init(databasePath: String?, environment: [String: String], directory: String) throws(QueryError) {
         do {

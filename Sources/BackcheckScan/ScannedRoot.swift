@@ -28,7 +28,7 @@ public struct ScannedRoot: Sendable {
     }
 
     /// The database `explicit` (`--db`) names, else `BACKCHECK_DB`, the configuration's
-    /// `database` and the XDG default; an error when it would lie inside the root.
+    /// `database`, `STATE_DIRECTORY` and the XDG default; an error when it would lie inside the root.
     public func database(explicit: String?, environment: [String: String]) throws(ScanError) -> DatabaseLocation {
         let location = DatabaseLocation.resolve(explicit: explicit, configured: configuration.database, environment: environment)
         try ensureOutside(location)

@@ -77,8 +77,8 @@ public final class FindingStore: Sendable {
         }
     }
 
-    /// Moves the write-ahead log into the database file and truncates the log; the daemon calls
-    /// this when idle so the `-wal` file does not grow without bound.
+    /// Moves the write-ahead log into the database file and truncates the log, so the `-wal`
+    /// file does not grow without bound; each audit ends with it.
     public func checkpoint() throws(StoreError) {
         try mappingErrors(path: path) {
             try pool.writeWithoutTransaction { db in

@@ -25,7 +25,7 @@ struct AuditCommand: AsyncParsableCommand {
     @Argument(help: "Repository root to scan.", completion: .directory)
     var path: String = "."
 
-    @Option(help: "Findings database (default: $BACKCHECK_DB, the config's `database`, else ~/.local/state/backcheck/backcheck.sqlite).",
+    @Option(help: "Findings database (default: $BACKCHECK_DB, the config's `database`, $STATE_DIRECTORY/backcheck.sqlite, $XDG_STATE_HOME/backcheck/backcheck.sqlite, else ~/.local/state/backcheck/backcheck.sqlite).",
             completion: .file())
     var db: String?
 

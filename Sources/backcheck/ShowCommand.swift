@@ -8,7 +8,7 @@ struct ShowCommand: ParsableCommand {
         abstract: "Show one finding: the code around it (secrets masked), how to fix it, and its history.",
         discussion: """
         ID is the number in the first column of `backcheck findings`; a fingerprint (or its first
-        8 or more hex digits) works too, and stays valid across databases and machines.
+        4 or more hex digits) works too, and stays valid across databases and machines.
 
         Examples:
           backcheck show 42

@@ -16,7 +16,7 @@ struct StatusCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Findings database (default: $BACKCHECK_DB, the config's `database`, else ~/.local/state/backcheck/backcheck.sqlite).",
+    @Option(help: "Findings database (default: $BACKCHECK_DB, the config's `database`, $STATE_DIRECTORY/backcheck.sqlite, $XDG_STATE_HOME/backcheck/backcheck.sqlite, else ~/.local/state/backcheck/backcheck.sqlite).",
             completion: .file())
     var db: String?
 

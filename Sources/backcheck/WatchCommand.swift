@@ -25,7 +25,7 @@ struct WatchCommand: AsyncParsableCommand {
     @Argument(help: "Repository roots to watch.", completion: .directory)
     var paths: [String] = ["."]
 
-    @Option(help: "Findings database (default: $BACKCHECK_DB, the first root's config `database`, else $STATE_DIRECTORY or ~/.local/state/backcheck/backcheck.sqlite).",
+    @Option(help: "Findings database (default: $BACKCHECK_DB, the first root's config `database`, $STATE_DIRECTORY/backcheck.sqlite, $XDG_STATE_HOME/backcheck/backcheck.sqlite, else ~/.local/state/backcheck/backcheck.sqlite).",
             completion: .file())
     var db: String?
 
