@@ -133,8 +133,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RulesTests",
-            dependencies: ["BackcheckRules", "BackcheckAnalysis", "BackcheckReport", "BackcheckScan", "BackcheckLexer",
-                           "BackcheckModel", "TestSupport"],
+            dependencies: ["BackcheckRules", "BackcheckAnalysis", "BackcheckReport", "BackcheckScan", "BackcheckWalk",
+                           "BackcheckLexer", "BackcheckModel", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(name: "AnalysisTests", dependencies: ["BackcheckAnalysis", "BackcheckModel", "TestSupport"], swiftSettings: strict),

@@ -64,7 +64,7 @@ let analyzer = FileAnalyzer(rules: rules, secretKey: Array(repeating: 7, count: 
 @MainActor func analyzeAll(with analyzer: FileAnalyzer) -> Int {
     var findings = 0
     for (index, file) in files.enumerated() {
-        findings += analyzer.analyze(path: "f\(index)", bytes: file.bytes, language: file.language).findings.count
+        findings += analyzer.analyze(path: "f\(index)", bytes: file.bytes, language: file.language, role: .source).findings.count
     }
     return findings
 }
@@ -88,7 +88,7 @@ if ProcessInfo.processInfo.environment["BENCH_RULES"] != nil {
         let single = FileAnalyzer(rules: RuleSet(rules: [rule]), secretKey: [7])
         let start = DispatchTime.now().uptimeNanoseconds
         for (index, file) in files.enumerated() where rule.rule.languages.contains(file.language) {
-            _ = single.analyze(path: "f\(index)", bytes: file.bytes, language: file.language)
+            _ = single.analyze(path: "f\(index)", bytes: file.bytes, language: file.language, role: .source)
         }
         costs.append((rule.rule.id, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
     }

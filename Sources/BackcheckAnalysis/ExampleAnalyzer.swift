@@ -20,13 +20,13 @@ public struct ExampleAnalyzer: Sendable {
         self.findings = findings
     }
 
-    /// A pattern rule through ``FileAnalyzer``, with suppressions, but not its `paths:` filter:
-    /// examples test the patterns.
+    /// A pattern rule through ``FileAnalyzer``, with suppressions, but not its `paths:` and
+    /// `roles:` filters: examples test the patterns.
     public static func patterns(_ rule: CompiledRule) -> ExampleAnalyzer {
         var analyzer = FileAnalyzer(rules: RuleSet(rules: [rule]), secretKey: Array(repeating: 7, count: 32))
-        analyzer.appliesPathFilters = false
+        analyzer.appliesFileFilters = false
         return ExampleAnalyzer(honoursSuppressions: true, readsStringContents: rule.readsStringContents) { [analyzer] code, language in
-            analyzer.analyze(path: "example", bytes: Array(code.utf8), language: language).findings
+            analyzer.analyze(path: "example", bytes: Array(code.utf8), language: language, role: .source).findings
         }
     }
 }

@@ -13,8 +13,9 @@ public struct FileAnalyzer: Sendable {
     private let secretKey: [UInt8]
     /// Matcher steps allowed per rule and file, per token (with a floor for small files).
     public var budgetPerToken = 400
-    /// Whether rules' `paths:` filters apply (off when running a rule's own examples).
-    public var appliesPathFilters = true
+    /// Whether rules' `paths:` and `roles:` filters apply: off for a rule's own examples (they
+    /// run at a synthetic path) and for masking (every secret must be found, wherever it is).
+    public var appliesFileFilters = true
     /// Threads that share the rules of one file. An audit keeps 1 (its files already fill the
     /// cores); the daemon raises it for a batch of fewer files than cores, where the time to
     /// the committed finding is one file's analysis.
@@ -25,10 +26,11 @@ public struct FileAnalyzer: Sendable {
         self.secretKey = secretKey
     }
 
-    /// The findings and diagnostics of `bytes`, a file at `path` (relative to its root).
-    public func analyze(path: String, bytes: [UInt8], language: Language) -> (findings: [Finding], diagnostics: [AnalysisDiagnostic]) {
+    /// The findings and diagnostics of `bytes`, a file at `path` (relative to its root) whose
+    /// role is `role`: only rules for that role run, and every finding carries it.
+    public func analyze(path: String, bytes: [UInt8], language: Language, role: FileRole) -> (findings: [Finding], diagnostics: [AnalysisDiagnostic]) {
         let candidates = bytes.withUnsafeBufferPointer { rules.candidates(for: language, bytes: $0) }
-            .filter { !appliesPathFilters || $0.rule.paths.accepts(path) }
+            .filter { !appliesFileFilters || ($0.rule.roles.contains(role) && $0.rule.paths.accepts(path)) }
         // Most files match no rule's keywords: they are not even lexed, unless a suppression
         // comment needs checking for use.
         guard !candidates.isEmpty || Self.hasSuppressionMarkers(bytes) else { return ([], []) }
@@ -59,6 +61,7 @@ public struct FileAnalyzer: Sendable {
                     fileSecrets.insert(boundText(range, file: file))
                 }
                 var finding = makeFinding(rule, match, focus: focus, file: file, path: path, occurrences: &occurrences)
+                finding.fileRole = role
                 if statements == nil { statements = index.statements(of: file) }
                 let statement = statements!.start(of: match.start, in: file)
                 let lines = Int(file.buffer.tokens[statement].line)...Int(file.buffer.tokens[match.end - 1].line)

@@ -16,6 +16,8 @@ public struct FileResult: Sendable, Hashable {
     /// What becomes of the file's stored SQL facts (docs/DESIGN.md §6), which let the daemon know every
     /// file's facts on start without reading the files.
     public var sqlFacts: StoredFacts = .keep
+    /// What the file is for (README, "File roles"); a skipped file gets its role from its path.
+    public var role: FileRole = .source
 
     /// See ``sqlFacts``.
     public enum StoredFacts: Sendable, Hashable {

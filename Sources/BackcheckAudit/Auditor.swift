@@ -46,7 +46,7 @@ public enum Auditor {
             }
             let scan = try store.beginScan(root: root, kind: .audit, toolVersion: toolVersion, rulePackHash: selection.hash)
             var schemaStep = SchemaStep(rules: selection.rules, root: root)
-            var reader = SourceReader(analyzer: analyzer, maxFileSize: configuration.maxFileSize)
+            var reader = SourceReader(analyzer: analyzer, configuration: configuration)
             reader.extractsSQL = schemaStep.isEnabled
             // Files whose bytes the same rules analysed before keep their findings.
             reader.knownHashes = try store.analysedHashes(root: root, rulePackHash: selection.hash, toolVersion: toolVersion)

@@ -95,8 +95,10 @@ public enum ConfigLoader {
             case "debounce-ms":
                 guard let number = value.int, number >= 0 else { throw fail(value, "`debounce-ms` must be a non-negative integer") }
                 config.debounceMilliseconds = number
+            case "roles": config.roles = try roleOverrides(value, file: file)
+            case "skip-roles": config.skippedRoles = try skippedRoles(value, file: file)
             default:
-                throw fail(keyNode, "unknown key `\(key)`; known keys: include, exclude, max-file-size, languages, rules, fail-on, database, debounce-ms")
+                throw fail(keyNode, "unknown key `\(key)`; known keys: include, exclude, max-file-size, languages, rules, fail-on, database, debounce-ms, roles, skip-roles")
             }
         }
     }

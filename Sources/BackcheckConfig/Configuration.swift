@@ -15,6 +15,10 @@ public struct Configuration: Sendable, Hashable {
     /// Database path from config, or nil.
     public var database: String?
     public var debounceMilliseconds: Int
+    /// `roles:`: re-classifications of files, in file order (the last that selects a file wins).
+    public var roles: [FileRoleOverride] = []
+    /// `skip-roles:`: files of these roles are recorded as skipped, not analysed.
+    public var skippedRoles: Set<FileRole> = FileRole.skippedByDefault
 
     public init(include: [String] = [], exclude: [String] = [], maxFileSize: Int = 1_048_576,
                 languages: [String: Language] = [:], ruleFolders: [String] = [], disabledRules: Set<String> = [],

@@ -115,7 +115,7 @@ public final class Daemon {
 
     static func reader(for root: WatchedRoot, secretKey: [UInt8]) -> SourceReader {
         SourceReader(analyzer: FileAnalyzer(rules: root.selection.rules, secretKey: secretKey),
-                     maxFileSize: root.configuration.maxFileSize)
+                     configuration: root.configuration)
     }
 
     /// Reconciles every root, reports ready, then processes changes until SIGTERM or SIGINT; the

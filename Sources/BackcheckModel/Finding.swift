@@ -26,12 +26,15 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Structured facts about the finding for JSON and SARIF (`table`, `columns` for schema
     /// findings); empty for pattern findings.
     public var properties: [String: String]
+    /// The role of the file the finding is in (README, "File roles").
+    public var fileRole: FileRole
 
     public init(
         ruleId: String, checklist: ChecklistItem, severity: Severity, confidence: Confidence,
         path: String, line: Int, column: Int, endLine: Int, endColumn: Int,
         message: String, snippet: String, fingerprint: String,
-        secretHash: String? = nil, suppression: Suppression? = nil, properties: [String: String] = [:]
+        secretHash: String? = nil, suppression: Suppression? = nil, properties: [String: String] = [:],
+        fileRole: FileRole = .source
     ) {
         self.ruleId = ruleId
         self.checklist = checklist
@@ -48,6 +51,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.secretHash = secretHash
         self.suppression = suppression
         self.properties = properties
+        self.fileRole = fileRole
     }
 
     /// Where the finding starts.

@@ -50,7 +50,8 @@ public struct FindingInspector: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return ([], "\(path) cannot be read (deleted or moved?); showing the stored snippet only")
         }
-        let analyzer = FileAnalyzer(rules: rules.secretRules, secretKey: try store.secretKey())
+        var analyzer = FileAnalyzer(rules: rules.secretRules, secretKey: try store.secretKey())
+        analyzer.appliesFileFilters = false
         let language = Language.forExtension((finding.path as NSString).pathExtension)
         let source = MaskedSource(bytes: Array(data), path: finding.path, language: language, analyzer: analyzer)
         let end = max(finding.endLine, finding.line)

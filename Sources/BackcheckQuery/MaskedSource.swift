@@ -12,14 +12,15 @@ struct MaskedSource {
     /// 1-based numbers of lines where a secret was masked.
     let maskedLines: Set<Int>
 
-    /// Masks `bytes` of the file at `path`, read as `language`, with `analyzer` (secret rules).
+    /// Masks `bytes` of the file at `path`, read as `language`, with `analyzer` (secret rules,
+    /// without their `paths:` and `roles:` filters, so every secret is masked).
     init(bytes: [UInt8], path: String, language: Language?, analyzer: FileAnalyzer) {
         guard let language else {
             lines = Self.split(bytes)
             maskedLines = []
             return
         }
-        let secrets = analyzer.analyze(path: path, bytes: bytes, language: language).findings.filter { $0.secretHash != nil }
+        let secrets = analyzer.analyze(path: path, bytes: bytes, language: language, role: .source).findings.filter { $0.secretHash != nil }
         let file = LexedFile(bytes: bytes, language: language)
         var replacements: [(range: Range<Int>, text: [UInt8])] = []
         var masked = Set<Int>()

@@ -5,7 +5,8 @@ public struct FindingCSVFormatter: FindingListFormatter {
     public init() {}
 
     static let header = ["id", "root", "path", "line", "column", "rule_id", "checklist", "severity", "confidence",
-                         "status", "message", "fingerprint", "first_seen", "last_seen", "fixed_at", "suppression_reason"]
+                         "status", "message", "fingerprint", "first_seen", "last_seen", "fixed_at", "suppression_reason",
+                         "file_role"]
 
     public func format(_ list: FindingList) -> String {
         var lines = [Self.header.joined(separator: ",")]
@@ -15,7 +16,7 @@ public struct FindingCSVFormatter: FindingListFormatter {
                 String(stored.id), stored.root, finding.path, String(finding.line), String(finding.column), finding.ruleId,
                 finding.checklist.rawValue, finding.severity.rawValue, finding.confidence.rawValue, stored.status.rawValue,
                 finding.message, finding.fingerprint, ReportDate.iso(stored.firstSeen), ReportDate.iso(stored.lastSeen),
-                stored.fixedAt.map(ReportDate.iso) ?? "", finding.suppression?.reason ?? "",
+                stored.fixedAt.map(ReportDate.iso) ?? "", finding.suppression?.reason ?? "", finding.fileRole.rawValue,
             ]
             lines.append(fields.map(Self.quoted).joined(separator: ","))
         }

@@ -22,6 +22,8 @@ public struct JSONReportFormatter: ReportFormatter {
         var severity: String
         var confidence: String
         var path: String
+        /// The role of the file the finding is in (README, "File roles").
+        var fileRole: String
         var line: Int
         var column: Int
         var endLine: Int
@@ -47,6 +49,7 @@ public struct JSONReportFormatter: ReportFormatter {
             severity = finding.severity.rawValue
             confidence = finding.confidence.rawValue
             path = finding.path
+            fileRole = finding.fileRole.rawValue
             line = finding.line
             column = finding.column
             endLine = finding.endLine

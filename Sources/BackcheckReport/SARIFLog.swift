@@ -104,5 +104,7 @@ struct SARIFLog: Encodable {
         var checklist: String
         var severity: String
         var status: String
+        /// The role of the file the result is in (README, "File roles").
+        var fileRole: String
     }
 }

@@ -58,7 +58,8 @@ public struct SARIFReportFormatter: ReportFormatter {
             baselineState: hasBaseline ? (entry.isNew ? "new" : "unchanged") : nil,
             suppressions: finding.suppression.map { [SARIFLog.Suppression(justification: $0.reason.isEmpty ? $0.marker : $0.reason)] },
             properties: SARIFLog.ResultProperties(
-                checklist: finding.checklist.rawValue, severity: finding.severity.rawValue, status: entry.status.rawValue))
+                checklist: finding.checklist.rawValue, severity: finding.severity.rawValue, status: entry.status.rawValue,
+                fileRole: finding.fileRole.rawValue))
     }
 
     private func descriptor(_ rule: Rule?, id: String, example: Finding) -> SARIFLog.ReportingDescriptor {

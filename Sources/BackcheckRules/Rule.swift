@@ -25,6 +25,9 @@ public struct Rule: Sendable, Identifiable {
     public var keywords: [String]
     /// Which files the rule applies to, by path.
     public var paths: PathFilter
+    /// Which files the rule applies to, by role: the `roles:` key, else its checklist item's
+    /// ``ChecklistItem/defaultRoles``.
+    public var roles: Set<FileRole>
     /// Patterns, or the analyzer that implements the rule.
     public var matcher: RuleMatcher
     public var constraints: [String: TextConstraint]
@@ -35,8 +38,8 @@ public struct Rule: Sendable, Identifiable {
     public init(
         id: String, checklist: ChecklistItem, severity: Severity, confidence: Confidence,
         languages: [Language], message: String, help: String, cwe: [String], owasp: [String],
-        focus: String?, secret: String?, keywords: [String], paths: PathFilter = PathFilter(), matcher: RuleMatcher,
-        constraints: [String: TextConstraint], examples: RuleExamples, file: String
+        focus: String?, secret: String?, keywords: [String], paths: PathFilter = PathFilter(), roles: Set<FileRole>? = nil,
+        matcher: RuleMatcher, constraints: [String: TextConstraint], examples: RuleExamples, file: String
     ) {
         self.id = id
         self.checklist = checklist
@@ -51,6 +54,7 @@ public struct Rule: Sendable, Identifiable {
         self.secret = secret
         self.keywords = keywords
         self.paths = paths
+        self.roles = roles ?? checklist.defaultRoles
         self.matcher = matcher
         self.constraints = constraints
         self.examples = examples

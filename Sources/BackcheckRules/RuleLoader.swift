@@ -8,7 +8,7 @@ public enum RuleLoader {
     private static let knownKeys: Set<String> = [
         "id", "checklist", "severity", "confidence", "languages", "message", "help", "cwe", "owasp",
         "focus", "secret", "keywords", "pattern", "any", "all", "not", "inside", "not-inside",
-        "where", "examples", "options", "analyzer", "taint", "paths",
+        "where", "examples", "options", "analyzer", "taint", "paths", "roles",
     ]
 
     /// Parses one rule file. `expectedId` (derived from the path) must equal the `id` key when given.
@@ -65,6 +65,7 @@ public enum RuleLoader {
             secret: try reader.optionalString(map, "secret"),
             keywords: try reader.stringList(map, "keywords"),
             paths: try pathFilter(map["paths"], reader: reader),
+            roles: try fileRoles(map["roles"], reader: reader),
             matcher: matcher, constraints: constraints, examples: examples, file: file
         )
         var metavariables = Set<String>()

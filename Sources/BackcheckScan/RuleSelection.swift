@@ -35,6 +35,9 @@ public struct RuleSelection: Sendable {
         for (key, language) in configuration.languages.sorted(by: { $0.key < $1.key }) {
             hasher.update(data: Array("language \(key) \(language.rawValue)".utf8))
         }
+        // Roles decide which rules a file meets, and whether it is read at all.
+        for entry in configuration.roles { hasher.update(data: Array("role \(entry.role.rawValue) \(entry.pattern)".utf8)) }
+        for role in configuration.skippedRoles.map(\.rawValue).sorted() { hasher.update(data: Array("skip-role \(role)".utf8)) }
         for rule in configuration.disabledRules.sorted() { hasher.update(data: Array("disable \(rule)".utf8)) }
         for (rule, severity) in configuration.severityOverrides.sorted(by: { $0.key < $1.key }) {
             hasher.update(data: Array("severity \(rule) \(severity.rawValue)".utf8))

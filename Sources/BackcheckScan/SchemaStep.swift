@@ -87,7 +87,14 @@ public struct SchemaStep {
     public func results(for paths: [String]) -> [FileResult] {
         paths.compactMap { path in
             guard var result = held[path] else { return nil }
-            if case .analyzed(var existing) = result.outcome, let extra = findings[path], !extra.isEmpty {
+            // A schema rule reports into files of its roles only, as a pattern rule does.
+            let extra = (findings[path] ?? []).compactMap { finding -> Finding? in
+                guard rules.first(where: { $0.id == finding.ruleId })?.roles.contains(result.role) ?? true else { return nil }
+                var finding = finding
+                finding.fileRole = result.role
+                return finding
+            }
+            if case .analyzed(var existing) = result.outcome, !extra.isEmpty {
                 existing += extra
                 existing.sort { ($0.line, $0.column, $0.ruleId) < ($1.line, $1.column, $1.ruleId) }
                 result.outcome = .analyzed(existing)

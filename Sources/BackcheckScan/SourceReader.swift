@@ -1,4 +1,6 @@
 import BackcheckAnalysis
+import BackcheckConfig
+import BackcheckModel
 import BackcheckSQL
 import BackcheckWalk
 import Foundation
@@ -17,25 +19,38 @@ public struct SourceReader: Sendable {
     /// Whether an unchanged file's result comes with its SQL facts: the audit's schema step needs
     /// them; the daemon has them from earlier batches or the store.
     public var factsOfUnchangedFiles = true
+    /// How files get their roles: config `roles:` over the conventions.
+    let roles: FileRoleClassifier
+    /// Files of these roles are recorded as skipped, with their role as the reason (config
+    /// `skip-roles:`).
+    let skippedRoles: Set<FileRole>
 
-    public init(analyzer: FileAnalyzer, maxFileSize: Int) {
+    /// A reader for a root with `configuration`: its maximum file size, `roles:` and `skip-roles:`.
+    public init(analyzer: FileAnalyzer, configuration: Configuration) {
         self.analyzer = analyzer
-        self.maxFileSize = maxFileSize
+        maxFileSize = configuration.maxFileSize
+        roles = FileRoleClassifier(overrides: configuration.roles)
+        skippedRoles = configuration.skippedRoles
     }
 
     /// What reading and analysing `file` gave.
     public func reading(of file: WalkedFile) -> SourceReading {
-        func skipped(_ reason: String, hash: String? = nil) -> FileResult {
+        // Most skipped files are never read, so their role comes from the path; a vendored
+        // folder is skipped without reading a byte of it.
+        let pathRole = roles.classify(path: file.relativePath)
+        func skipped(_ reason: String, role: FileRole = pathRole.role) -> FileResult {
             var result = FileResult(path: file.relativePath, language: nil, size: Int64(file.size),
                                     mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
-                                    contentHash: hash, outcome: .skipped(reason: reason))
+                                    contentHash: nil, outcome: .skipped(reason: reason))
             result.sqlFacts = .replace(nil)
+            result.role = role
             return result
         }
         guard case .source(let language) = file.classification else {
             if case .skipped(let reason) = file.classification { return SourceReading(result: skipped(reason)) }
             return SourceReading(result: skipped("unknown"))
         }
+        if skippedRoles.contains(pathRole.role) { return SourceReading(result: skipped(pathRole.description)) }
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file.absolutePath), options: .uncached))
@@ -48,6 +63,8 @@ public struct SourceReader: Sendable {
         guard bytes.count <= maxFileSize else {
             return SourceReading(result: skipped("too large (\(bytes.count) bytes > \(maxFileSize))"))
         }
+        let role = roles.classify(path: file.relativePath, language: language, bytes: bytes)
+        if skippedRoles.contains(role.role) { return SourceReading(result: skipped(role.description, role: role.role)) }
         let hash = Hex.sha256(bytes)
         func facts() -> SQLFileFacts? {
             extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil
@@ -55,17 +72,19 @@ public struct SourceReader: Sendable {
         // Files with suppression comments are analysed anyway: only an analysis reports an
         // unused one.
         if knownHashes[file.relativePath] == hash, !FileAnalyzer.hasSuppressionMarkers(bytes) {
-            let result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
+            var result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                     mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                     contentHash: hash, outcome: .unchanged)
+            result.role = role.role
             // Extracting the facts again costs less than decoding the stored ones.
             return SourceReading(result: result, facts: factsOfUnchangedFiles ? facts() : nil)
         }
         let facts = facts()
-        let (findings, diagnostics) = analyzer.analyze(path: file.relativePath, bytes: bytes, language: language)
+        let (findings, diagnostics) = analyzer.analyze(path: file.relativePath, bytes: bytes, language: language, role: role.role)
         var result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                 mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                 contentHash: hash, outcome: .analyzed(findings))
+        result.role = role.role
         if extractsSQL { result.sqlFacts = .replace(facts?.json) }
         return SourceReading(result: result, diagnostics: diagnostics, facts: facts)
     }

@@ -167,15 +167,17 @@ extension FileResult {
     /// The rows of `files` that `condition` (a WHERE clause, and an ORDER BY) selects.
     static func fetchAll(_ db: Database, sql condition: String, arguments: StatementArguments) throws -> [FileResult] {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT path, language, size, mtime_ns, inode, content_hash, skip_reason FROM files \(condition)
+            SELECT path, language, size, mtime_ns, inode, content_hash, skip_reason, role FROM files \(condition)
             """, arguments: arguments)
         var files: [FileResult] = []
         while let row = try rows.next() {
             let skipReason: String? = row[6]
-            files.append(FileResult(
+            var file = FileResult(
                 path: row[0], language: row[1], size: row[2], mtimeNanoseconds: row[3],
                 inode: UInt64(bitPattern: row[4] as Int64), contentHash: row[5],
-                outcome: skipReason.map { .skipped(reason: $0) } ?? .unchanged))
+                outcome: skipReason.map { .skipped(reason: $0) } ?? .unchanged)
+            file.role = try FileRole.stored(row[7], column: "files.role")
+            files.append(file)
         }
         return files
     }

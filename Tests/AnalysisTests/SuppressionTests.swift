@@ -39,7 +39,7 @@ import TestSupport
 
     @Test func reasonIsRequired() {
         let analyzer = FileAnalyzer(rules: .init(rules: [rule]), secretKey: [1])
-        let result = analyzer.analyze(path: "a.py", bytes: Array("# backcheck:ignore logging/print-secret\nlog(secret)\n".utf8), language: .python)
+        let result = analyzer.analyze(path: "a.py", bytes: Array("# backcheck:ignore logging/print-secret\nlog(secret)\n".utf8), language: .python, role: .source)
         #expect(result.findings.map { $0.suppression == nil } == [true])
         #expect(result.diagnostics.contains { $0.line == 1 && $0.message.contains("no reason") })
     }
@@ -62,7 +62,7 @@ extension SuppressionTests {
     @Test func unusedSuppressionsAreReported() {
         let analyzer = FileAnalyzer(rules: .init(rules: [rule]), secretKey: [1])
         let code = "# backcheck:ignore logging/print-secret -- was needed once\nlog(user_id)\n# backcheck:ignore logging/print-secret -- still needed\nlog(secret)\n"
-        let result = analyzer.analyze(path: "a.py", bytes: Array(code.utf8), language: .python)
+        let result = analyzer.analyze(path: "a.py", bytes: Array(code.utf8), language: .python, role: .source)
         #expect(result.findings.count == 1 && result.findings[0].suppression != nil)
         let unused = result.diagnostics.filter { $0.kind == .unusedSuppression }
         #expect(unused.map(\.line) == [1])
@@ -73,7 +73,7 @@ extension SuppressionTests {
     @Test func proseMentioningTheMarkerIsNotASuppression() {
         let analyzer = FileAnalyzer(rules: .init(rules: [rule]), secretKey: [1])
         let code = "# A `backcheck:ignore` comment needs a reason.\nlog(secret)\n"
-        let result = analyzer.analyze(path: "a.py", bytes: Array(code.utf8), language: .python)
+        let result = analyzer.analyze(path: "a.py", bytes: Array(code.utf8), language: .python, role: .source)
         #expect(result.findings.map { $0.suppression == nil } == [true])
         #expect(result.diagnostics.isEmpty)
     }
@@ -81,7 +81,7 @@ extension SuppressionTests {
     @Test func malformedRuleIdIsReported() {
         let analyzer = FileAnalyzer(rules: .init(rules: [rule]), secretKey: [1])
         let code = "# backcheck:ignore PrintSecret -- reason\nlog(secret)\n"
-        let result = analyzer.analyze(path: "a.py", bytes: Array(code.utf8), language: .python)
+        let result = analyzer.analyze(path: "a.py", bytes: Array(code.utf8), language: .python, role: .source)
         #expect(result.diagnostics.contains { $0.kind == .invalidSuppression && $0.message.contains("not a rule id") })
     }
 }

@@ -40,7 +40,7 @@ import BackcheckModel
             let length = random.below(1500)
             let bytes = (0..<length).map { _ in Self.alphabet[random.below(Self.alphabet.count)] }
             let language = Language.allCases[round % Language.allCases.count]
-            let result = analyzer.analyze(path: "fuzz", bytes: bytes, language: language)
+            let result = analyzer.analyze(path: "fuzz", bytes: bytes, language: language, role: .source)
             checkInvariants(result.findings, bytes: bytes)
         }
     }
@@ -50,7 +50,7 @@ import BackcheckModel
         for (language, bytes) in Self.sampleFiles() {
             for cut in stride(from: 0, through: bytes.count, by: max(1, bytes.count / 120)) {
                 let prefix = Array(bytes[..<cut])
-                checkInvariants(analyzer.analyze(path: "cut", bytes: prefix, language: language).findings, bytes: prefix)
+                checkInvariants(analyzer.analyze(path: "cut", bytes: prefix, language: language, role: .source).findings, bytes: prefix)
             }
         }
     }
@@ -73,7 +73,7 @@ import BackcheckModel
             let code = (0..<random.below(400)).map { _ in Self.alphabet[random.below(Self.alphabet.count)] }
             var analyzer = FileAnalyzer(rules: RuleSet(rules: [rule]), secretKey: [9])
             analyzer.budgetPerToken = 50
-            checkInvariants(analyzer.analyze(path: "p", bytes: code, language: language).findings, bytes: code)
+            checkInvariants(analyzer.analyze(path: "p", bytes: code, language: language, role: .source).findings, bytes: code)
         }
     }
 }

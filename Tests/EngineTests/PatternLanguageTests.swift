@@ -163,7 +163,7 @@ import TestSupport
         let analyzer = FileAnalyzer(rules: RuleSet(rules: [r]), secretKey: [1])
         var limited = analyzer
         limited.budgetPerToken = 1
-        let result = limited.analyze(path: "big.py", bytes: Array(code.utf8), language: .python)
+        let result = limited.analyze(path: "big.py", bytes: Array(code.utf8), language: .python, role: .source)
         #expect(result.findings.isEmpty)
         #expect(result.diagnostics.contains { $0.message.contains("work budget") })
     }
@@ -201,7 +201,7 @@ import Foundation
         """)
         let analyzer = FileAnalyzer(rules: RuleSet(rules: [rule]), secretKey: [1])
         func count(_ path: String) -> Int {
-            analyzer.analyze(path: path, bytes: Array("DEBUG = True\n".utf8), language: .python).findings.count
+            analyzer.analyze(path: path, bytes: Array("DEBUG = True\n".utf8), language: .python, role: .source).findings.count
         }
         #expect(count("shop/settings.py") == 1)
         #expect(count("shop/settings/prod.py") == 1)

@@ -1,6 +1,7 @@
 import BackcheckAnalysis
 import BackcheckLexer
 import BackcheckRules
+import BackcheckWalk
 import Foundation
 import Testing
 import TestSupport
@@ -15,13 +16,18 @@ import BackcheckModel
         do { return FileAnalyzer(rules: try RuleSet.builtIn(), secretKey: Array(repeating: 3, count: 32)) } catch { fatalError("\(error)") }
     }()
 
-    static func files(in folder: String) -> [(path: String, language: Language, bytes: [UInt8])] {
+    /// The corpus files under `folder` with the role an audit would give them (the corpus's
+    /// test files are tests, as in a repository).
+    static func files(in folder: String) -> [(path: String, language: Language, role: FileRole, bytes: [UInt8])] {
         let root = corpus.appendingPathComponent(folder)
-        var files: [(String, Language, [UInt8])] = []
+        let roles = FileRoleClassifier()
+        var files: [(String, Language, FileRole, [UInt8])] = []
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
         for case let url as URL in walker {
             guard let language = Language.forExtension(url.pathExtension), let data = FileManager.default.contents(atPath: url.path) else { continue }
-            files.append((String(url.path.dropFirst(root.path.count + 1)), language, Array(data)))
+            let path = String(url.path.dropFirst(root.path.count + 1))
+            let bytes = Array(data)
+            files.append((path, language, roles.classify(path: path, language: language, bytes: bytes).role, bytes))
         }
         return files.sorted { $0.0 < $1.0 }
     }
@@ -33,8 +39,8 @@ import BackcheckModel
         threaded.ruleWorkers = 4
         var compared = 0
         for file in Self.files(in: "vulnerable") + Self.files(in: "precision") {
-            let one = Self.analyzer.analyze(path: file.path, bytes: file.bytes, language: file.language)
-            let many = threaded.analyze(path: file.path, bytes: file.bytes, language: file.language)
+            let one = Self.analyzer.analyze(path: file.path, bytes: file.bytes, language: file.language, role: file.role)
+            let many = threaded.analyze(path: file.path, bytes: file.bytes, language: file.language, role: file.role)
             #expect(many.findings == one.findings, "\(file.path)")
             #expect(many.diagnostics.map(\.description) == one.diagnostics.map(\.description), "\(file.path)")
             compared += one.findings.count
@@ -47,7 +53,7 @@ import BackcheckModel
         let lines = files.reduce(0) { $0 + $1.bytes.filter { $0 == UInt8(ascii: "\n") }.count }
         var wrong: [String] = []
         for file in files {
-            for finding in Self.analyzer.analyze(path: file.path, bytes: file.bytes, language: file.language).findings {
+            for finding in Self.analyzer.analyze(path: file.path, bytes: file.bytes, language: file.language, role: file.role).findings {
                 wrong.append("\(file.path):\(finding.line) \(finding.ruleId): \(finding.snippet)")
             }
         }
@@ -68,7 +74,7 @@ import BackcheckModel
                     .filter { $0.split(separator: "/").count == 2 }
                 for id in ids { expected.insert("\(file.path):\(comment.line) \(id)") }
             }
-            for finding in Self.analyzer.analyze(path: file.path, bytes: file.bytes, language: file.language).findings
+            for finding in Self.analyzer.analyze(path: file.path, bytes: file.bytes, language: file.language, role: file.role).findings
             where finding.suppression == nil {
                 actual.insert("\(file.path):\(finding.line) \(finding.ruleId)")
             }

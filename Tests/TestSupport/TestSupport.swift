@@ -21,7 +21,7 @@ public enum TestSupport {
     public static func findings(_ rule: CompiledRule, _ code: String, language: Language? = nil) -> [Finding] {
         let analyzer = FileAnalyzer(rules: RuleSet(rules: [rule]), secretKey: Array(repeating: 1, count: 32))
         let stripped = Example(text: code, line: 1).stripped.code
-        return analyzer.analyze(path: "t", bytes: Array(stripped.utf8), language: language ?? rule.rule.languages[0]).findings
+        return analyzer.analyze(path: "t", bytes: Array(stripped.utf8), language: language ?? rule.rule.languages[0], role: .source).findings
     }
 
     /// `line:column` of every `↓` marker in `code`.

@@ -63,15 +63,18 @@ public struct PathPattern: Sendable, Hashable, CustomStringConvertible {
     /// Whether the file at root-relative `path` is selected: the pattern matches the path or
     /// one of its parent directories.
     public func selects(file path: String) -> Bool {
-        Array(path.utf8).withUnsafeBufferPointer { path in
-            var segmentStart = 0
-            for index in path.indices where path[index] == Byte.slash {
-                if matches(UnsafeBufferPointer(rebasing: path[..<index]), basenameStart: segmentStart, isDirectory: true) {
-                    return true
-                }
-                segmentStart = index + 1
+        Array(path.utf8).withUnsafeBufferPointer { selects(file: $0) }
+    }
+
+    /// ``selects(file:)`` for a path already in bytes, so one conversion serves many patterns.
+    public func selects(file path: UnsafeBufferPointer<UInt8>) -> Bool {
+        var segmentStart = 0
+        for index in path.indices where path[index] == Byte.slash {
+            if matches(UnsafeBufferPointer(rebasing: path[..<index]), basenameStart: segmentStart, isDirectory: true) {
+                return true
             }
-            return matches(path, basenameStart: segmentStart, isDirectory: false)
+            segmentStart = index + 1
         }
+        return matches(path, basenameStart: segmentStart, isDirectory: false)
     }
 }

@@ -1,4 +1,5 @@
 import BackcheckAnalysis
+import BackcheckModel
 import GRDB
 
 /// A row of `files`: a file's identity on disk as last recorded.
@@ -18,6 +19,7 @@ struct FileRecord: TableRow, Codable {
     var contentHash: String?
     var status: Status
     var skipReason: String?
+    var role: FileRole
     var recordedEpoch: Int64
     var lastScanId: Int64
 
@@ -31,6 +33,7 @@ struct FileRecord: TableRow, Codable {
         contentHash = result.contentHash
         skipReason = result.skipReason
         status = skipReason == nil ? .analyzed : .skipped
+        role = result.role
         recordedEpoch = epoch
         lastScanId = scanId
     }

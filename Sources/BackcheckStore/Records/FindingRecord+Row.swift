@@ -25,7 +25,8 @@ extension FindingRecord {
             message: row["message"], snippet: row["snippet"], fingerprint: row["fingerprint"],
             secretHash: row["secret_hash"],
             suppression: marker.map { Suppression(marker: $0, reason: reason ?? "", line: markerLine ?? line) },
-            properties: Self.decode(row["properties"]))
+            properties: Self.decode(row["properties"]),
+            fileRole: try FileRole.stored(row["file_role"], column: "findings.file_role"))
         status = row["status"]
         firstSeenAt = row["first_seen_at"]
         lastSeenAt = row["last_seen_at"]
@@ -66,6 +67,7 @@ extension FindingRecord {
         container["last_scan_id"] = lastScanId
         container["status_scan_id"] = statusScanId
         container["properties"] = Self.encode(finding.properties)
+        container["file_role"] = finding.fileRole
     }
 
     /// `Finding.properties` as stored: a JSON object with sorted keys, so equal maps store equal
@@ -80,5 +82,15 @@ extension FindingRecord {
     static func decode(_ text: String?) -> [String: String] {
         guard let text, let decoded = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) else { return [:] }
         return decoded
+    }
+}
+
+extension FileRole {
+    /// The role a column holds; an unknown name is an error, as an unknown checklist item is.
+    static func stored(_ name: String, column: String) throws -> FileRole {
+        guard let role = FileRole(rawValue: name) else {
+            throw DatabaseError(message: "\(column) has an unknown value `\(name)`")
+        }
+        return role
     }
 }

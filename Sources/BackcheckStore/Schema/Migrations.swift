@@ -23,6 +23,14 @@ enum Migrations {
         // none, so their identity is forgotten (no hash, an impossible size): the next audit or
         // daemon start analyses them once more and stores their facts.
         migrator.registerMigration("file-facts", sql: "UPDATE files SET content_hash = NULL, size = -1")
+        // Files and findings carry the file's role (README, "File roles"), which files recorded
+        // before were never given: their identity is forgotten as above, so the next audit or
+        // daemon start classifies and analyses them once more.
+        migrator.registerMigration("file-roles", sql: """
+            ALTER TABLE files ADD COLUMN role TEXT NOT NULL DEFAULT 'source';
+            ALTER TABLE findings ADD COLUMN file_role TEXT NOT NULL DEFAULT 'source';
+            UPDATE files SET content_hash = NULL, size = -1;
+            """)
         return migrator
     }
 }

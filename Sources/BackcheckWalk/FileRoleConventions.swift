@@ -1,0 +1,159 @@
+import BackcheckModel
+
+/// The conventions ``FileRoleClassifier`` applies: path patterns per role (gitignore dialect,
+/// docs/DESIGN.md §10.1) after GitHub linguist's vendor and generated lists and each language's
+/// test layout, and the content signs of vendored, minified and generated files.
+enum FileRoleConventions {
+    /// Path patterns per role, in precedence order; source has none (it is what is left).
+    static let paths: [(FileRole, [PathPattern])] = [
+        (.vendored, patterns(
+            "vendor/", "vendors/", "node_modules/", "bower_components/", "jspm_packages/", "third_party/",
+            "third-party/", "thirdparty/", "3rdparty/", "Pods/", "Carthage/", "**/static/**/libs/",
+            "**/static/**/vendor/", "**/static/plugins/", "ace-builds/", "ace.js", "jquery*.js", "bootstrap.bundle*.js",
+            "bootstrap-*.js", "modernizr*.js", "underscore.js", "underscore-min.js", "lodash.js", "backbone.js",
+            "d3.js", "d3.v*.js", "require.js", "html5shiv*.js", "ckeditor.js", "tinymce*.js", "popper*.js",
+            "select2*.js", "moment.js", "prototype.js", "mootools*.js")),
+        (.minified, patterns("*.min.js", "*-min.js", "*.min.mjs", "*.min.css")),
+        (.generated, patterns(
+            "*.pb.go", "*_pb2.py", "*_pb2_grpc.py", "*.pb.swift", "*.grpc.swift", "*_pb.js", "*_grpc_pb.js",
+            "*_pb.d.ts", "*.g.dart", "*.freezed.dart", "*.g.cs", "*.designer.cs", "*.Designer.cs",
+            "*_generated.go", "zz_generated*.go", "*.generated.*", "GPBMetadata/")),
+        (.test, patterns(
+            "test/", "tests/", "Tests/", "spec/", "specs/", "__tests__/", "testdata/", "e2e/", "*Tests/",
+            "*_test.*", "test_*", "tests.py", "conftest.py", "*.test.*", "*.spec.*", "*_spec.rb",
+            "*Test.java", "*Tests.java", "*Test.kt", "*Tests.kt", "*Test.cs", "*Tests.cs", "*Test.php",
+            "*Test.swift", "*Tests.swift", "*Test.scala", "*Spec.scala", "*Test.groovy", "*Spec.groovy")),
+        (.fixture, patterns(
+            "fixtures/", "fixture/", "__fixtures__/", "factories/", "seeds/", "seeders/", "mocks/",
+            "__mocks__/", "seeds.rb")),
+        (.migration, patterns(
+            "migrations/", "**/db/migrate/", "**/db/migration/", "**/db/changelog/", "**/alembic/versions/",
+            "V[0-9]*__*.sql", "U[0-9]*__*.sql", "R__*.sql", "*.up.sql", "*.down.sql")),
+        (.docs, patterns(
+            "docs/", "doc/", "Docs/", "documentation/", "examples/", "example/", "Examples/", "samples/",
+            "sample/", "Samples/", "*.md", "*.mdx")),
+    ]
+
+    private static func patterns(_ texts: String...) -> [PathPattern] {
+        texts.map { PathPattern($0)! }
+    }
+
+    /// How much of a file the line-length test reads.
+    static let sampleLength = 64 * 1024
+    /// A line longer than this is not written by hand.
+    static let longLine = 5_000
+    /// Lines this long on average are not written by hand either, in a sample of at least
+    /// ``averageSampleMinimum`` bytes (a short file of one long statement is not minified).
+    static let longAverage = 500
+    static let averageSampleMinimum = 2_048
+    /// How far from the top generated-code headers and licence banners are looked for.
+    static let headerLength = 1_024
+
+    /// The evidence of minification, `line of 880 KB` or `average line of 612 bytes`, or nil.
+    static func minifiedLines(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { buffer -> String? in
+            let sample = min(buffer.count, sampleLength)
+            var start = 0
+            var lines = 0
+            var longest = 0
+            while start < sample {
+                // The longest line is measured to its end, beyond the sample if need be, so the
+                // reason tells how long it really is.
+                let end = buffer[start...].firstIndex(of: Byte.newline) ?? buffer.count
+                longest = max(longest, end - start)
+                lines += 1
+                start = end + 1
+            }
+            if longest > longLine { return "line of \(size(longest))" }
+            guard sample >= averageSampleMinimum, lines > 0, sample / lines > longAverage else { return nil }
+            return "average line of \(size(sample / lines))"
+        }
+    }
+
+    /// The licence banner at the top of a script, as minifiers keep a library's (`/*! jQuery
+    /// v3.7.1 | (c) OpenJS Foundation */`, or a first comment with `@license` or `@preserve`),
+    /// quoted for the reason; nil when the file does not start with one.
+    static func licenceBanner(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(headerLength)
+        var start = head.startIndex
+        if head[start...].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+        while start < head.endIndex, isSpace(head[start]) { start += 1 }
+        guard head[start...].starts(with: [Byte.slash, Byte.star]) else { return nil }
+        let commentEnd = firstRange(of: [Byte.star, Byte.slash], in: head[(start + 2)...]) ?? head.endIndex
+        let comment = head[start..<commentEnd]
+        guard comment.dropFirst(2).first == UInt8(ascii: "!") || firstRange(of: Array("@license".utf8), in: comment) != nil
+            || firstRange(of: Array("@preserve".utf8), in: comment) != nil else { return nil }
+        let firstLine = comment.prefix { $0 != Byte.newline && $0 != Byte.carriageReturn }
+        return "licence banner \(quoted(firstLine))"
+    }
+
+    /// The header that says a tool wrote the file, within its first KiB: `Code generated ... DO NOT
+    /// EDIT`, `@generated`, or a comment line starting "Generated by", "Auto-generated", "This file
+    /// was generated"; nil when there is none. A phrase inside a sentence ("ids are generated by
+    /// the database") is not a header.
+    static func generatedHeader(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(headerLength)
+        if firstRange(of: Array("DO NOT EDIT".utf8), in: head) != nil { return "DO NOT EDIT header" }
+        if firstRange(of: Array("@generated".utf8), in: head) != nil { return "@generated header" }
+        var start = head.startIndex
+        while start < head.endIndex {
+            let end = head[start...].firstIndex(of: Byte.newline) ?? head.endIndex
+            var text = head[start..<end]
+            while let first = text.first, isSpace(first) || commentLeaders.contains(first) { text = text.dropFirst() }
+            if generatedOpenings.contains(where: { startsCaseInsensitively(text, with: $0) }) {
+                return "header \(quoted(text))"
+            }
+            start = end + 1
+        }
+        return nil
+    }
+
+    /// Bytes that open comment lines and docstrings in the walked languages: `//`, `/*`, ` *`,
+    /// `#`, `--`, `<!--`, `"""`.
+    private static let commentLeaders: Set<UInt8> = [
+        Byte.slash, Byte.star, Byte.hash, Byte.dash, UInt8(ascii: "<"), UInt8(ascii: "!"), UInt8(ascii: "\""),
+    ]
+    private static let generatedOpenings: [[UInt8]] = [
+        "generated by", "code generated", "auto-generated", "autogenerated", "automatically generated",
+        "this file was generated", "this file is generated", "this file was automatically generated",
+        "this file is automatically generated", "this code was generated",
+    ].map { Array($0.utf8) }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == Byte.space || byte == UInt8(ascii: "\t") || byte == Byte.newline || byte == Byte.carriageReturn
+    }
+
+    /// Whether `text` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
+    private static func startsCaseInsensitively(_ text: ArraySlice<UInt8>, with prefix: [UInt8]) -> Bool {
+        guard text.count >= prefix.count else { return false }
+        return zip(text, prefix).allSatisfy { byte, expected in
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
+        }
+    }
+
+    /// Where `needle` starts in `haystack`, or nil.
+    private static func firstRange(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        var index = haystack.startIndex
+        while let found = haystack[index...].firstIndex(of: needle[0]) {
+            if haystack[found...].starts(with: needle) { return found }
+            index = found + 1
+        }
+        return nil
+    }
+
+    /// Up to 48 characters of `text` in back-ticks, for a reason line.
+    private static func quoted(_ text: ArraySlice<UInt8>) -> String {
+        var text = text
+        while let last = text.last, isSpace(last) { text = text.dropLast() }
+        let string = String(decoding: text, as: UTF8.self)
+        return "`" + (string.count > 48 ? String(string.prefix(47)) + "…" : string) + "`"
+    }
+
+    /// `612 bytes`, `880 KB`, `1.2 MB` (decimal units, as file managers show sizes).
+    private static func size(_ bytes: Int) -> String {
+        if bytes < 1_000 { return "\(bytes) bytes" }
+        if bytes < 1_000_000 { return "\((bytes + 500) / 1_000) KB" }
+        let tenths = (bytes + 50_000) / 100_000
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+}
