@@ -83,8 +83,22 @@ enum FileRoleConventions {
         let comment = head[start..<commentEnd]
         guard comment.dropFirst(2).first == UInt8(ascii: "!") || firstRange(of: Array("@license".utf8), in: comment) != nil
             || firstRange(of: Array("@preserve".utf8), in: comment) != nil else { return nil }
-        let firstLine = comment.prefix { $0 != Byte.newline && $0 != Byte.carriageReturn }
-        return "licence banner \(quoted(firstLine))"
+        return "licence banner \(quoted(bannerTitle(comment)))"
+    }
+
+    /// The banner's first line that says something, usually the library and its version:
+    /// comment markers and a bare `@license` or `@preserve` tag are passed over.
+    private static func bannerTitle(_ comment: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let markers: Set<UInt8> = [Byte.slash, Byte.star, UInt8(ascii: "!"), Byte.space, UInt8(ascii: "\t"), Byte.carriageReturn]
+        for line in comment.split(separator: Byte.newline) {
+            let text = line.drop { markers.contains($0) }
+            let bare = text.prefix { !markers.contains($0) }
+            if text.isEmpty || (bare.count == text.count && (bare.elementsEqual("@license".utf8) || bare.elementsEqual("@preserve".utf8))) {
+                continue
+            }
+            return text
+        }
+        return comment.prefix { $0 != Byte.newline }
     }
 
     /// The header that says a tool wrote the file, within its first KiB: `Code generated ... DO NOT
