@@ -21,7 +21,9 @@ public struct TextReportFormatter: ReportFormatter {
                 for entry in group {
                     let finding = entry.finding
                     let marker = entry.isNew && report.hasBaseline ? "  [new]" : (entry.status == .reopened ? "  [reopened]" : "")
-                    lines.append("    \(finding.path):\(finding.line):\(finding.column)  \(finding.ruleId)\(marker)")
+                    // Source is the usual role; any other is worth a glance (a re-classified file).
+                    let role = finding.fileRole == .source ? "" : "  (\(finding.fileRole.rawValue) file)"
+                    lines.append("    \(finding.path):\(finding.line):\(finding.column)  \(finding.ruleId)\(role)\(marker)")
                     lines.append("      \(finding.message)")
                     if !finding.snippet.isEmpty { lines.append("      > \(finding.snippet)") }
                 }
