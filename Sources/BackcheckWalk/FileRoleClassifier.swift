@@ -37,8 +37,8 @@ public struct FileRoleClassifier: Sendable {
                 return FileRoleMatch(role: entry.role, evidence: "config roles: \(entry.pattern)")
             }
             var byPath: FileRoleMatch?
-            for (role, patterns) in FileRoleConventions.paths {
-                if let pattern = patterns.first(where: { $0.selects(file: path) }) {
+            for role in FileRole.precedence {
+                if let pattern = FileRoleConventions.paths[role]?.first(where: { $0.selects(file: path) }) {
                     byPath = FileRoleMatch(role: role, evidence: pattern.source)
                     break
                 }

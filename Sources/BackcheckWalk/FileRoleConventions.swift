@@ -4,34 +4,34 @@ import BackcheckModel
 /// docs/DESIGN.md §10.1) after GitHub linguist's vendor and generated lists and each language's
 /// test layout, and the content signs of vendored, minified and generated files.
 enum FileRoleConventions {
-    /// Path patterns per role, in precedence order; source has none (it is what is left).
-    static let paths: [(FileRole, [PathPattern])] = [
-        (.vendored, patterns(
+    /// Path patterns per role; source has none (it is what is left).
+    static let paths: [FileRole: [PathPattern]] = [
+        .vendored: patterns(
             "vendor/", "vendors/", "node_modules/", "bower_components/", "jspm_packages/", "third_party/",
             "third-party/", "thirdparty/", "3rdparty/", "Pods/", "Carthage/", "**/static/**/libs/",
             "**/static/**/vendor/", "**/static/plugins/", "ace-builds/", "ace.js", "jquery*.js", "bootstrap.bundle*.js",
             "bootstrap-*.js", "modernizr*.js", "underscore.js", "underscore-min.js", "lodash.js", "backbone.js",
             "d3.js", "d3.v*.js", "require.js", "html5shiv*.js", "ckeditor.js", "tinymce*.js", "popper*.js",
-            "select2*.js", "moment.js", "prototype.js", "mootools*.js")),
-        (.minified, patterns("*.min.js", "*-min.js", "*.min.mjs", "*.min.css")),
-        (.generated, patterns(
+            "select2*.js", "moment.js", "prototype.js", "mootools*.js"),
+        .minified: patterns("*.min.js", "*-min.js", "*.min.mjs", "*.min.css"),
+        .generated: patterns(
             "*.pb.go", "*_pb2.py", "*_pb2_grpc.py", "*.pb.swift", "*.grpc.swift", "*_pb.js", "*_grpc_pb.js",
             "*_pb.d.ts", "*.g.dart", "*.freezed.dart", "*.g.cs", "*.designer.cs", "*.Designer.cs",
-            "*_generated.go", "zz_generated*.go", "*.generated.*", "GPBMetadata/")),
-        (.test, patterns(
+            "*_generated.go", "zz_generated*.go", "*.generated.*", "GPBMetadata/"),
+        .test: patterns(
             "test/", "tests/", "Tests/", "spec/", "specs/", "__tests__/", "testdata/", "e2e/", "*Tests/",
             "*_test.*", "test_*", "tests.py", "conftest.py", "*.test.*", "*.spec.*", "*_spec.rb",
             "*Test.java", "*Tests.java", "*Test.kt", "*Tests.kt", "*Test.cs", "*Tests.cs", "*Test.php",
-            "*Test.swift", "*Tests.swift", "*Test.scala", "*Spec.scala", "*Test.groovy", "*Spec.groovy")),
-        (.fixture, patterns(
+            "*Test.swift", "*Tests.swift", "*Test.scala", "*Spec.scala", "*Test.groovy", "*Spec.groovy"),
+        .fixture: patterns(
             "fixtures/", "fixture/", "__fixtures__/", "factories/", "seeds/", "seeders/", "mocks/",
-            "__mocks__/", "seeds.rb")),
-        (.migration, patterns(
+            "__mocks__/", "seeds.rb"),
+        .migration: patterns(
             "migrations/", "**/db/migrate/", "**/db/migration/", "**/db/changelog/", "**/alembic/versions/",
-            "V[0-9]*__*.sql", "U[0-9]*__*.sql", "R__*.sql", "*.up.sql", "*.down.sql")),
-        (.docs, patterns(
+            "V[0-9]*__*.sql", "U[0-9]*__*.sql", "R__*.sql", "*.up.sql", "*.down.sql"),
+        .docs: patterns(
             "docs/", "doc/", "Docs/", "documentation/", "examples/", "example/", "Examples/", "samples/",
-            "sample/", "Samples/", "*.md", "*.mdx")),
+            "sample/", "Samples/", "*.md", "*.mdx"),
     ]
 
     private static func patterns(_ texts: String...) -> [PathPattern] {
