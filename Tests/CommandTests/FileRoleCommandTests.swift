@@ -23,6 +23,7 @@ import TestSupport
         try write("node_modules/left-pad/index.js", emptyCatch)
         try write("static/js/libs/ace/ace.js", emptyCatch)
         try write("public/bundle.js", String(repeating: "function f(){try{g()}catch(e){}};", count: 200) + "\n")
+        try write("public/app.min.js", emptyCatch)
         // node_modules/ is left out of the walk by default; walked, it is skipped as vendored.
         try write(".backcheck.yml", "exclude: []\n")
     }
@@ -55,6 +56,7 @@ import TestSupport
         let skipped = (report["skipped"] as? [[String: String]] ?? []).map { "\($0["path"] ?? ""): \($0["reason"] ?? "")" }
         #expect(skipped == [
             "node_modules/left-pad/index.js: vendored (node_modules/)",
+            "public/app.min.js: minified (*.min.js)",
             "public/bundle.js: minified (line of 7 KB)",
             "static/js/libs/ace/ace.js: vendored (**/static/**/libs/)",
         ])
@@ -91,6 +93,7 @@ import TestSupport
             "node_modules/left-pad/index.js error-handling/empty-catch-javascript vendored",
             "static/js/libs/ace/ace.js error-handling/empty-catch-javascript vendored",
             "public/bundle.js error-handling/empty-catch-javascript vendored",
+            "public/app.min.js error-handling/empty-catch-javascript vendored",
         ])
         #expect((report["skipped"] as? [Any])?.isEmpty == true)
 
@@ -104,7 +107,14 @@ import TestSupport
         let again = try audit()
         #expect(Self.findings(again).map { $0["path"] as? String } == ["src/app.py"])
         #expect(Set((again["fixed"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String })
-            == ["tests/test_x.py", "node_modules/left-pad/index.js", "static/js/libs/ace/ace.js", "public/bundle.js"])
+            == ["tests/test_x.py", "node_modules/left-pad/index.js", "static/js/libs/ace/ace.js", "public/bundle.js", "public/app.min.js"])
+    }
+
+    @Test func byDefaultVendorFoldersAreNotWalkedAndMinifiedFilesAreListed() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".backcheck.yml"))
+        let skipped = (try audit()["skipped"] as? [[String: String]] ?? []).compactMap { $0["path"] }
+        #expect(skipped == ["public/app.min.js", "public/bundle.js", "static/js/libs/ace/ace.js"])
     }
 
     @Test func badRoleConfigurationIsAUsageError() throws {
