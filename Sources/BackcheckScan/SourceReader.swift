@@ -63,7 +63,7 @@ public struct SourceReader: Sendable {
         guard bytes.count <= maxFileSize else {
             return SourceReading(result: skipped("too large (\(bytes.count) bytes > \(maxFileSize))"))
         }
-        let role = roles.classify(path: file.relativePath, language: language, bytes: bytes)
+        let role = roles.refine(pathRole, language: language, bytes: bytes)
         if skippedRoles.contains(role.role) { return SourceReading(result: skipped(role.description, role: role.role)) }
         let hash = Hex.sha256(bytes)
         func facts() -> SQLFileFacts? {

@@ -20,46 +20,48 @@ public struct FileRoleClassifier: Sendable {
     }
 
     /// The role of the file at root-relative `path` from the path alone: what a file that is not
-    /// read (binary, too large, unreadable) gets.
+    /// read (binary, too large, unreadable) gets, and where ``refine(_:language:bytes:)`` starts.
     public func classify(path: String) -> FileRoleMatch {
-        classify(path: path, content: nil)
-    }
-
-    /// The role of the file at `path` whose bytes are `bytes` (only the first 64 KiB are read,
-    /// and the longest line to its end).
-    public func classify(path: String, language: Language, bytes: [UInt8]) -> FileRoleMatch {
-        classify(path: path, content: language == .sql ? nil : (language, bytes))
-    }
-
-    private func classify(path: String, content: (language: Language, bytes: [UInt8])?) -> FileRoleMatch {
         Array(path.utf8).withUnsafeBufferPointer { path in
             if let entry = overrides.last(where: { $0.pattern.selects(file: path) }) {
-                return FileRoleMatch(role: entry.role, evidence: "config roles: \(entry.pattern)")
+                var match = FileRoleMatch(role: entry.role, evidence: "config roles: \(entry.pattern)")
+                match.isConfigured = true
+                return match
             }
-            var byPath: FileRoleMatch?
             for role in FileRole.precedence {
                 if let pattern = FileRoleConventions.paths[role]?.first(where: { $0.selects(file: path) }) {
-                    byPath = FileRoleMatch(role: role, evidence: pattern.source)
-                    break
+                    return FileRoleMatch(role: role, evidence: pattern.source)
                 }
             }
-            guard let content else { return byPath ?? .source }
-            let claimed = byPath?.role
-            if claimed == .vendored { return byPath! }
-            let script = content.language == .javascript || content.language == .typescript
-            if script, let banner = FileRoleConventions.licenceBanner(content.bytes) {
-                return FileRoleMatch(role: .vendored, evidence: banner)
-            }
-            if claimed == .minified { return byPath! }
-            if let lines = FileRoleConventions.minifiedLines(content.bytes) {
-                return FileRoleMatch(role: .minified, evidence: lines)
-            }
-            if claimed == .generated { return byPath! }
-            if claimed != .migration, let header = FileRoleConventions.generatedHeader(content.bytes) {
-                return FileRoleMatch(role: .generated, evidence: header)
-            }
-            return byPath ?? .source
+            return .source
         }
+    }
+
+    /// The role of the file at `path` whose bytes are `bytes`.
+    public func classify(path: String, language: Language, bytes: [UInt8]) -> FileRoleMatch {
+        refine(classify(path: path), language: language, bytes: bytes)
+    }
+
+    /// What ``classify(path:)`` gave, `byPath`, with the file's first bytes considered too (at
+    /// most 64 KiB, and the longest line to its end): a role of higher precedence that the
+    /// content shows wins over the path's. A config entry stands as it is.
+    public func refine(_ byPath: FileRoleMatch, language: Language, bytes: [UInt8]) -> FileRoleMatch {
+        guard !byPath.isConfigured, language != .sql else { return byPath }
+        let claimed = byPath.role
+        if claimed == .vendored { return byPath }
+        let script = language == .javascript || language == .typescript
+        if script, let banner = FileRoleConventions.licenceBanner(bytes) {
+            return FileRoleMatch(role: .vendored, evidence: banner)
+        }
+        if claimed == .minified { return byPath }
+        if let lines = FileRoleConventions.minifiedLines(bytes) {
+            return FileRoleMatch(role: .minified, evidence: lines)
+        }
+        if claimed == .generated { return byPath }
+        if claimed != .migration, let header = FileRoleConventions.generatedHeader(bytes) {
+            return FileRoleMatch(role: .generated, evidence: header)
+        }
+        return byPath
     }
 }
 
@@ -69,6 +71,8 @@ public struct FileRoleMatch: Sendable, Hashable, CustomStringConvertible {
     public var role: FileRole
     /// Empty for source: nothing claimed the file.
     public var evidence: String
+    /// A config `roles:` entry gave the role: the file's content does not overrule it.
+    var isConfigured = false
 
     public init(role: FileRole, evidence: String) {
         self.role = role
