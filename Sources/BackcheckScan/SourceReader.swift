@@ -62,12 +62,12 @@ public struct SourceReader: Sendable {
             return SourceReading(result: result, facts: factsOfUnchangedFiles ? facts() : nil)
         }
         let facts = facts()
-        let (findings, diagnostics) = analyzer.analyze(path: file.relativePath, bytes: bytes, language: language)
+        let analysis = analyzer.analyze(path: file.relativePath, bytes: bytes, language: language)
         var result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                 mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
-                                contentHash: hash, outcome: .analyzed(findings))
+                                contentHash: hash, outcome: .analyzed(analysis.findings))
         if extractsSQL { result.sqlFacts = .replace(facts?.json) }
-        return SourceReading(result: result, diagnostics: diagnostics, facts: facts)
+        return SourceReading(result: result, diagnostics: analysis.diagnostics, facts: facts)
     }
 }
 
