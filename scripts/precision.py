@@ -200,10 +200,7 @@ def run(args):
         raise SystemExit(f"precision: no backcheck binary at {binary!r} (set --bin or BACKCHECK_BIN)")
     out_dir = Path(args.work)
     out_dir.mkdir(parents=True, exist_ok=True)
-    populations = {}
     pop_file = SHEETS / "populations.tsv"
-    for r in read_sheet_plain(pop_file):
-        populations[(r["repository"], r["rule"])] = r
     for repo in repos():
         if args.repo and repo["name"] not in args.repo:
             continue
@@ -215,18 +212,23 @@ def run(args):
         sheet = SHEETS / f"{repo['name']}.tsv"
         rows = sample(repo, findings, read_sheet(sheet), args.per_rule)
         write_sheet(sheet, rows)
-        for k in [k for k in populations if k[0] == repo["name"]]:
-            del populations[k]
+        # Re-read before writing, so runs of different repositories do not undo each other.
+        populations = {(r["repository"], r["rule"]): r for r in read_sheet_plain(pop_file)
+                       if r["repository"] != repo["name"]}
         counts = defaultdict(int)
         for f in findings:
             counts[f["ruleId"]] += 1
         for rule, n in counts.items():
             populations[(repo["name"], rule)] = {"repository": repo["name"], "commit": repo["commit"], "rule": rule,
                                                  "findings": str(n)}
+        write_populations(pop_file, populations)
         todo = sum(1 for r in rows if r["state"] == "found" and r["verdict"] not in VERDICTS)
         print(f"precision: {repo['name']}: {len(findings)} findings, {summary.get('filesAnalyzed', '?')} files, "
               f"{sum(1 for r in rows if r['state'] == 'found')} sampled, {todo} to judge -> {sheet.relative_to(ROOT)}",
               file=sys.stderr)
+
+
+def write_populations(pop_file, populations):
     with pop_file.open("w") as f:
         f.write("repository\tcommit\trule\tfindings\n")
         for k in sorted(populations):
