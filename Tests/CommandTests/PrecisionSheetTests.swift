@@ -10,7 +10,7 @@ import TestSupport
 ///
 /// To stay quick it audits a copy of only the files the sheet names; set
 /// `BACKCHECK_PRECISION_FULL=1` to audit each whole checkout instead.
-@Suite(.serialized, .enabled(if: PrecisionSheets.anyPresent, "no precision checkouts under \(PrecisionSheets.directory.path); run scripts/precision.sh to extract them"))
+@Suite(.serialized, .enabled(if: PrecisionSheets.anyPresent, "no precision checkouts under $BACKCHECK_PRECISION_DIR (default /tmp/backcheck-precision); scripts/precision.sh extracts them"))
 struct PrecisionSheetTests {
     @Test(arguments: PrecisionSheets.repositories)
     func judgedTruePositivesAreStillFound(_ repository: PrecisionSheets.Repository) throws {
@@ -29,7 +29,7 @@ struct PrecisionSheetTests {
             root = checkout
         } else {
             root = work.appendingPathComponent("tree")
-            for path in Set(judged.map(\.path)) {
+            for path in Set(judged.map(\.path)) where FileManager.default.fileExists(atPath: checkout.appendingPathComponent(path).path) {
                 let target = root.appendingPathComponent(path)
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try FileManager.default.copyItem(at: checkout.appendingPathComponent(path), to: target)
@@ -49,7 +49,8 @@ struct PrecisionSheetTests {
         #expect(lost.isEmpty, "\(repository.name): true findings no longer reported:\n\(lost.map(\.description).joined(separator: "\n"))")
         let falsePositives = judged.filter { $0.verdict == "FP" }
         let remaining = falsePositives.filter(stillFound)
-        print("precision: \(repository.name): \(judged.count { $0.verdict == "TP" } - lost.count) of \(judged.count { $0.verdict == "TP" }) TP still found; "
+        let truePositives = judged.filter { $0.verdict == "TP" }.count
+        print("precision: \(repository.name): \(truePositives - lost.count) of \(truePositives) TP still found; "
               + "\(remaining.count) of \(falsePositives.count) judged FP still reported")
         for row in remaining.prefix(40) { print("  FP still reported: \(row.description)") }
     }
