@@ -265,6 +265,9 @@ def report(args):
         n = t["TP"] + t["FP"] + t["noise"]
         return (t["TP"] / n if n else float("nan")), n
 
+    def fmt(p):
+        return "-" if p != p else f"{p:.2f}"
+
     def weighted(pairs):
         # Each rule's sample stands for all of that rule's findings in that repository.
         total = est = 0.0
@@ -285,16 +288,16 @@ def report(args):
     if md:
         line(["---"] * 8)
     all_t = tally()
-    for name in sorted(per_repo):
+    for name in sorted(r["name"] for r in repos()):
         t = per_repo[name]
         for k in all_t:
             all_t[k] += t[k]
         p, n = precision(t)
         w, total = weighted([(k, v) for k, v in per_pair.items() if k[0] == name])
-        line([name, str(n), str(t["TP"]), str(t["FP"]), str(t["noise"]), f"{p:.2f}", f"{w:.2f}", str(total)])
+        line([name, str(n), str(t["TP"]), str(t["FP"]), str(t["noise"]), fmt(p), fmt(w), str(total)])
     p, n = precision(all_t)
     w, total = weighted(list(per_pair.items()))
-    line(["all", str(n), str(all_t["TP"]), str(all_t["FP"]), str(all_t["noise"]), f"{p:.2f}", f"{w:.2f}", str(total)])
+    line(["all", str(n), str(all_t["TP"]), str(all_t["FP"]), str(all_t["noise"]), fmt(p), fmt(w), str(total)])
     print()
     line(["rule", "judged", "TP", "FP", "noise", "precision", "repositories", "findings"])
     if md:
@@ -304,7 +307,7 @@ def report(args):
         p, n = precision(t)
         repos_with = sorted({k[0].split("+")[1] for k in per_pair if k[1] == rule})
         total = sum(v for k, v in populations.items() if k[1] == rule)
-        line([rule, str(n), str(t["TP"]), str(t["FP"]), str(t["noise"]), f"{p:.2f}", ",".join(repos_with), str(total)])
+        line([rule, str(n), str(t["TP"]), str(t["FP"]), str(t["noise"]), fmt(p), ",".join(repos_with), str(total)])
     open_rows = all_t["open"]
     print()
     print(f"{open_rows} sampled findings not judged yet" if open_rows else "every sampled finding is judged")
