@@ -23,7 +23,6 @@ path, rule, line). Judged rows still found are kept in the sample first, then th
 with a fixed seed from the rest, so rerunning after rule changes judges only what is new.
 """
 import argparse
-import csv
 import json
 import os
 import random
@@ -51,20 +50,23 @@ def repos():
 
 
 def read_sheet(path):
+    """Rows of a tab-separated sheet with a header line (no quoting: cells never hold tabs or newlines)."""
     if not path.exists():
         return []
-    with path.open(newline="") as f:
-        reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [dict(r) for r in reader]
+    lines = path.read_text().splitlines()
+    if not lines:
+        return []
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"))) for line in lines[1:] if line.strip()]
 
 
 def write_sheet(path, rows):
-    with path.open("w", newline="") as f:
-        writer = csv.DictWriter(f, COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\",
-                                lineterminator="\n", extrasaction="ignore")
-        writer.writeheader()
+    def cell(value):
+        return " ".join((value or "").replace("\t", " ").split("\n")).strip()
+    with path.open("w") as f:
+        f.write("\t".join(COLUMNS) + "\n")
         for r in rows:
-            writer.writerow({k: (r.get(k) or "").replace("\t", " ").replace("\n", " ") for k in COLUMNS})
+            f.write("\t".join(cell(r.get(k)) for k in COLUMNS) + "\n")
 
 
 def key(r):
@@ -236,11 +238,7 @@ def write_populations(pop_file, populations):
             f.write(f"{p['repository']}\t{p['commit']}\t{p['rule']}\t{p['findings']}\n")
 
 
-def read_sheet_plain(path):
-    if not path.exists():
-        return []
-    with path.open(newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+read_sheet_plain = read_sheet
 
 
 def report(args):
