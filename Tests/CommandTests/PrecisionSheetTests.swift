@@ -83,11 +83,17 @@ enum PrecisionSheets {
             if let text = try? String(contentsOf: marker, encoding: .utf8) {
                 return text.trimmingCharacters(in: .whitespacesAndNewlines) == commit ? directory : nil
             }
-            let head = directory.appendingPathComponent(".git/HEAD")
-            if let text = try? String(contentsOf: head, encoding: .utf8),
-               text.trimmingCharacters(in: .whitespacesAndNewlines) == commit {
-                return directory
-            }
+            guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path) else { return nil }
+            let git = Process()
+            git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            git.arguments = ["-C", directory.path, "rev-parse", "HEAD"]
+            let out = Pipe()
+            git.standardOutput = out
+            git.standardError = FileHandle.nullDevice
+            guard (try? git.run()) != nil else { return nil }
+            let head = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            git.waitUntilExit()
+            if head.trimmingCharacters(in: .whitespacesAndNewlines) == commit { return directory }
             return nil
         }
     }
