@@ -201,7 +201,7 @@ public enum RuleLoader {
         for (nameNode, body) in map {
             guard var name = nameNode.string else { throw reader.error(nameNode, "metavariable name expected") }
             if name.hasPrefix("$") { name.removeFirst() }
-            let fields = try reader.mapping(body, what: "constraints for `\(name)` (regex, not-regex, entropy, min-length)")
+            let fields = try reader.mapping(body, what: "constraints for `\(name)` (regex, not-regex, entropy, min-length, unexplained)")
             var constraint = TextConstraint()
             for (keyNode, value) in fields {
                 switch keyNode.string {
@@ -210,11 +210,14 @@ public enum RuleLoader {
                 case "entropy":
                     guard let number = value.float else { throw reader.error(value, "`entropy` must be a number (bits per character)") }
                     constraint.entropy = number
+                case "unexplained":
+                    guard let flag = value.bool else { throw reader.error(value, "`unexplained` must be true or false") }
+                    constraint.unexplained = flag
                 case "min-length":
                     guard let number = value.int, number >= 0 else { throw reader.error(value, "`min-length` must be a non-negative integer") }
                     constraint.minLength = number
                 default:
-                    throw reader.error(keyNode, "unknown constraint `\(keyNode.string ?? "?")`; one of regex, not-regex, entropy, min-length")
+                    throw reader.error(keyNode, "unknown constraint `\(keyNode.string ?? "?")`; one of regex, not-regex, entropy, min-length, unexplained")
                 }
             }
             result[name] = constraint
