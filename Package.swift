@@ -36,10 +36,12 @@ let package = Package(
         .target(name: "BackcheckLexer", dependencies: ["BackcheckModel"], swiftSettings: strict),
         // Patterns compiled and matched over tokens; taint; the statement model.
         .target(name: "BackcheckEngine", dependencies: ["BackcheckLexer", "BackcheckModel"], swiftSettings: strict),
+        // YAML files read alike: one error at a file's line, typed node access, text to nodes.
+        .target(name: "BackcheckYAML", dependencies: ["BackcheckModel", "Yams"], swiftSettings: strict),
         // Rules as declared in YAML, loaded and compiled; the embedded pack.
         .target(
             name: "BackcheckRules",
-            dependencies: ["BackcheckEngine", "BackcheckLexer", "BackcheckModel", "BackcheckRulePack", "Yams"],
+            dependencies: ["BackcheckEngine", "BackcheckLexer", "BackcheckModel", "BackcheckRulePack", "BackcheckYAML", "Yams"],
             swiftSettings: strict
         ),
         .target(name: "BackcheckRulePack", swiftSettings: strict, plugins: ["EmbedRulePack"]),
@@ -59,7 +61,11 @@ let package = Package(
             swiftSettings: strict
         ),
         // `.backcheck.yml` and the embedded defaults.
-        .target(name: "BackcheckConfig", dependencies: ["BackcheckModel", "BackcheckRulePack", "Yams"], swiftSettings: strict),
+        .target(
+            name: "BackcheckConfig",
+            dependencies: ["BackcheckModel", "BackcheckRulePack", "BackcheckYAML", "Yams"],
+            swiftSettings: strict
+        ),
         // The repository walk and gitignore semantics.
         .target(name: "BackcheckWalk", dependencies: ["BackcheckModel"], swiftSettings: strict),
         // SQLite: files, findings and their lifecycle, scans, facts.
@@ -125,6 +131,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ModelTests", dependencies: ["BackcheckModel"], swiftSettings: strict),
+        .testTarget(name: "YAMLTests", dependencies: ["BackcheckYAML", "Yams"], swiftSettings: strict),
         .testTarget(name: "LexerTests", dependencies: ["BackcheckLexer", "BackcheckModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EngineTests",

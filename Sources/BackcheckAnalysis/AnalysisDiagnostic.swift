@@ -1,3 +1,5 @@
+import BackcheckModel
+
 /// A problem met while analysing a file that is not a finding: a runaway rule, a malformed
 /// suppression, an unreadable file. Shown to the user with the file and line.
 public struct AnalysisDiagnostic: Sendable, Hashable, CustomStringConvertible {
@@ -25,8 +27,6 @@ public struct AnalysisDiagnostic: Sendable, Hashable, CustomStringConvertible {
         self.kind = kind
     }
 
-    public var description: String {
-        if let line { return "\(path):\(line): \(message)" }
-        return "\(path): \(message)"
-    }
+    /// `path:line: message`, or `path: message` when the line is not known.
+    public var description: String { FileLine.describe(path: path, line: line, message: message) }
 }

@@ -12,7 +12,8 @@ struct ExampleCode {
     let markers: [SourcePosition]
 
     init(_ example: Example, language: Language) {
-        let (code, offsets) = example.stripped
+        let stripped = example.stripped
+        let code = stripped.code, offsets = stripped.markers
         let openTag = "<?php\n"
         self.language = language
         if language == .php, !code.contains("<?php") {

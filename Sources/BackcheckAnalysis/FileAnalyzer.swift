@@ -28,12 +28,12 @@ public struct FileAnalyzer: Sendable {
 
     /// The findings and diagnostics of `bytes`, a file at `path` (relative to its root) whose
     /// role is `role`: only rules for that role run, and every finding carries it.
-    public func analyze(path: String, bytes: [UInt8], language: Language, role: FileRole) -> (findings: [Finding], diagnostics: [AnalysisDiagnostic]) {
+    public func analyze(path: String, bytes: [UInt8], language: Language, role: FileRole) -> FileAnalysis {
         let candidates = bytes.withUnsafeBufferPointer { rules.candidates(for: language, bytes: $0) }
             .filter { !appliesFileFilters || ($0.rule.roles.contains(role) && $0.rule.paths.accepts(path)) }
         // Most files match no rule's keywords: they are not even lexed, unless a suppression
         // comment needs checking for use.
-        guard !candidates.isEmpty || Self.hasSuppressionMarkers(bytes) else { return ([], []) }
+        guard !candidates.isEmpty || Self.hasSuppressionMarkers(bytes) else { return FileAnalysis(findings: [], diagnostics: []) }
         let file = LexedFile(bytes: bytes, language: language)
         let suppressions = SuppressionIndex(file: file)
         var diagnostics = suppressions.problems.map {
@@ -46,15 +46,15 @@ public struct FileAnalyzer: Sendable {
         let budget = max(200_000, file.buffer.tokens.count * budgetPerToken)
         let index = TokenIndex(file)
         var statements: Statements?
-        for (rule, (matches, exhausted)) in zip(candidates, matches(of: candidates, in: file, index: index, budget: budget)) {
-            if exhausted {
+        for (rule, result) in zip(candidates, matches(of: candidates, in: file, index: index, budget: budget)) {
+            if result.exhausted {
                 diagnostics.append(AnalysisDiagnostic(
                     path: path, line: nil,
                     message: "rule \(rule.rule.id) stopped after its work budget (\(budget) steps); its findings in this file may be incomplete",
                     kind: .budget))
             }
             var focusSeen = Set<Int>()
-            for match in matches {
+            for match in result.matches {
                 let focus = rule.focusSlot.flatMap { match.bindings[$0] }?.lowerBound ?? match.start
                 guard focusSeen.insert(focus).inserted else { continue }
                 if let range = rule.secretSlot.flatMap({ match.bindings[$0] }) {
@@ -86,19 +86,19 @@ public struct FileAnalyzer: Sendable {
             }
         }
         findings.sort { ($0.line, $0.column, $0.ruleId) < ($1.line, $1.column, $1.ruleId) }
-        return (findings, diagnostics)
+        return FileAnalysis(findings: findings, diagnostics: diagnostics)
     }
 
     /// Each rule's matches, in the order of `rules`: on this thread, or on ``ruleWorkers``
     /// threads that take the next rule as they finish one (rule costs differ by orders of
     /// magnitude, so a fixed split would leave threads idle).
     private func matches(of rules: [CompiledRule], in file: LexedFile, index: TokenIndex,
-                         budget: Int) -> [(matches: [PatternMatch], exhausted: Bool)] {
+                         budget: Int) -> [RuleMatches] {
         guard ruleWorkers > 1, rules.count > 1 else {
             return rules.map { $0.matches(in: file, index: index, budget: budget) }
         }
         let next = Atomic<Int>(0)
-        let results = Mutex([(matches: [PatternMatch], exhausted: Bool)?](repeating: nil, count: rules.count))
+        let results = Mutex([RuleMatches?](repeating: nil, count: rules.count))
         DispatchQueue.concurrentPerform(iterations: min(ruleWorkers, rules.count)) { _ in
             while true {
                 let position = next.add(1, ordering: .relaxed).oldValue
@@ -107,7 +107,7 @@ public struct FileAnalyzer: Sendable {
                 results.withLock { $0[position] = result }
             }
         }
-        return results.withLock { $0.map { $0 ?? ([], false) } }
+        return results.withLock { $0.map { $0 ?? RuleMatches(matches: [], exhausted: false) } }
     }
 
     private func makeFinding(

@@ -1,4 +1,5 @@
 import BackcheckModel
+import BackcheckYAML
 import Yams
 
 /// The file-role keys (README, "File roles"): `roles:` re-classifies files, `skip-roles:` says
@@ -6,19 +7,19 @@ import Yams
 extension ConfigLoader {
     /// `roles:` — role → list of path patterns, kept in file order so the last entry that
     /// selects a file wins.
-    static func roleOverrides(_ node: Node, file: String) throws(ConfigError) -> [FileRoleOverride] {
+    static func roleOverrides(_ node: Node, reader: NodeReader) throws(ConfigError) -> [FileRoleOverride] {
         guard let entries = node.mapping else {
-            throw ConfigError(file: file, line: node.mark?.line, message: "`roles` maps roles to lists of path patterns, e.g. `vendored: [\"web/legacy/**\"]`")
+            throw reader.error(node, "`roles` maps roles to lists of path patterns, e.g. `vendored: [\"web/legacy/**\"]`")
         }
         var overrides: [FileRoleOverride] = []
         for (roleNode, patternsNode) in entries {
-            let role = try fileRole(roleNode, key: "roles", file: file)
+            let role = try fileRole(roleNode, key: "roles", reader: reader)
             guard let items = patternsNode.sequence else {
-                throw ConfigError(file: file, line: patternsNode.mark?.line, message: "`roles.\(role.rawValue)` must be a list of path patterns")
+                throw reader.error(patternsNode, "`roles.\(role.rawValue)` must be a list of path patterns")
             }
             for item in items {
                 guard let text = item.string, let pattern = PathPattern(text) else {
-                    throw ConfigError(file: file, line: item.mark?.line, message: "`roles.\(role.rawValue)` entries must be path patterns (gitignore syntax), e.g. \"web/legacy/**\"")
+                    throw reader.error(item, "`roles.\(role.rawValue)` entries must be path patterns (gitignore syntax), e.g. \"web/legacy/**\"")
                 }
                 overrides.append(FileRoleOverride(pattern: pattern, role: role))
             }
@@ -27,18 +28,18 @@ extension ConfigLoader {
     }
 
     /// `skip-roles:` — a list of roles.
-    static func skippedRoles(_ node: Node, file: String) throws(ConfigError) -> Set<FileRole> {
+    static func skippedRoles(_ node: Node, reader: NodeReader) throws(ConfigError) -> Set<FileRole> {
         guard let items = node.sequence else {
-            throw ConfigError(file: file, line: node.mark?.line, message: "`skip-roles` must be a list of roles, e.g. [vendored, minified, generated]")
+            throw reader.error(node, "`skip-roles` must be a list of roles, e.g. [vendored, minified, generated]")
         }
         var roles = Set<FileRole>()
-        for item in items { roles.insert(try fileRole(item, key: "skip-roles", file: file)) }
+        for item in items { roles.insert(try fileRole(item, key: "skip-roles", reader: reader)) }
         return roles
     }
 
-    private static func fileRole(_ node: Node, key: String, file: String) throws(ConfigError) -> FileRole {
+    private static func fileRole(_ node: Node, key: String, reader: NodeReader) throws(ConfigError) -> FileRole {
         guard let role = node.string.flatMap(FileRole.init(rawValue:)) else {
-            throw ConfigError(file: file, line: node.mark?.line, message: "unknown role `\(node.string ?? "")` in `\(key)`; one of: \(FileRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw reader.error(node, "unknown role `\(node.string ?? "")` in `\(key)`; one of: \(FileRole.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return role
     }

@@ -1,6 +1,7 @@
 import BackcheckRulePack
 import Foundation
 import Yams
+import BackcheckYAML
 import BackcheckModel
 
 /// Reads configuration: the embedded defaults, then the repository's `.backcheck.yml`.
@@ -26,89 +27,61 @@ public enum ConfigLoader {
 
     /// Applies the keys of one YAML document over `config`.
     public static func apply(_ yaml: String, file: String, to config: inout Configuration) throws(ConfigError) {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw ConfigError(file: file, line: line(of: error), message: "invalid YAML: \(error)")
-        } catch {
-            throw ConfigError(file: file, line: nil, message: "invalid YAML: \(error)")
-        }
-        guard let root else { return }
-        guard let map = root.mapping else {
-            throw ConfigError(file: file, line: root.mark?.line, message: "the configuration must be a YAML mapping of keys")
-        }
-        func fail(_ node: Node, _ message: String) -> ConfigError {
-            ConfigError(file: file, line: node.mark?.line, message: message)
-        }
-        func strings(_ node: Node, _ key: String) throws(ConfigError) -> [String] {
-            guard let items = node.sequence else { throw fail(node, "`\(key)` must be a list of strings") }
-            var result: [String] = []
-            for item in items {
-                guard let text = item.string else { throw fail(item, "`\(key)` entries must be strings") }
-                result.append(text)
-            }
-            return result
-        }
+        guard let root = try YAMLDocument.compose(yaml, file: file, detail: .report) else { return }
+        let reader = NodeReader(file: file)
+        guard let map = root.mapping else { throw reader.error(root, "the configuration must be a YAML mapping of keys") }
         for (keyNode, value) in map {
             let key = keyNode.string ?? ""
             switch key {
-            case "include": config.include = try strings(value, key)
-            case "exclude": config.exclude = try strings(value, key)
+            case "include": config.include = try reader.stringList(of: value, key: key)
+            case "exclude": config.exclude = try reader.stringList(of: value, key: key)
             case "max-file-size":
-                guard let size = value.int, size > 0 else { throw fail(value, "`max-file-size` must be a positive number of bytes, e.g. 1048576") }
+                guard let size = value.int, size > 0 else { throw reader.error(value, "`max-file-size` must be a positive number of bytes, e.g. 1048576") }
                 config.maxFileSize = size
             case "languages":
-                guard let entries = value.mapping else { throw fail(value, "`languages` maps extensions to languages, e.g. `tpl: php`") }
+                guard let entries = value.mapping else { throw reader.error(value, "`languages` maps extensions to languages, e.g. `tpl: php`") }
                 for (extNode, languageNode) in entries {
                     guard let ext = extNode.string, let name = languageNode.string, let language = Language(rawValue: name) else {
-                        throw fail(languageNode, "unknown language `\(languageNode.string ?? "")`; one of: \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+                        throw reader.error(languageNode, "unknown language `\(languageNode.string ?? "")`; one of: \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     config.languages[ext.hasPrefix(".") ? String(ext.dropFirst()) : ext] = language
                 }
             case "rules":
-                guard let rules = value.mapping else { throw fail(value, "`rules` must be a mapping with folders, disable, severity") }
+                guard let rules = value.mapping else { throw reader.error(value, "`rules` must be a mapping with folders, disable, severity") }
                 for (ruleKey, ruleValue) in rules {
                     switch ruleKey.string ?? "" {
-                    case "folders": config.ruleFolders = try strings(ruleValue, "rules.folders")
-                    case "disable": config.disabledRules = Set(try strings(ruleValue, "rules.disable"))
+                    case "folders": config.ruleFolders = try reader.stringList(of: ruleValue, key: "rules.folders")
+                    case "disable": config.disabledRules = Set(try reader.stringList(of: ruleValue, key: "rules.disable"))
                     case "severity":
-                        guard let entries = ruleValue.mapping else { throw fail(ruleValue, "`rules.severity` maps rule ids to severities") }
+                        guard let entries = ruleValue.mapping else { throw reader.error(ruleValue, "`rules.severity` maps rule ids to severities") }
                         for (idNode, severityNode) in entries {
                             guard let id = idNode.string, let severity = severityNode.string.flatMap(Severity.init(rawValue:)) else {
-                                throw fail(severityNode, "severity must be one of \(severityNames)")
+                                throw reader.error(severityNode, "severity must be one of \(severityNames)")
                             }
                             config.severityOverrides[id] = severity
                         }
                     default:
-                        throw fail(ruleKey, "unknown key `rules.\(ruleKey.string ?? "")`; known: folders, disable, severity")
+                        throw reader.error(ruleKey, "unknown key `rules.\(ruleKey.string ?? "")`; known: folders, disable, severity")
                     }
                 }
             case "fail-on":
                 guard let text = value.string, text == "none" || Severity(rawValue: text) != nil else {
-                    throw fail(value, "`fail-on` must be one of none, \(severityNames)")
+                    throw reader.error(value, "`fail-on` must be one of none, \(severityNames)")
                 }
                 config.failOn = Severity(rawValue: text)
             case "database":
-                guard let text = value.string else { throw fail(value, "`database` must be a path") }
+                guard let text = value.string else { throw reader.error(value, "`database` must be a path") }
                 config.database = text.isEmpty ? nil : text
             case "debounce-ms":
-                guard let number = value.int, number >= 0 else { throw fail(value, "`debounce-ms` must be a non-negative integer") }
+                guard let number = value.int, number >= 0 else { throw reader.error(value, "`debounce-ms` must be a non-negative integer") }
                 config.debounceMilliseconds = number
-            case "roles": config.roles = try roleOverrides(value, file: file)
-            case "skip-roles": config.skippedRoles = try skippedRoles(value, file: file)
+            case "roles": config.roles = try roleOverrides(value, reader: reader)
+            case "skip-roles": config.skippedRoles = try skippedRoles(value, reader: reader)
             default:
-                throw fail(keyNode, "unknown key `\(key)`; known keys: include, exclude, max-file-size, languages, rules, fail-on, database, debounce-ms, roles, skip-roles")
+                throw reader.error(keyNode, "unknown key `\(key)`; known keys: include, exclude, max-file-size, languages, rules, fail-on, database, debounce-ms, roles, skip-roles")
             }
         }
     }
 
     private static var severityNames: String { Severity.allCases.map(\.rawValue).joined(separator: ", ") }
-
-    private static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        default: nil
-        }
-    }
 }

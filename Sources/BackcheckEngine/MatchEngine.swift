@@ -264,7 +264,7 @@ struct MatchEngine {
     private mutating func accepts(_ constraint: TextConstraint, _ slot: Int, _ range: Range<Int>) -> Bool {
         let key = UInt64(slot) << 48 | UInt64(range.lowerBound & 0xFF_FFFF) << 24 | UInt64(range.upperBound & 0xFF_FFFF)
         if let known = constraintCache[key] { return known }
-        let result = constraint.accepts(constrainedText(range))
+        let result = constraint.unexplained ? isUnexplained(range) : constraint.accepts(constrainedText(range))
         constraintCache[key] = result
         return result
     }
@@ -307,6 +307,29 @@ struct MatchEngine {
             return false
         }
         return true
+    }
+
+    /// Whether `range` holds no tokens and the source between its neighbours no comment but
+    /// placeholder words (see ``TextConstraint/unexplained``).
+    func isUnexplained(_ range: Range<Int>) -> Bool {
+        guard range.isEmpty else { return false }
+        let start = range.lowerBound > 0 ? Int(tokens[range.lowerBound - 1].end) : 0
+        let end = range.lowerBound < tokens.count ? Int(tokens[range.lowerBound].start) : bytes.count
+        return Self.isPlaceholder(bytes[start..<end])
+    }
+
+    /// Comment words that explain nothing.
+    private static let placeholders: Set<String> = [
+        "ignore", "ignored", "ignoring", "todo", "fixme", "xxx", "noop", "no-op", "empty", "nothing", "pass", "swallow", "silent",
+    ]
+
+    /// Whether `gap` (source between two tokens) holds only whitespace, comment delimiters and
+    /// placeholder words.
+    static func isPlaceholder(_ gap: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard gap.contains(where: { $0 > 0x20 }) else { return true }
+        let words = String(decoding: gap, as: UTF8.self).lowercased()
+            .split(whereSeparator: { !$0.isLetter && $0 != "-" })
+        return words.allSatisfy { placeholders.contains(String($0)) }
     }
 
     /// The text a constraint sees: a string's content, or the source text of the bound tokens.

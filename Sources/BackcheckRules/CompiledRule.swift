@@ -69,8 +69,21 @@ public struct CompiledRule: Sendable {
     }
 
     /// The rule's matches in `file`, and whether the work budget ran out.
-    public func matches(in file: LexedFile, index: TokenIndex, budget: Int) -> (matches: [PatternMatch], exhausted: Bool) {
-        guard let formula = formulas[file.language] else { return ([], false) }
-        return formula.matches(in: file, index: index, constraints: constraints, budget: budget)
+    public func matches(in file: LexedFile, index: TokenIndex, budget: Int) -> RuleMatches {
+        guard let formula = formulas[file.language] else { return RuleMatches(matches: [], exhausted: false) }
+        let (matches, exhausted) = formula.matches(in: file, index: index, constraints: constraints, budget: budget)
+        return RuleMatches(matches: matches, exhausted: exhausted)
+    }
+}
+
+/// A rule's matches in one file; `exhausted` when the work budget ran out before the search ended,
+/// so the matches may be incomplete.
+public struct RuleMatches: Sendable {
+    public var matches: [PatternMatch]
+    public var exhausted: Bool
+
+    public init(matches: [PatternMatch], exhausted: Bool) {
+        self.matches = matches
+        self.exhausted = exhausted
     }
 }

@@ -91,7 +91,7 @@ public struct Example: Sendable, Hashable {
     public static let marker = "↓"
 
     /// The code without markers and the byte offsets where markers stood.
-    public var stripped: (code: String, markers: [Int]) {
+    public var stripped: StrippedExample {
         var code: [UInt8] = []
         var markers: [Int] = []
         let marker = Array(Example.marker.utf8)
@@ -106,6 +106,12 @@ public struct Example: Sendable, Hashable {
                 index += 1
             }
         }
-        return (String(decoding: code, as: UTF8.self), markers)
+        return StrippedExample(code: String(decoding: code, as: UTF8.self), markers: markers)
     }
+}
+
+/// An example's code without its `↓` markers, and the byte offsets where they stood.
+public struct StrippedExample: Sendable, Hashable {
+    public var code: String
+    public var markers: [Int]
 }

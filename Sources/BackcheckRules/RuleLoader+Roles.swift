@@ -1,4 +1,5 @@
 import BackcheckModel
+import BackcheckYAML
 import Yams
 
 extension RuleLoader {

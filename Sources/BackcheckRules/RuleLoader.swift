@@ -1,5 +1,6 @@
 import BackcheckLexer
 import Yams
+import BackcheckYAML
 import BackcheckEngine
 import BackcheckModel
 
@@ -13,18 +14,8 @@ public enum RuleLoader {
 
     /// Parses one rule file. `expectedId` (derived from the path) must equal the `id` key when given.
     public static func load(yaml: String, file: String, expectedId: String?) throws(RuleError) -> Rule {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw RuleError(file: file, line: 1, message: "empty rule file")
-            }
-            root = node
-        } catch let error as RuleError {
-            throw error
-        } catch let error as YamlError {
-            throw RuleError(file: file, line: yamlLine(error), message: "invalid YAML: \(yamlProblem(error))")
-        } catch {
-            throw RuleError(file: file, line: nil, message: "invalid YAML: \(error)")
+        guard let root = try YAMLDocument.compose(yaml, file: file, detail: .problem) else {
+            throw RuleError(file: file, line: 1, message: "empty rule file")
         }
         let reader = NodeReader(file: file)
         let map = try reader.mapping(root, what: "a rule (a YAML mapping)")
@@ -211,7 +202,7 @@ public enum RuleLoader {
         for (nameNode, body) in map {
             guard var name = nameNode.string else { throw reader.error(nameNode, "metavariable name expected") }
             if name.hasPrefix("$") { name.removeFirst() }
-            let fields = try reader.mapping(body, what: "constraints for `\(name)` (regex, not-regex, entropy, min-length)")
+            let fields = try reader.mapping(body, what: "constraints for `\(name)` (regex, not-regex, entropy, min-length, unexplained)")
             var constraint = TextConstraint()
             for (keyNode, value) in fields {
                 switch keyNode.string {
@@ -220,11 +211,14 @@ public enum RuleLoader {
                 case "entropy":
                     guard let number = value.float else { throw reader.error(value, "`entropy` must be a number (bits per character)") }
                     constraint.entropy = number
+                case "unexplained":
+                    guard let flag = value.bool else { throw reader.error(value, "`unexplained` must be true or false") }
+                    constraint.unexplained = flag
                 case "min-length":
                     guard let number = value.int, number >= 0 else { throw reader.error(value, "`min-length` must be a non-negative integer") }
                     constraint.minLength = number
                 default:
-                    throw reader.error(keyNode, "unknown constraint `\(keyNode.string ?? "?")`; one of regex, not-regex, entropy, min-length")
+                    throw reader.error(keyNode, "unknown constraint `\(keyNode.string ?? "?")`; one of regex, not-regex, entropy, min-length, unexplained")
                 }
             }
             result[name] = constraint
@@ -259,19 +253,5 @@ public enum RuleLoader {
             throw reader.error(key, "unknown examples key `\(key.string ?? "?")`; use `bad` and `good`")
         }
         return RuleExamples(bad: try list("bad"), good: try list("good"))
-    }
-
-    private static func yamlLine(_ error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        default: nil
-        }
-    }
-
-    private static func yamlProblem(_ error: YamlError) -> String {
-        switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
-        default: "\(error)"
-        }
     }
 }

@@ -80,13 +80,13 @@ public struct SourceReader: Sendable {
             return SourceReading(result: result, facts: factsOfUnchangedFiles ? facts() : nil)
         }
         let facts = facts()
-        let (findings, diagnostics) = analyzer.analyze(path: file.relativePath, bytes: bytes, language: language, role: role.role)
+        let analysis = analyzer.analyze(path: file.relativePath, bytes: bytes, language: language, role: role.role)
         var result = FileResult(path: file.relativePath, language: language.rawValue, size: Int64(bytes.count),
                                 mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
-                                contentHash: hash, outcome: .analyzed(findings))
+                                contentHash: hash, outcome: .analyzed(analysis.findings))
         result.role = role.role
         if extractsSQL { result.sqlFacts = .replace(facts?.json) }
-        return SourceReading(result: result, diagnostics: diagnostics, facts: facts)
+        return SourceReading(result: result, diagnostics: analysis.diagnostics, facts: facts)
     }
 }
 

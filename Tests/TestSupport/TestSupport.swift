@@ -26,7 +26,8 @@ public enum TestSupport {
 
     /// `line:column` of every `↓` marker in `code`.
     public static func markers(_ code: String) -> [String] {
-        let (stripped, offsets) = Example(text: code, line: 1).stripped
+        let example = Example(text: code, line: 1).stripped
+        let stripped = example.code, offsets = example.markers
         let bytes = Array(stripped.utf8)
         let lines = LineStarts(bytes)
         return offsets.map { lines.position(ofByte: $0, in: bytes).description }
