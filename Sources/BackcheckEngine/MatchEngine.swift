@@ -323,13 +323,44 @@ struct MatchEngine {
         "ignore", "ignored", "ignoring", "todo", "fixme", "xxx", "noop", "no-op", "empty", "nothing", "pass", "swallow", "silent",
     ]
 
-    /// Whether `gap` (source between two tokens) holds only whitespace, comment delimiters and
-    /// placeholder words.
+    /// Comments addressed to a tool (linters, test harnesses) rather than to a reader.
+    private static let directives = [
+        "backcheck:", "expect:", "nosemgrep", "nosec", "nosonar", "noqa", "nolint", "eslint-", "istanbul ", "c8 ", "@ts-",
+        "pylint:", "rubocop:", "phpcs:", "codeql", "lgtm", "prettier-ignore", "noinspection", "resharper", "pragma ",
+    ]
+
+    /// Whether `gap` (source between two tokens) explains nothing: whitespace, comment delimiters,
+    /// and comment lines that are placeholder words, tool directives or commented-out code.
     static func isPlaceholder(_ gap: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard gap.contains(where: { $0 > 0x20 }) else { return true }
-        let words = String(decoding: gap, as: UTF8.self).lowercased()
-            .split(whereSeparator: { !$0.isLetter && $0 != "-" })
-        return words.allSatisfy { placeholders.contains(String($0)) }
+        for rawLine in String(decoding: gap, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            let line = rawLine.drop { $0.isWhitespace || "/*#-".contains($0) }
+                .reversed().drop { $0.isWhitespace || "/*".contains($0) }.reversed()
+            let text = String(line).lowercased()
+            if text.isEmpty || directives.contains(where: text.hasPrefix) || looksLikeCode(text) { continue }
+            // A to-do says what is missing, not why nothing is needed.
+            if ["todo", "fixme", "xxx", "hack"].contains(where: text.hasPrefix) { continue }
+            let words = text.split { !$0.isLetter && $0 != "-" }
+            if !words.allSatisfy({ placeholders.contains(String($0)) }) { return false }
+        }
+        return true
+    }
+
+    /// Whether a comment's text reads as commented-out code (`Rails.logger.error "..."`,
+    /// `log(err);`) rather than prose: a call, a member access, an assignment or a statement end.
+    private static func looksLikeCode(_ text: String) -> Bool {
+        let characters = Array(text)
+        if characters.last == ";" || text.contains("#{") || text.contains("->") || text.contains("::") { return true }
+        for index in characters.indices.dropFirst() {
+            let previous = characters[index - 1]
+            switch characters[index] {
+            case "(" where previous.isLetter || previous.isNumber || previous == "_": return true
+            case "." where (previous.isLetter || previous == ")") && index + 1 < characters.count && characters[index + 1].isLetter: return true
+            case "=" where previous == " " && index + 1 < characters.count && characters[index + 1] == " ": return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// The text a constraint sees: a string's content, or the source text of the bound tokens.
