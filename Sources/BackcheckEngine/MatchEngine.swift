@@ -347,10 +347,23 @@ struct MatchEngine {
     }
 
     /// Whether a comment's text reads as commented-out code (`Rails.logger.error "..."`,
-    /// `log(err);`) rather than prose: a call, a member access, an assignment or a statement end.
+    /// `log(err);`) rather than prose: a call, a member access, an assignment or a statement end,
+    /// outside quotes, in a line of fewer than five plain words (prose may quote code).
     private static func looksLikeCode(_ text: String) -> Bool {
-        let characters = Array(text)
-        if characters.last == ";" || text.contains("#{") || text.contains("->") || text.contains("::") { return true }
+        var unquoted = ""
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "`" || character == "\"" || character == "'" {
+                quote = character
+            } else {
+                unquoted.append(character)
+            }
+        }
+        if unquoted.split(separator: " ").filter({ $0.allSatisfy(\.isLetter) }).count >= 5 { return false }
+        let characters = Array(unquoted)
+        if characters.last == ";" || text.contains("#{") || unquoted.contains("->") || unquoted.contains("::") { return true }
         for index in characters.indices.dropFirst() {
             let previous = characters[index - 1]
             switch characters[index] {
