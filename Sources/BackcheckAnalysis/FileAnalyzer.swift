@@ -60,7 +60,7 @@ public struct FileAnalyzer: Sendable {
                 }
                 var finding = makeFinding(rule, match, focus: focus, file: file, path: path, occurrences: &occurrences)
                 if statements == nil { statements = index.statements(of: file) }
-                let statement = statements!.start(of: match.start, in: file)
+                let statement = statements!.start(of: match.start)
                 let lines = Int(file.buffer.tokens[statement].line)...Int(file.buffer.tokens[match.end - 1].line)
                 finding.suppression = suppressions.suppression(ruleId: rule.rule.id, lines: lines)
                 if let suppression = finding.suppression { usedMarkers.insert("\(suppression.line) \(rule.rule.id)") }
