@@ -43,6 +43,7 @@ public struct FileAnalyzer: Sendable {
         var findings: [Finding] = []
         var fileSecrets = Set<String>()
         var occurrences: [String: Int] = [:]
+        var text = SourceText(file: file)
         let budget = max(200_000, file.buffer.tokens.count * budgetPerToken)
         let index = TokenIndex(file)
         var statements: Statements?
@@ -60,10 +61,10 @@ public struct FileAnalyzer: Sendable {
                 if let range = rule.secretSlot.flatMap({ match.bindings[$0] }) {
                     fileSecrets.insert(boundText(range, file: file))
                 }
-                var finding = makeFinding(rule, match, focus: focus, file: file, path: path, occurrences: &occurrences)
+                var finding = makeFinding(rule, match, focus: focus, text: &text, path: path, occurrences: &occurrences)
                 finding.fileRole = role
                 if statements == nil { statements = index.statements(of: file) }
-                let statement = statements!.start(of: match.start, in: file)
+                let statement = statements!.start(of: match.start)
                 let lines = Int(file.buffer.tokens[statement].line)...Int(file.buffer.tokens[match.end - 1].line)
                 finding.suppression = suppressions.suppression(ruleId: rule.rule.id, lines: lines)
                 if let suppression = finding.suppression { usedMarkers.insert("\(suppression.line) \(rule.rule.id)") }
@@ -111,9 +112,10 @@ public struct FileAnalyzer: Sendable {
     }
 
     private func makeFinding(
-        _ rule: CompiledRule, _ match: PatternMatch, focus: Int, file: LexedFile, path: String,
+        _ rule: CompiledRule, _ match: PatternMatch, focus: Int, text: inout SourceText, path: String,
         occurrences: inout [String: Int]
     ) -> Finding {
+        let file = text.file
         let tokens = file.buffer.tokens
         let secretRange = rule.secretSlot.flatMap { match.bindings[$0] }
         let secret = secretRange.map { boundText($0, file: file) }
@@ -136,15 +138,15 @@ public struct FileAnalyzer: Sendable {
         let occurrence = occurrences[occurrenceKey, default: 0]
         occurrences[occurrenceKey] = occurrence + 1
 
-        let start = file.position(ofByte: Int(tokens[focus].start))
-        let end = file.position(ofByte: Int(tokens[match.end - 1].end))
+        let start = text.position(ofByte: Int(tokens[focus].start))
+        let end = text.position(ofByte: Int(tokens[match.end - 1].end))
         var message = rule.rule.message
         for (slot, name) in rule.metavariables.enumerated().sorted(by: { $0.element.count > $1.element.count }) {
             guard let range = match.bindings[slot] else { continue }
-            let value = slot == rule.secretSlot ? (masked ?? "") : Self.shorten(boundText(range, file: file))
+            let value = slot == rule.secretSlot ? (masked ?? "") : messageValue(range, file: file)
             message = message.replacingOccurrences(of: "$" + name, with: value)
         }
-        var snippet = Self.lineText(file: file, line: start.line)
+        var snippet = text.snippet(ofLine: start.line)
         if let secret, let masked { snippet = snippet.replacingOccurrences(of: secret, with: masked) }
 
         return Finding(
@@ -157,12 +159,27 @@ public struct FileAnalyzer: Sendable {
         )
     }
 
-    /// A binding's value: a string literal's content, else the bound source text.
-    private func boundText(_ range: Range<Int>, file: LexedFile) -> String {
+    /// A binding's value: a string literal's content, else the bound source text; at most its
+    /// first `limit` bytes.
+    private func boundText(_ range: Range<Int>, file: LexedFile, limit: Int = .max) -> String {
+        let bytes: Range<Int>
         if range.count == 1, file.buffer.tokens[range.lowerBound].kind == .string {
-            return String(decoding: file.bytes[file.buffer.contentRange(of: range.lowerBound)], as: UTF8.self)
+            bytes = file.buffer.contentRange(of: range.lowerBound)
+        } else if range.isEmpty {
+            return ""
+        } else {
+            let tokens = file.buffer.tokens
+            let lower = Int(tokens[range.lowerBound].start)
+            bytes = lower..<max(lower, Int(tokens[range.upperBound - 1].end))
         }
-        return file.text(ofTokens: range)
+        let upper = bytes.count > limit ? bytes.lowerBound + limit : bytes.upperBound
+        return String(decoding: file.bytes[bytes.lowerBound..<upper], as: UTF8.self)
+    }
+
+    /// A binding as a message shows it (``shorten(_:)``): its first 60 characters are all that
+    /// can show, so only a window of its bytes is read, however much of a minified line it spans.
+    private func messageValue(_ range: Range<Int>, file: LexedFile) -> String {
+        Self.shorten(boundText(range, file: file, limit: 1024))
     }
 
     /// Whether `bytes` hold a `backcheck:ignore` comment, whose use only an analysis can tell
@@ -186,17 +203,6 @@ public struct FileAnalyzer: Sendable {
     static func shorten(_ text: String) -> String {
         let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return collapsed.count > 60 ? String(collapsed.prefix(57)) + "..." : collapsed
-    }
-
-    /// The source line, trimmed, at most 200 characters.
-    static func lineText(file: LexedFile, line: Int) -> String {
-        let starts = file.buffer.lineStarts
-        guard line >= 1, line <= starts.lineCount else { return "" }
-        let lower = starts.start(ofLine: line)
-        let upper = line < starts.lineCount ? starts.start(ofLine: line + 1) : file.bytes.count
-        let text = String(decoding: file.bytes[lower..<max(lower, upper)], as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.count > 200 ? String(text.prefix(197)) + "..." : text
     }
 }
 

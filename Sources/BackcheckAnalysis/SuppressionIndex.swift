@@ -16,6 +16,9 @@ struct SuppressionIndex {
     }
 
     private(set) var lineMarkers: [Int: [Marker]] = [:]
+    /// The lines holding markers, in order: a statement may span thousands of lines, each with
+    /// findings, so a lookup searches these rather than every line of the statement.
+    private var markedLines: [Int] = []
     private(set) var fileMarkers: [Marker] = []
     /// Markers without the required reason: reported, not honoured.
     private(set) var problems: [(line: Int, message: String)] = []
@@ -54,6 +57,7 @@ struct SuppressionIndex {
                 break
             }
         }
+        markedLines = lineMarkers.keys.sorted()
     }
 
     private mutating func parseOwn(_ rest: String, line: Int) {
@@ -101,9 +105,15 @@ struct SuppressionIndex {
         if let marker = fileMarkers.first(where: { $0.rules?.contains(ruleId) ?? true }) {
             return Suppression(marker: marker.marker, reason: marker.reason, line: marker.line)
         }
-        for line in (lines.lowerBound - 1)...lines.upperBound {
-            guard let markers = lineMarkers[line] else { continue }
-            if let marker = markers.first(where: { $0.rules?.contains(ruleId) ?? true }) {
+        var low = 0
+        var high = markedLines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if markedLines[middle] < lines.lowerBound - 1 { low = middle + 1 } else { high = middle }
+        }
+        for line in markedLines[low...] {
+            guard line <= lines.upperBound else { break }
+            if let marker = lineMarkers[line]?.first(where: { $0.rules?.contains(ruleId) ?? true }) {
                 return Suppression(marker: marker.marker, reason: marker.reason, line: marker.line)
             }
         }

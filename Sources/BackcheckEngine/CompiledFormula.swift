@@ -109,20 +109,22 @@ package indirect enum CompiledFormula: Sendable {
         case .all(let items):
             guard let firstPositive = items.firstIndex(where: \.isPositive) else { return [] }
             var candidates = items[firstPositive].evaluate(&engine)
+            // Each test is a binary search in the other member's matches, not a scan of them:
+            // a minified line holds tens of thousands of both.
             for (offset, item) in items.enumerated() where offset != firstPositive && !candidates.isEmpty {
                 switch item {
                 case .not(let inner):
-                    let others = inner.evaluate(&engine)
-                    candidates.removeAll { candidate in others.contains { $0.overlaps(candidate) } }
+                    let others = MatchRanges(inner.evaluate(&engine))
+                    candidates.removeAll { others.anyOverlaps($0.start..<$0.end) }
                 case .inside(let inner):
-                    let others = inner.evaluate(&engine)
-                    candidates.removeAll { candidate in !others.contains { $0.contains(candidate) } }
+                    let others = MatchRanges(inner.evaluate(&engine))
+                    candidates.removeAll { !others.anyContains($0.start..<$0.end) }
                 case .notInside(let inner):
-                    let others = inner.evaluate(&engine)
-                    candidates.removeAll { candidate in others.contains { $0.contains(candidate) } }
+                    let others = MatchRanges(inner.evaluate(&engine))
+                    candidates.removeAll { others.anyContains($0.start..<$0.end) }
                 default:
-                    let others = item.evaluate(&engine)
-                    candidates.removeAll { candidate in !others.contains { candidate.contains($0) } }
+                    let others = MatchRanges(item.evaluate(&engine))
+                    candidates.removeAll { !others.anyInside($0.start..<$0.end) }
                 }
             }
             return candidates

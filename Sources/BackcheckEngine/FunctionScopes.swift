@@ -17,6 +17,9 @@ struct FunctionScopes {
     }
 
     let scopes: [Scope]
+    /// Per token: the index in `scopes` of the innermost function around it, or -1. Found once
+    /// per file, since a minified file has thousands of functions and of sinks to look up.
+    private let innermostAt: [Int32]
 
     private static let controlKeywords: Set<String> = [
         "if", "for", "foreach", "while", "switch", "catch", "using", "lock", "synchronized", "when", "with",
@@ -76,6 +79,27 @@ struct FunctionScopes {
             }
         }
         self.scopes = scopes
+        self.innermostAt = Self.innermost(scopes, count: tokens.count)
+    }
+
+    /// Sweeps the tokens with a stack of the scopes open at each, outer ones below: its top
+    /// holds the token and began last.
+    private static func innermost(_ scopes: [Scope], count: Int) -> [Int32] {
+        let order = scopes.indices.sorted {
+            (scopes[$0].header.lowerBound, -scopes[$0].body.upperBound) < (scopes[$1].header.lowerBound, -scopes[$1].body.upperBound)
+        }
+        var innermost = [Int32](repeating: -1, count: count)
+        var open: [Int] = []
+        var next = 0
+        for token in 0..<count {
+            while let top = open.last, scopes[top].body.upperBound <= token { open.removeLast() }
+            while next < order.count, scopes[order[next]].header.lowerBound <= token {
+                if scopes[order[next]].body.upperBound > token { open.append(order[next]) }
+                next += 1
+            }
+            innermost[token] = Int32(open.last ?? -1)
+        }
+        return innermost
     }
 
     /// The start of the signature that makes the `{` at `brace` a function body, or nil.
@@ -107,12 +131,9 @@ struct FunctionScopes {
         return nil
     }
 
-    /// The innermost function whose header or body contains the token range.
-    func innermost(containing range: Range<Int>) -> Scope? {
-        var best: Scope?
-        for scope in scopes where scope.header.lowerBound <= range.lowerBound && range.upperBound <= scope.body.upperBound {
-            if best == nil || scope.body.count < best!.body.count { best = scope }
-        }
-        return best
+    /// The innermost function whose header or body holds token `index`.
+    func innermost(at index: Int) -> Scope? {
+        let scope = Int(innermostAt[index])
+        return scope < 0 ? nil : scopes[scope]
     }
 }

@@ -19,6 +19,9 @@ struct MatchEngine {
     /// The file's statement model, fetched from the index the first time a pattern needs it.
     private var statements: Statements?
 
+    /// How many of an operand's shortest ends a metavariable followed by more pattern tries.
+    static let prefixEnds = 16
+
     init(buffer: TokenBuffer, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, index: TokenIndex,
          constraints: [TextConstraint?], budget: Int) {
         self.buffer = buffer
@@ -95,6 +98,12 @@ struct MatchEngine {
         }
     }
 
+    /// Counts `work` steps done outside the matcher (a taint replay) against the budget.
+    mutating func charge(_ work: Int) {
+        steps += work
+        if steps > budget { exhausted = true }
+    }
+
     // MARK: - Sequence matching
 
     /// Matches `elements[position...]` from token `index`; returns the index after the match.
@@ -136,21 +145,29 @@ struct MatchEngine {
 
         case .metavariable(let slot):
             guard index < end, self.index.operandStart[index] else { return nil }
-            // Candidate ends were computed once per file; those past this group do not count.
             let ends = self.index.operandEnds(of: index)
-            var top = ends.upperBound - 1
-            while top >= ends.lowerBound, Int(self.index.ends[top]) > end { top -= 1 }
+            // Candidate ends were computed once per file; those past this group do not count.
+            let top = lastEnd(in: ends, atMost: end)
             guard top >= ends.lowerBound else { return nil }
             // An operand is the whole chain unless the pattern itself goes on into it
             // (`$X.digest()` binds the receiver): `a == $X` must not bind `Token` of `Token.none`.
             let wholeOnly = next >= elements.count || !isLiteral(elements[next])
+            // Where the pattern goes on, only the chain's first links may be the operand,
+            // longest first: a minified chain has thousands of prefixes, each a longer text for
+            // the constraints, and a receiver the pattern names (`$DB.query(...)`) is short.
+            let longest = wholeOnly ? top : min(top, ends.lowerBound + Self.prefixEnds - 1)
             let lowest = wholeOnly ? top : ends.lowerBound
-            for position in stride(from: top, through: lowest, by: -1) {
+            for position in stride(from: longest, through: lowest, by: -1) {
+                // Every end tried is work, whether or not it binds.
+                steps += 1
+                if steps > budget { exhausted = true }
+                if exhausted { return nil }
                 let operandEnd = Int(self.index.ends[position])
-                // Look ahead one literal before binding, so constraints (regexes) only run on
-                // operands the rest of the pattern could follow.
+                // Look ahead over the literals that follow before binding, so constraints
+                // (regexes) only run on operands the rest of the pattern could follow: in a
+                // chain every link is followed by `.`, but few by `.execute`.
                 if next < elements.count, isLiteral(elements[next]),
-                   operandEnd >= end || !canStart(elements[next], at: operandEnd) {
+                   operandEnd >= end || !canFollow(elements, next, at: operandEnd, end: end) {
                     continue
                 }
                 if let result = bind(slot, index..<operandEnd, then: {
@@ -247,10 +264,12 @@ struct MatchEngine {
     /// undoes the binding if `rest` fails.
     private mutating func bind(_ slot: Int, _ range: Range<Int>, then rest: (inout MatchEngine) -> Int?) -> Int? {
         if let existing = bound[slot] {
+            // Comparing, like testing a constraint below, reads every bound token.
+            steps += range.count
             guard sameText(existing, range) else { return nil }
             return rest(&self)
         }
-        if let constraint = constraints[slot], !accepts(constraint, slot, range) { return nil }
+        if constraints[slot] != nil, !accepts(slot, range) { return nil }
         bound[slot] = range
         if let result = rest(&self) { return result }
         bound[slot] = nil
@@ -259,14 +278,43 @@ struct MatchEngine {
 
     /// Constraint results by slot and range: the alternatives of an `any:` list share their
     /// metavariables, so each operand's regexes run once per file, not once per alternative.
-    private var constraintCache: [UInt64: Bool] = [:]
+    private var constraintCache = ConstraintCache()
 
-    private mutating func accepts(_ constraint: TextConstraint, _ slot: Int, _ range: Range<Int>) -> Bool {
-        let key = UInt64(slot) << 48 | UInt64(range.lowerBound & 0xFF_FFFF) << 24 | UInt64(range.upperBound & 0xFF_FFFF)
-        if let known = constraintCache[key] { return known }
+    /// Whether the constraint of `slot` accepts `range`.
+    private mutating func accepts(_ slot: Int, _ range: Range<Int>) -> Bool {
+        if let known = constraintCache.result(slot, range) { return known }
+        steps += range.count
+        let constraint = constraints[slot]!
         let result = constraint.unexplained ? isUnexplained(range) : constraint.accepts(constrainedText(range))
-        constraintCache[key] = result
+        constraintCache.store(result, slot, range)
         return result
+    }
+
+    /// The last position in `ends` (a range of ``TokenIndex/ends``, increasing) whose end is at
+    /// most `limit`, or one before the range.
+    private func lastEnd(in ends: Range<Int>, atMost limit: Int) -> Int {
+        var low = ends.lowerBound
+        var high = ends.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(index.ends[middle]) <= limit { low = middle + 1 } else { high = middle }
+        }
+        return low - 1
+    }
+
+    /// Whether the literal `elements[position]`, and when it is a token the plain tokens right
+    /// after it, can match from token `index` on.
+    private func canFollow(_ elements: [PatternElement], _ position: Int, at index: Int, end: Int) -> Bool {
+        guard canStart(elements[position], at: index) else { return false }
+        guard case .token = elements[position] else { return true }
+        var element = position + 1
+        var token = index + 1
+        while element < elements.count, token < end, case .token(_, let text) = elements[element] {
+            if !equals(tokens[token], text) { return false }
+            element += 1
+            token += 1
+        }
+        return true
     }
 
     /// Elements whose first token can be tested without context (for lookahead).

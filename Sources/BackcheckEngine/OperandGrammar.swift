@@ -38,32 +38,38 @@ struct OperandGrammar {
         return previous.kind == .punctuation && isMemberAccess(previous)
     }
 
-    /// Whether a bracket right after the token at `index` would be a call or an index.
+    /// Whether a bracket right after the token at `index` would be a call or an index. A member
+    /// named like a keyword is called too (`p.catch(f)`), as `operandEnds` reads it.
     func isCallee(_ index: Int) -> Bool {
         let token = tokens[index]
         switch token.kind {
-        case .identifier: return !Keywords.isStatementKeyword(bytes[token.range])
+        case .identifier: return !Keywords.isStatementKeyword(bytes[token.range]) || continuesChain(index)
         case .string, .stringEnd: return true
         case .punctuation: return token.hasPartner && Int(token.partner) < index
         default: return false
         }
     }
 
-    /// Pushes every index where an operand starting at `index` may end, shortest first.
-    func operandEnds(from index: Int, limit: Int, into ends: inout [Int32]) {
-        var cursor = index
+    /// Where an operand starting at `index` ends at the shortest, or nil when it cannot end
+    /// before `limit`.
+    func firstEnd(from index: Int, limit: Int) -> Int? {
         let first = tokens[index]
         if first.kind == .stringStart || first.kind == .punctuation {
-            guard first.hasPartner, Int(first.partner) < limit else { return }
-            cursor = Int(first.partner) + 1
-        } else {
-            cursor = index + 1
-            // `new Foo(...)`: the constructor name belongs to the operand.
-            if first.kind == .identifier, bytes[first.range].elementsEqual("new".utf8),
-               cursor < limit, tokens[cursor].kind == .identifier {
-                cursor += 1
-            }
+            guard first.hasPartner, Int(first.partner) < limit else { return nil }
+            return Int(first.partner) + 1
         }
+        // `new Foo(...)`: the constructor name belongs to the operand.
+        if first.kind == .identifier, bytes[first.range].elementsEqual("new".utf8),
+           index + 1 < limit, tokens[index + 1].kind == .identifier {
+            return index + 2
+        }
+        return index + 1
+    }
+
+    /// Pushes `first`, an operand's shortest end (``firstEnd(from:limit:)``), and every later
+    /// index where it may end: they depend on `first` alone.
+    func operandEnds(from first: Int, limit: Int, into ends: inout [Int32]) {
+        var cursor = first
         ends.append(Int32(cursor))
         while cursor < limit {
             let token = tokens[cursor]
@@ -110,31 +116,32 @@ struct OperandGrammar {
         }
     }
 
-    /// The first token of the operand chain that ends just before `end` (`a.b(c)[d]` → `a`),
-    /// mirroring `operandEnds` backwards.
-    func chainHead(endingBefore end: Int) -> Int? {
-        var cursor = end - 1
-        while cursor >= 0 {
+    /// Per token t: the first token of the operand chain ending with t (`a.b(c)[d]` → `a`),
+    /// mirroring `operandEnds` backwards. Filled from the front, each from a head already
+    /// known, so every head of a file costs O(1), however long its chain: a walk back for each
+    /// `.` of a minified chain is quadratic.
+    func chainHeads() -> [Int32] {
+        var heads = [Int32](repeating: 0, count: tokens.count)
+        for cursor in tokens.indices {
             let token = tokens[cursor]
+            var head = cursor
             if token.hasPartner, Int(token.partner) < cursor {
                 // A closing bracket: a call's or index's arguments, a parenthesised operand, or
                 // an interpolated string.
-                cursor = Int(token.partner)
-                if tokens[cursor].kind == .punctuation, cursor > 0, isCallee(cursor - 1) {
-                    cursor -= 1
+                head = Int(token.partner)
+                if tokens[head].kind == .punctuation, head > 0, isCallee(head - 1) {
+                    heads[cursor] = heads[head - 1]
                     continue
                 }
             }
-            if cursor > 0, tokens[cursor - 1].kind == .identifier,
-               bytes[tokens[cursor - 1].range].elementsEqual("new".utf8) {
-                return cursor - 1
+            if head > 0, tokens[head - 1].kind == .identifier, bytes[tokens[head - 1].range].elementsEqual("new".utf8) {
+                heads[cursor] = Int32(head - 1)
+            } else if head >= 2, tokens[head - 1].kind == .punctuation, isMemberAccess(tokens[head - 1]) {
+                heads[cursor] = heads[head - 2]
+            } else {
+                heads[cursor] = Int32(head)
             }
-            if cursor >= 2, tokens[cursor - 1].kind == .punctuation, isMemberAccess(tokens[cursor - 1]) {
-                cursor -= 2
-                continue
-            }
-            return cursor
         }
-        return nil
+        return heads
     }
 }

@@ -12,8 +12,4 @@ public struct PatternMatch: Sendable, Hashable {
         self.end = end
         self.bindings = bindings
     }
-
-    func contains(_ other: PatternMatch) -> Bool { start <= other.start && other.end <= end }
-
-    func overlaps(_ other: PatternMatch) -> Bool { start < other.end && other.start < end }
 }

@@ -23,11 +23,19 @@ package struct TaintSpecification: Sendable {
         let sanitized = sanitizers.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
         let flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized, parameterSlot: parameterSlot)
         var reported = Set<Int>()
-        return sinkMatches.filter { sink in
+        var found: [PatternMatch] = []
+        for sink in sinkMatches {
+            // Each sink replays its function up to it: work the budget counts, since one
+            // function can be a whole minified file.
+            var work = 0
             let target = sinkSlot.flatMap { sink.bindings[$0] } ?? (sink.start..<sink.end)
-            guard !target.isEmpty, flow.isTainted(target, before: sink.start) else { return false }
-            return reported.insert(sink.start).inserted
+            if !target.isEmpty, flow.isTainted(target, before: sink.start, work: &work), reported.insert(sink.start).inserted {
+                found.append(sink)
+            }
+            engine.charge(work)
+            if engine.exhausted { break }
         }
+        return found
     }
 }
 
@@ -36,8 +44,11 @@ package struct TaintSpecification: Sendable {
 struct TaintFlow {
     let tokens: UnsafeBufferPointer<Token>
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Sorted by start.
     let sources: [PatternMatch]
-    let sanitized: [Range<Int>]
+    /// The sources outside every sanitizer.
+    let cleanSources: MatchRanges
+    let sanitized: MatchRanges
     let scopes: FunctionScopes
     /// Per token, the index of the innermost open bracket around it (or -1).
     let enclosing: [Int32]
@@ -48,8 +59,10 @@ struct TaintFlow {
     init(engine: MatchEngine, sources: [PatternMatch], sanitized: [Range<Int>], parameterSlot: Int?) {
         tokens = engine.tokens
         bytes = engine.bytes
-        self.sources = sources
+        self.sources = sources.sorted { $0.start < $1.start }
+        let sanitized = MatchRanges(sanitized)
         self.sanitized = sanitized
+        cleanSources = MatchRanges(sources.map { $0.start..<$0.end }.filter { !sanitized.anyContains($0) })
         self.parameterSlot = parameterSlot
         language = engine.buffer.language
         // Function bodies and bracket nesting are properties of the file, computed once and
@@ -58,46 +71,60 @@ struct TaintFlow {
         statements = engine.index.statements(tokens: engine.tokens, bytes: engine.bytes)
     }
 
-    /// Whether `range` holds a source value, or a name tainted before `position`, outside sanitizers.
-    func isTainted(_ range: Range<Int>, before position: Int) -> Bool {
-        if sources.contains(where: { range.lowerBound <= $0.start && $0.end <= range.upperBound && !isSanitized($0.start..<$0.end) }) {
-            return true
-        }
-        let scope = scopes.innermost(containing: position..<(position + 1))
-        let names = taintedNames(in: scope, before: position)
+    /// Whether `range` holds a source value, or a name tainted before `position`, outside
+    /// sanitizers; `work` counts the tokens read.
+    func isTainted(_ range: Range<Int>, before position: Int, work: inout Int) -> Bool {
+        if cleanSources.anyInside(range) { return true }
+        let scope = scopes.innermost(at: position)
+        let names = taintedNames(in: scope, before: position, work: &work)
         guard !names.isEmpty else { return false }
+        work += range.count
         return mentions(names, in: range)
     }
 
-    private func isSanitized(_ range: Range<Int>) -> Bool {
-        sanitized.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
-    }
+    private func isSanitized(_ range: Range<Int>) -> Bool { sanitized.anyContains(range) }
 
     /// Replays the assignments of the function (or file) up to `position`.
-    private func taintedNames(in scope: FunctionScopes.Scope?, before position: Int) -> Set<String> {
+    private func taintedNames(in scope: FunctionScopes.Scope?, before position: Int, work: inout Int) -> Set<String> {
         let region = scope.map { $0.header.lowerBound..<$0.body.upperBound } ?? 0..<tokens.count
         var names = Set<String>()
         if let parameterSlot {
-            for source in sources where region.contains(source.start) && source.start < position {
-                if let range = source.bindings[parameterSlot], !range.isEmpty { names.insert(chainText(range.lowerBound).first ?? "") }
+            var next = firstSource(atLeast: region.lowerBound)
+            while next < sources.count, sources[next].start < min(position, region.upperBound) {
+                if let range = sources[next].bindings[parameterSlot], !range.isEmpty { names.insert(chainText(range.lowerBound).first ?? "") }
+                next += 1
+                work += 1
             }
         }
         var index = region.lowerBound
+        work += max(0, min(position, region.upperBound) - index)
         while index < min(position, region.upperBound) {
             defer { index += 1 }
             guard isAssignment(index) else { continue }
-            let statementStart = statements.start(of: index, tokens: tokens, limit: region.lowerBound)
+            let statementStart = statements.start(of: index, limit: region.lowerBound)
             let rightEnd = statements.end(from: index + 1, limit: region.upperBound, tokens: tokens, bytes: bytes)
             let right = (index + 1)..<rightEnd
+            guard right.upperBound <= position else { continue }
             let targets = assignedNames(statementStart..<index)
-            guard !targets.isEmpty, right.upperBound <= position else { continue }
-            let tainted = sources.contains { right.lowerBound <= $0.start && $0.end <= right.upperBound && !isSanitized($0.start..<$0.end) }
-                || mentions(names, in: right)
+            guard !targets.isEmpty else { continue }
+            work += rightEnd - statementStart
+            let tainted = cleanSources.anyInside(right) || mentions(names, in: right)
             for target in targets {
                 if tainted { names.insert(target) } else if !isCompound(index) { names.remove(target) }
             }
         }
         return names
+    }
+
+    /// The index of the first source starting at or after `position`.
+    private func firstSource(atLeast position: Int) -> Int {
+        var low = 0
+        var high = sources.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sources[middle].start < position { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Whether an identifier chain in `range` (outside sanitizers) is one of `names`.

@@ -17,15 +17,20 @@ public final class TokenIndex: Sendable {
     /// Per token: an operand starting here is not the member part of a longer chain, so a match
     /// may begin here.
     let chainStart: [Bool]
-    /// `ends[endsOffset[i]..<endsOffset[i + 1]]`: where an operand starting at token i may end,
-    /// shortest first.
+    /// `ends[endsFrom[i]..<endsTo[i]]`: where an operand starting at token i may end, shortest
+    /// first. The ends of a member (or of a bracket inside a chain) are the tail of its chain's
+    /// ends, so they share them: stored once per chain, a minified chain of n links costs n
+    /// entries, not n² / 2.
     let ends: [Int32]
-    private let endsOffset: [Int32]
+    private let endsFrom: [Int32]
+    private let endsTo: [Int32]
     /// What is computed on first use and then shared by every rule of the file.
     private struct Caches {
         /// Chain heads before each occurrence of an anchor text: many patterns of many rules
         /// anchor on the same `.` or `==`.
         var headsByAnchor: [[UInt8]: [Int]] = [:]
+        /// Per token, the head of the operand chain ending with it (``OperandGrammar/chainHeads()``).
+        var chainHeads: [Int32]?
         /// Function scopes and the innermost open bracket of every token, for taint rules.
         var taintStructure: (scopes: FunctionScopes, enclosing: [Int32])?
         /// Where statements begin: for suppressions, a trailing `$...X` and taint.
@@ -55,33 +60,56 @@ public final class TokenIndex: Sendable {
         var operandStart = [Bool](repeating: false, count: file.buffer.tokens.count)
         var chainStart = operandStart
         var ends: [Int32] = []
-        var endsOffset: [Int32] = [0]
-        endsOffset.reserveCapacity(file.buffer.tokens.count + 1)
+        let count = file.buffer.tokens.count
+        var endsFrom = [Int32](repeating: 0, count: count)
+        var endsTo = endsFrom
+        // Per token t: the entry of `ends` holding t, and the end of its list. The ends after an
+        // entry depend only on its token, so an operand whose shortest end is t shares that tail.
+        var entryOf = [Int32](repeating: -1, count: count + 1)
+        var listEndOf = entryOf
         file.buffer.tokens.withUnsafeBufferPointer { tokens in
             file.bytes.withUnsafeBufferPointer { bytes in
                 let grammar = OperandGrammar(tokens: tokens, bytes: bytes, language: file.language)
-                for index in tokens.indices {
-                    if grammar.isOperandStart(index) {
-                        operandStart[index] = true
-                        chainStart[index] = !grammar.continuesChain(index)
-                        grammar.operandEnds(from: index, limit: tokens.count, into: &ends)
+                for index in tokens.indices where grammar.isOperandStart(index) {
+                    operandStart[index] = true
+                    chainStart[index] = !grammar.continuesChain(index)
+                    guard let first = grammar.firstEnd(from: index, limit: count) else { continue }
+                    if entryOf[first] >= 0 {
+                        endsFrom[index] = entryOf[first]
+                        endsTo[index] = listEndOf[first]
+                        continue
                     }
-                    endsOffset.append(Int32(ends.count))
+                    let from = ends.count
+                    grammar.operandEnds(from: first, limit: count, into: &ends)
+                    for entry in from..<ends.count {
+                        entryOf[Int(ends[entry])] = Int32(entry)
+                        listEndOf[Int(ends[entry])] = Int32(ends.count)
+                    }
+                    endsFrom[index] = Int32(from)
+                    endsTo[index] = Int32(ends.count)
                 }
             }
         }
         self.operandStart = operandStart
         self.chainStart = chainStart
         self.ends = ends
-        self.endsOffset = endsOffset
+        self.endsFrom = endsFrom
+        self.endsTo = endsTo
     }
 
     /// Sorted, unique chain heads of the operands that end right before an occurrence of `anchor`.
     func chainHeads(before anchor: [UInt8], grammar: OperandGrammar) -> [Int] {
         if let known = caches.withLock({ $0.headsByAnchor[anchor] }) { return known }
+        let headOf: [Int32]
+        if let known = caches.withLock({ $0.chainHeads }) {
+            headOf = known
+        } else {
+            headOf = grammar.chainHeads()
+            caches.withLock { $0.chainHeads = headOf }
+        }
         var heads: [Int] = []
         for position in positions(of: anchor) where position > 0 {
-            if let head = grammar.chainHead(endingBefore: Int(position)) { heads.append(head) }
+            heads.append(Int(headOf[Int(position) - 1]))
         }
         heads.sort()
         var unique: [Int] = []
@@ -127,7 +155,7 @@ public final class TokenIndex: Sendable {
 
     /// Positions in `ends` of the possible ends of an operand starting at `index`.
     func operandEnds(of index: Int) -> Range<Int> {
-        Int(endsOffset[index])..<Int(endsOffset[index + 1])
+        Int(endsFrom[index])..<Int(endsTo[index])
     }
 
     /// Token indices whose text may equal `text` (hash collisions are possible: verify).

@@ -13,7 +13,7 @@ import TestSupport
         let model = TokenIndex(file).statements(of: file)
         let tokens = file.buffer.tokens
         guard let index = tokens.indices.first(where: { file.text(ofTokens: $0..<($0 + 1)) == text }) else { return "no \(text)" }
-        let start = model.start(of: index, in: file)
+        let start = model.start(of: index)
         let end = tokens.withUnsafeBufferPointer { tokens in
             file.bytes.withUnsafeBufferPointer { model.end(from: start, limit: tokens.count, tokens: tokens, bytes: $0) }
         }
@@ -99,5 +99,56 @@ import TestSupport
         #expect(TestSupport.positions(rule, member) == TestSupport.markers(member))
         let overwritten = "<?php\nfunction f($c) {\n  $q = $_GET['id'];\n  $q = 'SELECT 1';\n  mysqli_query($c, $q);\n}\n"
         #expect(TestSupport.positions(rule, overwritten).isEmpty)
+    }
+
+    /// The per-token tables answer as the walks they replace: back over whole groups to a token
+    /// that begins a statement, forward over whole groups to a stop.
+    @Test func tablesAgreeWithWalksOnRandomCode() {
+        var random = SplitMix64(state: 5)
+        let alphabet = Array("ab.,;:=+()[]{} \n\"x\"".utf8)
+        for round in 0..<300 {
+            let code = (0..<random.below(300)).map { _ in alphabet[random.below(alphabet.count)] }
+            let file = LexedFile(bytes: code, language: [Language.javascript, .ruby, .python, .go][round % 4])
+            let model = TokenIndex(file).statements(of: file)
+            file.buffer.tokens.withUnsafeBufferPointer { tokens in
+                file.bytes.withUnsafeBufferPointer { bytes in
+                    for index in tokens.indices {
+                        let limit = random.below(index + 1)
+                        var current = index
+                        while current > limit, !model.begins(at: current) {
+                            let previous = tokens[current - 1]
+                            current = previous.hasPartner && Int(previous.partner) < current - 1 ? max(limit, Int(previous.partner)) : current - 1
+                        }
+                        #expect(model.start(of: index, limit: limit) == current)
+                        for atComma in [false, true] {
+                            let end = index + random.below(tokens.count - index + 1)
+                            #expect(model.end(from: index, limit: end, atComma: atComma, tokens: tokens, bytes: bytes)
+                                    == walkedEnd(model, index, end, atComma, tokens, bytes))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func walkedEnd(_ model: Statements, _ index: Int, _ limit: Int, _ atComma: Bool,
+                           _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var cursor = index
+        while cursor < limit {
+            let token = tokens[cursor]
+            if cursor > index, model.begins(at: cursor) { return cursor }
+            if Statements.isCloser(token, at: cursor, bytes: bytes) { return cursor }
+            if token.kind == .punctuation, token.length == 1,
+               bytes[Int(token.start)] == UInt8(ascii: ";") || (atComma && bytes[Int(token.start)] == UInt8(ascii: ",")) {
+                return cursor
+            }
+            if token.hasPartner, Int(token.partner) > cursor {
+                guard Int(token.partner) < limit else { return cursor }
+                cursor = Int(token.partner) + 1
+            } else {
+                cursor += 1
+            }
+        }
+        return limit
     }
 }
