@@ -9,7 +9,10 @@ enum FileRoleConventions {
         .vendored: patterns(
             "vendor/", "vendors/", "node_modules/", "bower_components/", "jspm_packages/", "third_party/",
             "third-party/", "thirdparty/", "3rdparty/", "Pods/", "Carthage/", "**/static/**/libs/",
-            "**/static/**/vendor/", "**/static/plugins/", "ace-builds/", "ace.js", "jquery*.js", "bootstrap.bundle*.js",
+            "**/static/**/vendor/", "**/static/plugins/", "**/public/plugins/", "**/public/vendor/",
+            "**/public/lib/", "**/public/libs/", "**/assets/vendor/", "**/assets/libs/",
+            // A folder named for a library and its version (`pdfjs-5.2.133/`) is a copy of it.
+            "*-[0-9]*.[0-9]*.[0-9]*/", "ace-builds/", "ace.js", "jquery*.js", "bootstrap.bundle*.js",
             "bootstrap-*.js", "modernizr*.js", "underscore.js", "underscore-min.js", "lodash.js", "backbone.js",
             "d3.js", "d3.v*.js", "require.js", "html5shiv*.js", "ckeditor.js", "tinymce*.js", "popper*.js",
             "select2*.js", "moment.js", "prototype.js", "mootools*.js"),
@@ -27,7 +30,7 @@ enum FileRoleConventions {
             "fixtures/", "fixture/", "__fixtures__/", "factories/", "seeds/", "seeders/", "mocks/",
             "__mocks__/", "seeds.rb"),
         .migration: patterns(
-            "migrations/", "**/db/migrate/", "**/db/migration/", "**/db/changelog/", "**/alembic/versions/",
+            "*migrations/", "*Migrations/", "**/db/migrate/", "**/db/migration/", "**/db/changelog/", "**/alembic/versions/",
             "V[0-9]*__*.sql", "U[0-9]*__*.sql", "R__*.sql", "*.up.sql", "*.down.sql"),
         .docs: patterns(
             "docs/", "doc/", "Docs/", "documentation/", "examples/", "example/", "Examples/", "samples/",

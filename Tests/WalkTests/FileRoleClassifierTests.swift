@@ -70,6 +70,11 @@ import Testing
         ("public/js/jquery-3.6.0.js", .vendored),
         ("public/js/bootstrap.bundle.js", .vendored),
         ("bower_components/angular/angular.js", .vendored),
+        ("public/plugins/pdfjs-5.2.133/web/viewer.mjs", .vendored),
+        ("Jellyfin.Server/Migrations/Routines/MergePeople.cs", .migration),
+        ("db/old_migrations/20241106_tidy.rb", .migration),
+        ("web/assets/chartjs-4.4.1/chart.umd.js", .vendored),
+        ("internal/release-notes.go", .source),
         // minified
         ("public/app.min.js", .minified),
         ("public/app-min.js", .minified),
