@@ -366,11 +366,6 @@ struct MatchEngine {
         return Self.isPlaceholder(bytes[start..<end])
     }
 
-    /// Comment words that explain nothing.
-    private static let placeholders: Set<String> = [
-        "ignore", "ignored", "ignoring", "todo", "fixme", "xxx", "noop", "no-op", "empty", "nothing", "pass", "swallow", "silent",
-    ]
-
     /// Comments addressed to a tool (linters, test harnesses) rather than to a reader.
     private static let directives = [
         "backcheck:", "expect:", "nosemgrep", "nosec", "nosonar", "noqa", "nolint", "eslint-", "istanbul ", "c8 ", "@ts-",
@@ -378,7 +373,8 @@ struct MatchEngine {
     ]
 
     /// Whether `gap` (source between two tokens) explains nothing: whitespace, comment delimiters,
-    /// and comment lines that are placeholder words, tool directives or commented-out code.
+    /// and comment lines that are to-dos, tool directives or commented-out code. Any other
+    /// comment, `// ignore` included, records a decision (as SonarQube reads empty blocks).
     static func isPlaceholder(_ gap: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard gap.contains(where: { $0 > 0x20 }) else { return true }
         for rawLine in String(decoding: gap, as: UTF8.self).split(whereSeparator: \.isNewline) {
@@ -388,8 +384,7 @@ struct MatchEngine {
             if text.isEmpty || directives.contains(where: text.hasPrefix) || looksLikeCode(text) { continue }
             // A to-do says what is missing, not why nothing is needed.
             if ["todo", "fixme", "xxx", "hack"].contains(where: text.hasPrefix) { continue }
-            let words = text.split { !$0.isLetter && $0 != "-" }
-            if !words.allSatisfy({ placeholders.contains(String($0)) }) { return false }
+            return false
         }
         return true
     }

@@ -8,9 +8,9 @@ public struct TextConstraint: Sendable {
     public var entropy: Double?
     /// Minimum length in characters.
     public var minLength: Int?
-    /// The binding must be unexplained: no tokens and, between its neighbours, no comment that
-    /// says anything (a lone `ignore`, `TODO` or `FIXME` says nothing). A `catch` block holding
-    /// a comment that explains is a documented decision, not an empty block.
+    /// The binding must be unexplained: no tokens and, between its neighbours, no comment but
+    /// to-dos, tool directives and commented-out code. A `catch` block holding any other comment
+    /// (`// ignore` included) is a documented decision, not an empty block.
     public var unexplained: Bool
 
     public init(regex: CompiledRegex? = nil, notRegex: CompiledRegex? = nil, entropy: Double? = nil, minLength: Int? = nil,
