@@ -19,6 +19,10 @@ public enum FileRole: String, CaseIterable, Sendable, Codable {
     case vendored
     /// Minified code (`*.min.js`, or lines far longer than people write).
     case minified
+    /// Browser UI code: components (`*.jsx`, `*.tsx`, `*.vue`, `*.svelte`) and scripts under
+    /// `client/`, `frontend/` or `ui/`. It ships, but to the browser: server-side checks (queries,
+    /// logs, error handling, request input) do not apply, while a secret in it is exposed.
+    case frontend
 
     /// The roles whose files are recorded as skipped, not analysed, unless config `skip-roles`
     /// says otherwise: nobody here wrote them, so nobody here can fix what a rule would report.
@@ -30,7 +34,7 @@ public enum FileRole: String, CaseIterable, Sendable, Codable {
 
     /// When several roles apply, the earlier in this order wins: who wrote a file (a tool, a third
     /// party) says more than where it sits, and a test's helpers are test code wherever they are.
-    public static let precedence: [FileRole] = [.vendored, .minified, .generated, .test, .fixture, .migration, .docs, .source]
+    public static let precedence: [FileRole] = [.vendored, .minified, .generated, .test, .fixture, .migration, .docs, .frontend, .source]
 }
 
 /// A config `roles:` entry: files a pattern selects have this role, whatever the conventions say.

@@ -32,6 +32,9 @@ enum FileRoleConventions {
         .migration: patterns(
             "*migrations/", "*Migrations/", "**/db/migrate/", "**/db/migration/", "**/db/changelog/", "**/alembic/versions/",
             "V[0-9]*__*.sql", "U[0-9]*__*.sql", "R__*.sql", "*.up.sql", "*.down.sql"),
+        .frontend: patterns(
+            "*.jsx", "*.tsx", "*.vue", "*.svelte", "**/client/**/*.js", "**/client/**/*.ts", "**/frontend/**/*.js",
+            "**/frontend/**/*.ts", "**/ui/**/*.js", "**/ui/**/*.ts", "**/webapp/**/*.js", "**/webapp/**/*.ts"),
         .docs: patterns(
             "docs/", "doc/", "Docs/", "documentation/", "examples/", "example/", "Examples/", "samples/",
             "sample/", "Samples/", "*.md", "*.mdx"),

@@ -19,7 +19,8 @@ import Testing
     @Test func defaultsComeFromTheChecklistItem() throws {
         let rule = try RuleLoader.load(yaml: yaml, file: "x.yml", expectedId: nil)
         #expect(rule.roles == [.source, .generated, .vendored, .minified])
-        #expect(ChecklistItem.sensitiveData.defaultRoles == [.source, .generated, .vendored, .minified, .migration])
+        #expect(ChecklistItem.sensitiveData.defaultRoles == [.source, .generated, .vendored, .minified, .migration, .frontend])
+        #expect(!ChecklistItem.errorHandling.defaultRoles.contains(.frontend))
     }
 
     @Test func theKeyOverridesTheDefaults() throws {
