@@ -16,7 +16,11 @@ public struct PathFilter: Sendable, Hashable {
 
     /// Whether a file at `path` is in scope.
     public func accepts(_ path: String) -> Bool {
-        if !include.isEmpty, !include.contains(where: { $0.selects(file: path) }) { return false }
-        return !exclude.contains { $0.selects(file: path) }
+        guard !include.isEmpty || !exclude.isEmpty else { return true }
+        // Every candidate rule asks for every file: convert the path once, not once per pattern.
+        return Array(path.utf8).withUnsafeBufferPointer { path in
+            if !include.isEmpty, !include.contains(where: { $0.selects(file: path) }) { return false }
+            return !exclude.contains { $0.selects(file: path) }
+        }
     }
 }

@@ -56,6 +56,12 @@ import Testing
         #expect(failure?.message.contains("does not compile") == true)
     }
 
+    @Test func unexplainedMustBeABoolean() {
+        let failure = error(valid + "\nwhere:\n  X: { unexplained: maybe }")
+        #expect(failure?.line == 8)
+        #expect(failure?.message.contains("`unexplained` must be true or false") == true)
+    }
+
     @Test func constraintOnUnboundMetavariableIsReported() {
         #expect(error(valid + "\nwhere:\n  Y: { regex: a }")?.message.contains("`Y`") == true)
     }
