@@ -34,19 +34,19 @@ extension FindingStore {
     }
 
     /// The findings whose row id is `reference` (all digits) or whose fingerprint starts with it
-    /// (at least 4 hexadecimal digits); several when a fingerprint prefix is ambiguous.
+    /// (at least 4 hexadecimal digits); several when a fingerprint prefix is ambiguous. Digits
+    /// that name no row are tried as a fingerprint prefix, which may be all digits too.
     public func findings(reference: String) throws(StoreError) -> [TrackedFinding] {
         try read { db in
             let roots = try rootPaths(db)
-            let records: [FindingRecord]
+            var records: [FindingRecord] = []
             if let id = Int64(reference), reference.allSatisfy(\.isNumber) {
                 records = try FindingRecord.filter(Column("id") == id).fetchAll(db)
-            } else if reference.count >= 4, reference.allSatisfy(\.isHexDigit) {
+            }
+            if records.isEmpty, reference.count >= 4, reference.allSatisfy(\.isHexDigit) {
                 records = try FindingRecord
                     .filter(sql: "fingerprint GLOB ?", arguments: [reference.lowercased() + "*"])
                     .order(Column("id")).limit(10).fetchAll(db)
-            } else {
-                records = []
             }
             return records.map { $0.stored(root: roots[$0.rootId] ?? "") }
         }

@@ -81,4 +81,15 @@ import BackcheckModel
         #expect(try test.store.findings(reference: "abc").isEmpty, "too short to be a fingerprint")
         #expect(try test.store.findings(reference: "zz*").isEmpty)
     }
+
+    /// A fingerprint is hex and may start with digits only; digits that name no row id are taken
+    /// as a fingerprint prefix (the flake an all-digit prefix in `show` used to be).
+    @Test func allDigitFingerprintPrefixesAreFound() throws {
+        let test = try TestStore()
+        defer { test.directory.remove() }
+        try test.scan([Fixture.analyzed("a.py", [Fixture.finding("4096123abc")])])
+        let only = try #require(try test.findings().first)
+        #expect(try test.store.findings(reference: "4096123").map(\.id) == [only.id])
+        #expect(try test.store.findings(reference: String(only.id)).map(\.id) == [only.id])
+    }
 }
