@@ -21,13 +21,13 @@ package indirect enum CompiledFormula: Sendable {
         case .not(let inner): self = .not(CompiledFormula(inner, language: language, metavariables: &metavariables))
         case .inside(let inner): self = .inside(CompiledFormula(inner, language: language, metavariables: &metavariables))
         case .notInside(let inner): self = .notInside(CompiledFormula(inner, language: language, metavariables: &metavariables))
-        case .taint(let sources, let sinks, let sanitizers):
+        case .taint(let sources, let sinks, let sanitizers, let guards):
             func compile(_ items: [Formula]) -> [CompiledFormula] {
                 items.map { CompiledFormula($0, language: language, metavariables: &metavariables) }
             }
-            let compiled = (compile(sources), compile(sinks), compile(sanitizers))
+            let compiled = (compile(sources), compile(sinks), compile(sanitizers), compile(guards))
             self = .taint(TaintSpecification(
-                sources: compiled.0, sinks: compiled.1, sanitizers: compiled.2,
+                sources: compiled.0, sinks: compiled.1, sanitizers: compiled.2, guards: compiled.3,
                 sinkSlot: metavariables.firstIndex(of: "SINK"), parameterSlot: metavariables.firstIndex(of: "PARAM")))
         }
     }
@@ -74,7 +74,8 @@ package indirect enum CompiledFormula: Sendable {
         case .any(let items), .all(let items): items.contains(where: \.hasEmptyPattern)
         case .not(let inner), .inside(let inner), .notInside(let inner): inner.hasEmptyPattern
         case .taint(let specification):
-            (specification.sources + specification.sinks + specification.sanitizers).contains(where: \.hasEmptyPattern)
+            (specification.sources + specification.sinks + specification.sanitizers + specification.guards)
+                .contains(where: \.hasEmptyPattern)
         }
     }
 

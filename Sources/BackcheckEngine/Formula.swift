@@ -14,8 +14,8 @@ public indirect enum Formula: Sendable, Hashable {
     /// Drops matches lying inside a match of the formula (only meaningful inside `all`).
     case notInside(Formula)
     /// Matches of `sinks` reached, within one function, by a value from `sources` that passed
-    /// through no `sanitizers`.
-    case taint(sources: [Formula], sinks: [Formula], sanitizers: [Formula])
+    /// through no `sanitizers`; a name a `guards` match tests is clean from that test on.
+    case taint(sources: [Formula], sinks: [Formula], sanitizers: [Formula], guards: [Formula])
 
     /// Every pattern string in the formula, positive or not.
     package var patterns: [(text: String, line: Int)] {
@@ -23,7 +23,7 @@ public indirect enum Formula: Sendable, Hashable {
         case .pattern(let text, let line): [(text, line)]
         case .any(let items), .all(let items): items.flatMap(\.patterns)
         case .not(let inner), .inside(let inner), .notInside(let inner): inner.patterns
-        case .taint(let sources, let sinks, let sanitizers): (sources + sinks + sanitizers).flatMap(\.patterns)
+        case .taint(let sources, let sinks, let sanitizers, let guards): (sources + sinks + sanitizers + guards).flatMap(\.patterns)
         }
     }
 

@@ -7,11 +7,14 @@ import BackcheckModel
 ///
 /// Sinks may bind `$SINK` (often `$...SINK`, one whole argument) to say which part must be
 /// tainted; sources may bind `$PARAM` to taint a declared parameter's name in its function.
-/// Flow is followed in source order within the function; loops are not iterated.
+/// Flow is followed in source order within the function; loops are not iterated. A guard (an
+/// allow-list lookup, a host comparison) cleans the names it tests from there on, whichever branch
+/// follows: a check on a value and then its use anyway is rare, a check and its use common.
 package struct TaintSpecification: Sendable {
     let sources: [CompiledFormula]
     let sinks: [CompiledFormula]
     let sanitizers: [CompiledFormula]
+    let guards: [CompiledFormula]
     let sinkSlot: Int?
     let parameterSlot: Int?
 
@@ -21,7 +24,9 @@ package struct TaintSpecification: Sendable {
         let sourceMatches = sources.flatMap { $0.evaluate(&engine) }
         guard !sourceMatches.isEmpty else { return [] }
         let sanitized = sanitizers.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
-        let flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized, parameterSlot: parameterSlot)
+        let guarded = guards.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
+        let flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized, guarded: guarded,
+                             parameterSlot: parameterSlot)
         var reported = Set<Int>()
         var found: [PatternMatch] = []
         for sink in sinkMatches {
@@ -49,6 +54,8 @@ struct TaintFlow {
     /// The sources outside every sanitizer.
     let cleanSources: MatchRanges
     let sanitized: MatchRanges
+    /// Guard matches, sorted by start.
+    let guarded: [Range<Int>]
     let scopes: FunctionScopes
     /// Per token, the index of the innermost open bracket around it (or -1).
     let enclosing: [Int32]
@@ -56,12 +63,13 @@ struct TaintFlow {
     let language: Language
     let statements: Statements
 
-    init(engine: MatchEngine, sources: [PatternMatch], sanitized: [Range<Int>], parameterSlot: Int?) {
+    init(engine: MatchEngine, sources: [PatternMatch], sanitized: [Range<Int>], guarded: [Range<Int>], parameterSlot: Int?) {
         tokens = engine.tokens
         bytes = engine.bytes
         self.sources = sources.sorted { $0.start < $1.start }
         let sanitized = MatchRanges(sanitized)
         self.sanitized = sanitized
+        self.guarded = guarded.sorted { $0.lowerBound < $1.lowerBound }
         cleanSources = MatchRanges(sources.map { $0.start..<$0.end }.filter { !sanitized.anyContains($0) })
         self.parameterSlot = parameterSlot
         language = engine.buffer.language
@@ -97,9 +105,18 @@ struct TaintFlow {
             }
         }
         var index = region.lowerBound
+        var nextGuard = firstGuard(atLeast: region.lowerBound)
         work += max(0, min(position, region.upperBound) - index)
         while index < min(position, region.upperBound) {
             defer { index += 1 }
+            while nextGuard < guarded.count, guarded[nextGuard].lowerBound <= index {
+                let test = guarded[nextGuard]
+                if !names.isEmpty, test.upperBound <= position {
+                    work += test.count
+                    names = names.filter { !mentions([$0], in: test) }
+                }
+                nextGuard += 1
+            }
             guard isAssignment(index) else { continue }
             let statementStart = statements.start(of: index, limit: region.lowerBound)
             let rightEnd = statements.end(from: index + 1, limit: region.upperBound, tokens: tokens, bytes: bytes)
@@ -125,6 +142,11 @@ struct TaintFlow {
             if sources[middle].start < position { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    /// The index of the first guard starting at or after `position`.
+    private func firstGuard(atLeast position: Int) -> Int {
+        guarded.firstIndex { $0.lowerBound >= position } ?? guarded.count
     }
 
     /// Whether an identifier chain in `range` (outside sanitizers) is one of `names`.

@@ -138,9 +138,9 @@ public enum RuleLoader {
         }
     }
 
-    /// `taint:` with `sources`, `sinks` and optional `sanitizers`, each a list of formulas.
+    /// `taint:` with `sources`, `sinks` and optional `sanitizers` and `guards`, each a list of formulas.
     private static func taint(_ node: Node, reader: NodeReader) throws(RuleError) -> Formula {
-        let map = try reader.mapping(node, what: "`taint` (a mapping with sources, sinks, sanitizers)")
+        let map = try reader.mapping(node, what: "`taint` (a mapping with sources, sinks, sanitizers, guards)")
         func list(_ key: String, required: Bool) throws(RuleError) -> [Formula] {
             guard let items = map[key] else {
                 if required { throw reader.error(node, "`taint` needs `\(key)`: a list of patterns") }
@@ -153,11 +153,11 @@ public enum RuleLoader {
             for item in sequence { formulas.append(try formula(item, reader: reader)) }
             return formulas
         }
-        for (key, _) in map where !["sources", "sinks", "sanitizers"].contains(key.string ?? "") {
-            throw reader.error(key, "unknown key `taint.\(key.string ?? "?")`; use sources, sinks, sanitizers")
+        for (key, _) in map where !["sources", "sinks", "sanitizers", "guards"].contains(key.string ?? "") {
+            throw reader.error(key, "unknown key `taint.\(key.string ?? "?")`; use sources, sinks, sanitizers, guards")
         }
         return .taint(sources: try list("sources", required: true), sinks: try list("sinks", required: true),
-                      sanitizers: try list("sanitizers", required: false))
+                      sanitizers: try list("sanitizers", required: false), guards: try list("guards", required: false))
     }
 
     /// A list item or filter body: a pattern string or a one-key mapping.

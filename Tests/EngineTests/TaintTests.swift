@@ -3,7 +3,8 @@ import TestSupport
 
 /// Taint mode: sources reaching sinks within a function, through assignments, without sanitizers.
 @Suite struct TaintTests {
-    func rule(_ language: String, sources: [String], sinks: [String], sanitizers: [String] = [], extra: String = "") throws -> CompiledRuleHolder {
+    func rule(_ language: String, sources: [String], sinks: [String], sanitizers: [String] = [], guards: [String] = [],
+              extra: String = "") throws -> CompiledRuleHolder {
         func list(_ items: [String]) -> String { items.map { "      - '\($0)'" }.joined(separator: "\n") }
         let yaml = """
         id: input-validation/test
@@ -17,6 +18,7 @@ import TestSupport
           sinks:
         \(list(sinks))
         \(sanitizers.isEmpty ? "" : "  sanitizers:\n" + list(sanitizers))
+        \(guards.isEmpty ? "" : "  guards:\n" + list(guards))
         \(extra)
         """
         return CompiledRuleHolder(rule: try TestSupport.rule(yaml))
@@ -27,6 +29,53 @@ import TestSupport
         func check(_ code: String, _ comment: Comment? = nil) {
             #expect(TestSupport.positions(rule, code) == TestSupport.markers(code), comment)
         }
+    }
+
+    @Test func aGuardCleansTheNamesItTestsFromThereOn() throws {
+        let r = try rule("ruby", sources: ["params[...]"], sinks: ["redirect_to $SINK"],
+                         guards: ["$U.host == $H", "$ALLOWED.include?($X)"])
+        r.check("""
+        def back
+          target = URI.parse(params[:next])
+          if target.host == request.host
+            redirect_to target.to_s
+          end
+        end
+        """, "the host was compared before the redirect")
+        r.check("""
+        def back
+          kind = params[:kind]
+          raise NotFound unless KINDS.include?(kind)
+          redirect_to kind
+        end
+        """, "an allow-list lookup")
+        r.check("""
+        def back
+          target = URI.parse(params[:next])
+          other = params[:other]
+          if target.host == request.host
+            ↓redirect_to other
+          end
+        end
+        """, "a guard cleans only the names it tests")
+        r.check("""
+        def back
+          target = URI.parse(params[:next])
+          ↓redirect_to target.to_s
+          if target.host == request.host
+            log(target)
+          end
+        end
+        """, "a guard after the sink does not clean it")
+        r.check("""
+        def back
+          target = URI.parse(params[:next])
+          if target.host == request.host
+            target = params[:again]
+            ↓redirect_to target
+          end
+        end
+        """, "re-assigning from a source taints the name again")
     }
 
     @Test func pythonFlowThroughAssignmentsAndInterpolation() throws {
