@@ -71,19 +71,30 @@ struct OperandGrammar {
     func operandEnds(from first: Int, limit: Int, into ends: inout [Int32]) {
         var cursor = first
         ends.append(Int32(cursor))
-        while cursor < limit {
-            let token = tokens[cursor]
-            guard token.kind == .punctuation else { break }
-            if isMemberAccess(token), cursor + 1 < limit, tokens[cursor + 1].kind == .identifier {
-                cursor += 2
-            } else if token.hasPartner, Int(token.partner) > cursor, Int(token.partner) < limit,
-                      bytes[Int(token.start)] == UInt8(ascii: "(") || bytes[Int(token.start)] == UInt8(ascii: "[") {
-                cursor = Int(token.partner) + 1
-            } else {
-                break
-            }
+        while let next = nextEnd(after: cursor, limit: limit) {
+            cursor = next
             ends.append(Int32(cursor))
         }
+    }
+
+    /// The longest end of the operand whose shortest end is `first`.
+    func lastEnd(from first: Int, limit: Int) -> Int {
+        var cursor = first
+        while let next = nextEnd(after: cursor, limit: limit) { cursor = next }
+        return cursor
+    }
+
+    /// The next end after `cursor`: past a member (`.b`), a call or an index; nil where the chain stops.
+    private func nextEnd(after cursor: Int, limit: Int) -> Int? {
+        guard cursor < limit else { return nil }
+        let token = tokens[cursor]
+        guard token.kind == .punctuation else { return nil }
+        if isMemberAccess(token), cursor + 1 < limit, tokens[cursor + 1].kind == .identifier { return cursor + 2 }
+        if token.hasPartner, Int(token.partner) > cursor, Int(token.partner) < limit,
+           bytes[Int(token.start)] == UInt8(ascii: "(") || bytes[Int(token.start)] == UInt8(ascii: "[") {
+            return Int(token.partner) + 1
+        }
+        return nil
     }
 
     /// ``isMemberAccess(_:bytes:language:)`` in this file.

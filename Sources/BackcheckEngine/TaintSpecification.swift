@@ -70,9 +70,12 @@ struct TaintFlow {
         let sanitized = MatchRanges(sanitized)
         self.sanitized = sanitized
         self.guarded = guarded.sorted { $0.lowerBound < $1.lowerBound }
-        cleanSources = MatchRanges(sources.map { $0.start..<$0.end }.filter { !sanitized.anyContains($0) })
         self.parameterSlot = parameterSlot
         language = engine.buffer.language
+        let grammar = OperandGrammar(tokens: engine.tokens, bytes: engine.bytes, language: engine.buffer.language)
+        cleanSources = MatchRanges(sources.map { $0.start..<$0.end }.filter {
+            !sanitized.anyContains($0) && !Self.isComparisonOperand(at: $0.lowerBound, grammar: grammar)
+        })
         // Function bodies and bracket nesting are properties of the file, computed once and
         // shared by every taint rule that runs on it.
         (scopes, enclosing) = engine.index.taintStructure(tokens: engine.tokens, bytes: engine.bytes, language: language)
@@ -113,7 +116,7 @@ struct TaintFlow {
                 let test = guarded[nextGuard]
                 if !names.isEmpty, test.upperBound <= position {
                     work += test.count
-                    names = names.filter { !mentions([$0], in: test) }
+                    names = names.filter { !mentions([$0], in: test, countingComparisons: true) }
                 }
                 nextGuard += 1
             }
@@ -149,14 +152,44 @@ struct TaintFlow {
         guarded.firstIndex { $0.lowerBound >= position } ?? guarded.count
     }
 
-    /// Whether an identifier chain in `range` (outside sanitizers) is one of `names`.
-    private func mentions(_ names: Set<String>, in range: Range<Int>) -> Bool {
+    /// Whether an identifier chain in `range` (outside sanitizers and, unless `countingComparisons`,
+    /// outside comparisons) is one of `names`.
+    private func mentions(_ names: Set<String>, in range: Range<Int>, countingComparisons: Bool = false) -> Bool {
         guard !names.isEmpty else { return false }
-        for index in range where tokens[index].kind == .identifier && !followsMemberAccess(index) {
+        let grammar = OperandGrammar(tokens: tokens, bytes: bytes, language: language)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            defer { index += 1 }
+            guard tokens[index].kind == .identifier, !followsMemberAccess(index) else { continue }
             if isSanitized(index..<(index + 1)) { continue }
+            if !countingComparisons, let end = Self.comparedOperandEnd(at: index, grammar: grammar) {
+                index = end - 1
+                continue
+            }
             if chainText(index).contains(where: names.contains) { return true }
         }
         return false
+    }
+
+    private static let comparisonOperators: Set<String> = ["==", "===", "!=", "!==", "<=", ">="]
+
+    /// Whether the operand starting at `start` is compared: `a === b` is a boolean, and neither
+    /// side's data flows on (`client === Desktop ? Desktop : Web` is one of two constants).
+    static func isComparisonOperand(at start: Int, grammar: OperandGrammar) -> Bool {
+        comparedOperandEnd(at: start, grammar: grammar) != nil
+    }
+
+    /// The end of the operand starting at `start` when an equality or ordering operator stands
+    /// right before or right after it.
+    static func comparedOperandEnd(at start: Int, grammar: OperandGrammar) -> Int? {
+        let tokens = grammar.tokens
+        guard let first = grammar.firstEnd(from: start, limit: tokens.count) else { return nil }
+        let end = grammar.lastEnd(from: first, limit: tokens.count)
+        func isComparison(_ index: Int) -> Bool {
+            guard index >= 0, index < tokens.count, tokens[index].kind == .punctuation, tokens[index].length <= 3 else { return false }
+            return comparisonOperators.contains(String(decoding: grammar.bytes[tokens[index].range], as: UTF8.self))
+        }
+        return isComparison(start - 1) || isComparison(end) ? end : nil
     }
 
     /// `a`, `a.b`, `a.b.c`... for the chain starting at `index` (whitespace removed).

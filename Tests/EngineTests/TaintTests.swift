@@ -115,6 +115,35 @@ import TestSupport
         """, "reassignment kills taint")
     }
 
+    @Test func aComparisonIsABooleanAndCarriesNoData() throws {
+        let r = try rule("javascript", sources: ["req.query"], sinks: ["res.redirect($...SINK)"])
+        r.check("""
+        app.get('/go', (req, res) => {
+          const client = req.query.client === "desktop" ? "desktop" : "web";
+          res.redirect(`/login?client=${client}`.replace("/", base));
+        });
+        """, "the ternary picks one of two constants")
+        r.check("""
+        app.get('/go', (req, res) => {
+          const wantsJson = "json" == req.query.format;
+          res.redirect(base + wantsJson);
+        });
+        """, "a comparison with the source on the right")
+        r.check("""
+        app.get('/go', (req, res) => {
+          const target = req.query.mode === "a" ? req.query.next : "/home";
+          ↓res.redirect(target);
+        });
+        """, "a branch of the ternary is still the source")
+        r.check("""
+        app.get('/go', (req, res) => {
+          const next = req.query.next;
+          const same = next === current;
+          ↓res.redirect(next);
+        });
+        """, "comparing a name does not clean it")
+    }
+
     @Test func javascriptArrowHandlersAndDestructuring() throws {
         let r = try rule("javascript", sources: ["req.body", "req.query.$F", "req.params.$F"],
                          sinks: ["$DB.query($...SINK, ...)"])
