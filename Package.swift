@@ -144,7 +144,7 @@ let package = Package(
                            "BackcheckLexer", "BackcheckModel", "TestSupport"],
             swiftSettings: strict
         ),
-        .testTarget(name: "AnalysisTests", dependencies: ["BackcheckAnalysis", "BackcheckModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "AnalysisTests", dependencies: ["BackcheckAnalysis", "BackcheckRules", "BackcheckModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SQLTests",
             dependencies: ["BackcheckSQL", "BackcheckRules", "BackcheckAnalysis", "BackcheckLexer", "BackcheckModel", "TestSupport",

@@ -66,7 +66,7 @@ public struct FileAnalyzer: Sendable {
                 if statements == nil { statements = index.statements(of: file) }
                 let statement = statements!.start(of: match.start)
                 let lines = Int(file.buffer.tokens[statement].line)...Int(file.buffer.tokens[match.end - 1].line)
-                finding.suppression = suppressions.suppression(ruleId: rule.rule.id, lines: lines)
+                finding.suppression = suppressions.suppression(ruleId: rule.rule.id, foreignIds: rule.rule.foreignIds, lines: lines)
                 if let suppression = finding.suppression { usedMarkers.insert("\(suppression.line) \(rule.rule.id)") }
                 findings.append(finding)
             }

@@ -6,14 +6,27 @@ import BackcheckModel
 /// `backcheck:ignore <rule-id>[, <rule-id>] -- reason` on a line suppresses those rules on that
 /// line and the next; `backcheck:ignore-file <rule-id> -- reason` for the whole file. Foreign
 /// markers (`nosemgrep`, `nosec`, `NOSONAR`, `gitleaks:allow`) suppress every rule on their line,
-/// so teams can migrate without rewriting comments.
+/// so teams can migrate without rewriting comments. Other analyzers' markers naming their own rule
+/// ids — `# noqa: S324`, `//nolint:gosec`, and C#'s `#pragma warning disable CA5351` up to its
+/// `restore` — suppress the rules that list those ids in `foreign-ids`: the author decided on that
+/// check already.
 struct SuppressionIndex {
     struct Marker {
         var marker: String
         var rules: Set<String>?
         var reason: String
         var line: Int
+        /// Set for another analyzer's marker: the ids it names.
+        var foreignIds: Set<String>? = nil
+
+        func covers(ruleId: String, foreignIds ruleForeignIds: Set<String>) -> Bool {
+            if let foreignIds { return !foreignIds.isDisjoint(with: ruleForeignIds) }
+            return rules?.contains(ruleId) ?? true
+        }
     }
+
+    /// A `#pragma warning disable` region: the ids it disables and the lines until `restore`.
+    private var pragmaRegions: [(ids: Set<String>, lines: ClosedRange<Int>)] = []
 
     private(set) var lineMarkers: [Int: [Marker]] = [:]
     /// The lines holding markers, in order: a statement may span thousands of lines, each with
@@ -50,14 +63,66 @@ struct SuppressionIndex {
                 }
             }
             if isOwn { continue }
-            for foreign in Self.foreignMarkers where text.contains(foreign) {
-                // A comment spanning lines marks the line it ends on, where code follows.
-                let endLine = line + text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            // A comment spanning lines marks the line it ends on, where code follows.
+            let endLine = line + text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            if let foreign = Self.foreignMarkers.first(where: text.contains) {
                 lineMarkers[endLine, default: []].append(Marker(marker: foreign, rules: nil, reason: "", line: endLine))
-                break
+            } else if let (name, ids) = Self.foreignRuleIds(in: text) {
+                lineMarkers[endLine, default: []].append(Marker(marker: name, rules: nil, reason: "", line: endLine, foreignIds: ids))
             }
         }
+        if file.buffer.language == .csharp { pragmaRegions = Self.pragmaRegions(in: file.bytes) }
         markedLines = lineMarkers.keys.sorted()
+    }
+
+    /// `noqa: S324, B303` (flake8, Ruff) or `nolint:gosec,errcheck` (golangci-lint): the marker
+    /// and the ids it names. A bare `noqa`/`nolint` names no check and suppresses nothing here.
+    private static func foreignRuleIds(in text: String) -> (String, Set<String>)? {
+        for name in ["noqa:", "nolint:"] {
+            guard let range = text.range(of: name) else { continue }
+            let ids = text[range.upperBound...]
+                .prefix { $0.isLetter || $0.isNumber || $0 == "," || $0 == " " || $0 == "-" || $0 == "_" }
+                .split(whereSeparator: { $0 == "," || $0 == " " })
+                .map(String.init)
+            if !ids.isEmpty { return (String(name.dropLast()), Set(ids)) }
+        }
+        return nil
+    }
+
+    /// C# `#pragma warning disable ID[, ID]` … `#pragma warning restore ID` regions (an
+    /// unrestored one runs to the end of the file).
+    private static func pragmaRegions(in bytes: [UInt8]) -> [(ids: Set<String>, lines: ClosedRange<Int>)] {
+        var regions: [(ids: Set<String>, lines: ClosedRange<Int>)] = []
+        var open: [String: Int] = [:]
+        var line = 1
+        var lineStart = 0
+        func handle(_ lineBytes: ArraySlice<UInt8>) {
+            let text = String(decoding: lineBytes, as: UTF8.self)
+            let words = text.split(separator: "//", maxSplits: 1).first.map {
+                $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" }).map(String.init)
+            } ?? []
+            guard words.count >= 3, words[0] == "#pragma" || (words[0] == "#" && words.count >= 4 && words[1] == "pragma")
+            else { return }
+            let rest = words[0] == "#" ? Array(words.dropFirst(2)) : Array(words.dropFirst(1))
+            guard rest.first == "warning", rest.count >= 2 else { return }
+            let ids = rest.dropFirst(2)
+            switch rest[1] {
+            case "disable": for id in ids where open[id] == nil { open[id] = line }
+            case "restore":
+                for id in ids.isEmpty ? Array(open.keys) : Array(ids) {
+                    if let start = open.removeValue(forKey: id) { regions.append(([id], start...line)) }
+                }
+            default: break
+            }
+        }
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            if bytes[lineStart..<offset].contains(UInt8(ascii: "#")) { handle(bytes[lineStart..<offset]) }
+            line += 1
+            lineStart = offset + 1
+        }
+        if lineStart < bytes.count, bytes[lineStart...].contains(UInt8(ascii: "#")) { handle(bytes[lineStart...]) }
+        for (id, start) in open { regions.append(([id], start...Int.max)) }
+        return regions
     }
 
     private mutating func parseOwn(_ rest: String, line: Int) {
@@ -99,11 +164,18 @@ struct SuppressionIndex {
         }
     }
 
-    /// The marker suppressing `ruleId` for a match spanning `lines`, if any: a marker on any of
-    /// those lines or on the line above the first.
-    func suppression(ruleId: String, lines: ClosedRange<Int>) -> Suppression? {
+    /// The marker suppressing `ruleId` (whose other analyzers' ids are `foreignIds`) for a match
+    /// spanning `lines`, if any: a marker on any of those lines or on the line above the first, or
+    /// a pragma region around the first.
+    func suppression(ruleId: String, foreignIds: Set<String> = [], lines: ClosedRange<Int>) -> Suppression? {
         if let marker = fileMarkers.first(where: { $0.rules?.contains(ruleId) ?? true }) {
             return Suppression(marker: marker.marker, reason: marker.reason, line: marker.line)
+        }
+        if !foreignIds.isEmpty, let region = pragmaRegions.first(where: {
+            $0.lines.contains(lines.lowerBound) && !$0.ids.isDisjoint(with: foreignIds)
+        }) {
+            return Suppression(marker: "#pragma warning disable \(region.ids.sorted().joined(separator: ", "))",
+                               reason: "", line: region.lines.lowerBound)
         }
         var low = 0
         var high = markedLines.count
@@ -113,7 +185,7 @@ struct SuppressionIndex {
         }
         for line in markedLines[low...] {
             guard line <= lines.upperBound else { break }
-            if let marker = lineMarkers[line]?.first(where: { $0.rules?.contains(ruleId) ?? true }) {
+            if let marker = lineMarkers[line]?.first(where: { $0.covers(ruleId: ruleId, foreignIds: foreignIds) }) {
                 return Suppression(marker: marker.marker, reason: marker.reason, line: marker.line)
             }
         }

@@ -23,6 +23,9 @@ public struct Rule: Sendable, Identifiable {
     public var secret: String?
     /// Extra prefilter words: the file must contain one of them (case-insensitive).
     public var keywords: [String]
+    /// Other analyzers' ids for the same check (`CA5351`, `S324`, `gosec`): their suppressions in
+    /// the code (`#pragma warning disable`, `# noqa:`, `//nolint:`) suppress this rule too.
+    public var foreignIds: Set<String>
     /// Which files the rule applies to, by path.
     public var paths: PathFilter
     /// Which files the rule applies to, by role: the `roles:` key, else its checklist item's
@@ -38,7 +41,8 @@ public struct Rule: Sendable, Identifiable {
     public init(
         id: String, checklist: ChecklistItem, severity: Severity, confidence: Confidence,
         languages: [Language], message: String, help: String, cwe: [String], owasp: [String],
-        focus: String?, secret: String?, keywords: [String], paths: PathFilter = PathFilter(), roles: Set<FileRole>? = nil,
+        focus: String?, secret: String?, keywords: [String], foreignIds: Set<String> = [], paths: PathFilter = PathFilter(),
+        roles: Set<FileRole>? = nil,
         matcher: RuleMatcher, constraints: [String: TextConstraint], examples: RuleExamples, file: String
     ) {
         self.id = id
@@ -53,6 +57,7 @@ public struct Rule: Sendable, Identifiable {
         self.focus = focus
         self.secret = secret
         self.keywords = keywords
+        self.foreignIds = foreignIds
         self.paths = paths
         self.roles = roles ?? checklist.defaultRoles
         self.matcher = matcher

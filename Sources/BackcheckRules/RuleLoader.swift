@@ -9,7 +9,7 @@ public enum RuleLoader {
     private static let knownKeys: Set<String> = [
         "id", "checklist", "severity", "confidence", "languages", "message", "help", "cwe", "owasp",
         "focus", "secret", "keywords", "pattern", "any", "all", "not", "inside", "not-inside",
-        "where", "examples", "options", "analyzer", "taint", "paths", "roles",
+        "where", "examples", "options", "analyzer", "taint", "paths", "roles", "foreign-ids",
     ]
 
     /// Parses one rule file. `expectedId` (derived from the path) must equal the `id` key when given.
@@ -55,6 +55,7 @@ public enum RuleLoader {
             focus: try reader.optionalString(map, "focus"),
             secret: try reader.optionalString(map, "secret"),
             keywords: try reader.stringList(map, "keywords"),
+            foreignIds: Set(try reader.stringList(map, "foreign-ids")),
             paths: try pathFilter(map["paths"], reader: reader),
             roles: try fileRoles(map["roles"], reader: reader),
             matcher: matcher, constraints: constraints, examples: examples, file: file

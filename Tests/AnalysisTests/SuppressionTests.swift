@@ -1,4 +1,5 @@
 import BackcheckAnalysis
+import BackcheckRules
 import Testing
 import TestSupport
 
@@ -83,5 +84,68 @@ extension SuppressionTests {
         let code = "# backcheck:ignore PrintSecret -- reason\nlog(secret)\n"
         let result = analyzer.analyze(path: "a.py", bytes: Array(code.utf8), language: .python, role: .source)
         #expect(result.diagnostics.contains { $0.kind == .invalidSuppression && $0.message.contains("not a rule id") })
+    }
+}
+
+/// Other analyzers' markers that name their own ids: honoured for rules listing those ids.
+@Suite struct ForeignIdSuppressionTests {
+    func rule(_ language: String, foreignIds: String) -> CompiledRule {
+        try! TestSupport.rule("""
+        id: sensitive-data/weak
+        checklist: sensitive-data
+        severity: medium
+        languages: [\(language)]
+        message: m
+        foreign-ids: \(foreignIds)
+        pattern: 'weak($X)'
+        """)
+    }
+
+    func suppressed(_ rule: CompiledRule, _ code: String) -> [Bool] {
+        TestSupport.findings(rule, code).map { $0.suppression != nil }
+    }
+
+    @Test func noqaNamingTheRulesIdSuppressesIt() {
+        let r = rule("python", foreignIds: "[S324, B324]")
+        #expect(suppressed(r, "weak(a)  # noqa: S324\n") == [true])
+        #expect(suppressed(r, "weak(a)  # noqa: E501, B324\n") == [true])
+        #expect(suppressed(r, "weak(a)  # noqa: E501\n") == [false], "another check's id")
+        #expect(suppressed(r, "weak(a)  # noqa\n") == [false], "a bare noqa names no check")
+    }
+
+    @Test func nolintNamingTheLinterSuppressesIt() {
+        let r = rule("go", foreignIds: "[gosec, G401]")
+        #expect(suppressed(r, "x := weak(a) //nolint:gosec // the API requires it\n") == [true])
+        #expect(suppressed(r, "x := weak(a) //nolint:errcheck\n") == [false])
+    }
+
+    @Test func pragmaRegionsSuppressUntilRestored() {
+        let r = rule("csharp", foreignIds: "[CA5350, CA5351]")
+        #expect(suppressed(r, """
+        #pragma warning disable CA5350 // the remote API requires SHA-1
+        var h = weak(a);
+        #pragma warning restore CA5350
+        var k = weak(b);
+        """) == [true, false])
+        #expect(suppressed(r, """
+        #pragma warning disable CA1822, CA5351
+        var h = weak(a);
+        """) == [true], "an unrestored region runs to the end of the file")
+        #expect(suppressed(r, """
+        #pragma warning disable CA1822
+        var h = weak(a);
+        """) == [false], "another warning's id")
+    }
+
+    @Test func rulesWithoutForeignIdsIgnoreThem() {
+        let r = try! TestSupport.rule("""
+        id: sensitive-data/weak
+        checklist: sensitive-data
+        severity: medium
+        languages: [python]
+        message: m
+        pattern: 'weak($X)'
+        """)
+        #expect(suppressed(r, "weak(a)  # noqa: S324\n") == [false])
     }
 }
