@@ -32,7 +32,7 @@ public class CryptoService {
     }
 
     public String newApiKey() {
-        String apiKey = RandomStringUtils.randomAlphanumeric(40); // expect: sensitive-data/insecure-random-java
+        String apiKey = RandomStringUtils.insecure().nextAlphanumeric(40); // expect: sensitive-data/insecure-random-java
         return apiKey;
     }
 
