@@ -192,6 +192,12 @@ struct MatchEngine {
                 guard stop > index else { return nil }
                 return bind(slot, index..<stop) { $0.match(elements, next, stop, end, anchored: anchored) }
             }
+            if constraints[slot]?.unexplained == true {
+                // An unexplained binding holds no tokens, so the empty sequence is the only one
+                // to try: walking on would test every longer one, to the end of the file where
+                // no closer stops the walk (Ruby's `rescue … end`), and fail each.
+                return bind(slot, index..<index) { $0.match(elements, next, index, end, anchored: anchored) }
+            }
             return ellipsis(from: index, end: end) { engine, stop in
                 engine.bind(slot, index..<stop) { $0.match(elements, next, stop, end, anchored: anchored) }
             }
