@@ -98,6 +98,21 @@ struct MatchEngine {
         }
     }
 
+    /// `match` with its end moved to the end of the group it stands in (the file's end at the
+    /// top level), for a filter pattern's trailing `...`.
+    mutating func extendedToGroupEnd(_ match: PatternMatch) -> PatternMatch {
+        var stop = match.end
+        while stop < tokens.count, !exhausted {
+            let token = tokens[stop]
+            if Statements.isCloser(token, at: stop, bytes: bytes) { break }
+            charge(1)
+            stop = isOpener(token, at: stop) ? Int(token.partner) + 1 : stop + 1
+        }
+        var extended = match
+        extended.end = max(stop, match.end)
+        return extended
+    }
+
     /// Counts `work` steps done outside the matcher (a taint replay) against the budget.
     mutating func charge(_ work: Int) {
         steps += work
