@@ -93,35 +93,41 @@ package indirect enum CompiledFormula: Sendable {
         }
     }
 
-    /// The matches of the formula in the engine's file.
-    func evaluate(_ engine: inout MatchEngine) -> [PatternMatch] {
+    /// The matches of the formula in the engine's file. In a filter (the formula of `not`,
+    /// `inside` or `not-inside`) a pattern's trailing `...` runs to the end of the group it
+    /// stands in, the file at the top level: `not-inside: 'STDIN.gets ...'` is everything after
+    /// the read, where a lazy `...` would be nothing.
+    func evaluate(_ engine: inout MatchEngine, filter: Bool = false) -> [PatternMatch] {
         switch self {
         case .pattern(let elements):
+            if filter, elements.count > 1, elements.last == .ellipsis {
+                return engine.matches(of: Array(elements.dropLast())).map { engine.extendedToGroupEnd($0) }
+            }
             return engine.matches(of: elements)
         case .any(let items):
             var seen = Set<Range<Int>>()
             var result: [PatternMatch] = []
             for item in items {
-                for match in item.evaluate(&engine) where seen.insert(match.start..<match.end).inserted {
+                for match in item.evaluate(&engine, filter: filter) where seen.insert(match.start..<match.end).inserted {
                     result.append(match)
                 }
             }
             return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         case .all(let items):
             guard let firstPositive = items.firstIndex(where: \.isPositive) else { return [] }
-            var candidates = items[firstPositive].evaluate(&engine)
+            var candidates = items[firstPositive].evaluate(&engine, filter: filter)
             // Each test is a binary search in the other member's matches, not a scan of them:
             // a minified line holds tens of thousands of both.
             for (offset, item) in items.enumerated() where offset != firstPositive && !candidates.isEmpty {
                 switch item {
                 case .not(let inner):
-                    let others = MatchRanges(inner.evaluate(&engine))
+                    let others = MatchRanges(inner.evaluate(&engine, filter: true))
                     candidates.removeAll { others.anyOverlaps($0.start..<$0.end) }
                 case .inside(let inner):
-                    let others = MatchRanges(inner.evaluate(&engine))
+                    let others = MatchRanges(inner.evaluate(&engine, filter: true))
                     candidates.removeAll { !others.anyContains($0.start..<$0.end) }
                 case .notInside(let inner):
-                    let others = MatchRanges(inner.evaluate(&engine))
+                    let others = MatchRanges(inner.evaluate(&engine, filter: true))
                     candidates.removeAll { others.anyContains($0.start..<$0.end) }
                 default:
                     let others = MatchRanges(item.evaluate(&engine))

@@ -98,6 +98,21 @@ struct MatchEngine {
         }
     }
 
+    /// `match` with its end moved to the end of the group it stands in (the file's end at the
+    /// top level), for a filter pattern's trailing `...`.
+    mutating func extendedToGroupEnd(_ match: PatternMatch) -> PatternMatch {
+        var stop = match.end
+        while stop < tokens.count, !exhausted {
+            let token = tokens[stop]
+            if Statements.isCloser(token, at: stop, bytes: bytes) { break }
+            charge(1)
+            stop = isOpener(token, at: stop) ? Int(token.partner) + 1 : stop + 1
+        }
+        var extended = match
+        extended.end = max(stop, match.end)
+        return extended
+    }
+
     /// Counts `work` steps done outside the matcher (a taint replay) against the budget.
     mutating func charge(_ work: Int) {
         steps += work
@@ -191,6 +206,12 @@ struct MatchEngine {
                 let stop = statements!.end(from: index, limit: end, atComma: true, tokens: tokens, bytes: bytes)
                 guard stop > index else { return nil }
                 return bind(slot, index..<stop) { $0.match(elements, next, stop, end, anchored: anchored) }
+            }
+            if constraints[slot]?.unexplained == true {
+                // An unexplained binding holds no tokens, so the empty sequence is the only one
+                // to try: walking on would test every longer one, to the end of the file where
+                // no closer stops the walk (Ruby's `rescue … end`), and fail each.
+                return bind(slot, index..<index) { $0.match(elements, next, index, end, anchored: anchored) }
             }
             return ellipsis(from: index, end: end) { engine, stop in
                 engine.bind(slot, index..<stop) { $0.match(elements, next, stop, end, anchored: anchored) }

@@ -157,6 +157,40 @@ import TestSupport
         #expect(found.first?.secretHash != nil)
     }
 
+    @Test func filterTrailingEllipsisRunsToTheEndOfItsGroup() throws {
+        let r = try TestSupport.rule("""
+        id: logging/test
+        checklist: logging
+        severity: high
+        languages: [ruby]
+        message: m
+        all:
+          - puts $X
+          - not-inside: 'STDIN.gets ...'
+        """)
+        check(r, "↓puts a\nanswer = STDIN.gets\nputs b\nrun(answer)\nputs c\n")
+        check(r, "[STDIN.gets, puts(b)]\n↓puts c\n")
+        // Outside a filter a trailing `...` is still lazy: it matches nothing.
+        let plain = try rule("STDIN.gets ...", language: "ruby", message: "m")
+        let found = TestSupport.findings(plain, "x = STDIN.gets\nputs x\n")
+        #expect(found.map(\.line) == [1])
+        #expect(found.first?.endLine == 1)
+    }
+
+    @Test func unexplainedBindingOnlyTriesTheEmptySequence() throws {
+        // Ruby's `rescue … end` has no closer to stop a `...`: each non-empty rescue used to test
+        // every longer body up to the end of the file and exhaust the budget of a 200-line file.
+        let r = try rule("rescue $...BODY end", language: "ruby", message: "m", extra: "where:\n  BODY: { unexplained: true }")
+        let handled = Array(repeating: "begin\n  work\nrescue\n  recover(x, y, z)\nend\n", count: 150).joined()
+        let code = handled + "begin\n  work\n↓rescue\nend\n"
+        let analyzer = FileAnalyzer(rules: RuleSet(rules: [r]), secretKey: [1])
+        let result = analyzer.analyze(path: "a.rb", bytes: Array(code.replacingOccurrences(of: "↓", with: "").utf8),
+                                      language: .ruby, role: .source)
+        #expect(result.diagnostics.isEmpty)
+        check(r, code)
+        check(r, "begin\n  work\nrescue\n  # the cache is optional\nend\n")
+    }
+
     @Test func runawayMatchStopsAtTheBudget() throws {
         let r = try rule("f(... , ... , ... , ..., x)")
         let code = "f(" + Array(repeating: "a", count: 400).joined(separator: ", ") + ")"
