@@ -22,6 +22,7 @@ extension FindingQuery {
             condition("rule_id = ?", [ruleId])
         }
         if let minimumSeverity { condition("severity >= ?", [minimumSeverity.rank]) }
+        if let role { condition("file_role = ?", [role.rawValue]) }
         if let path {
             // The function is added to the connection by the query (see `sqlFunction`).
             condition("path GLOB ? AND backcheck_path_selects(path)", [path.globPrefix])

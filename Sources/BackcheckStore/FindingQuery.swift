@@ -26,6 +26,8 @@ public struct FindingQuery: Sendable, Hashable {
     public var minimumSeverity: Severity?
     /// Only paths this pattern selects (see ``PathPattern``).
     public var path: PathPattern?
+    /// Only findings in files of this role (test, fixture, ...: see ``FileRole``).
+    public var role: FileRole?
     /// Only findings with one of these statuses.
     public var statuses: Set<FindingStatus>
     /// Only findings first seen at or after this time (fixed at or after it, when `statuses` is
@@ -37,7 +39,7 @@ public struct FindingQuery: Sendable, Hashable {
 
     /// A query for the active (open and reopened) findings of every root, worst first.
     public init(root: String? = nil, checklist: ChecklistItem? = nil, ruleId: String? = nil,
-                minimumSeverity: Severity? = nil, path: PathPattern? = nil,
+                minimumSeverity: Severity? = nil, path: PathPattern? = nil, role: FileRole? = nil,
                 statuses: Set<FindingStatus> = FindingStatus.active, since: Date? = nil,
                 order: Order = .severity, limit: Int? = nil) {
         self.root = root
@@ -45,6 +47,7 @@ public struct FindingQuery: Sendable, Hashable {
         self.ruleId = ruleId
         self.minimumSeverity = minimumSeverity
         self.path = path
+        self.role = role
         self.statuses = statuses
         self.since = since
         self.order = order

@@ -19,6 +19,7 @@ struct FindingsCommand: ParsableCommand {
           backcheck findings --checklist logging --since 7d    # first seen in the last week
           backcheck findings --status fixed --since 2024-05-01 # fixed since that day
           backcheck findings --rule 'sensitive-data/*' --format csv > findings.csv
+          backcheck findings --role test                       # findings in tests (when config includes them)
           backcheck findings --status all --sort newest --limit 20
           backcheck findings --sync                            # after the daemon caught up with your last save
         """
@@ -37,6 +38,9 @@ struct FindingsCommand: ParsableCommand {
 
     @Option(help: "Only paths this gitignore-style pattern selects (* stays inside a folder name, **/ crosses folders; a folder selects what is under it; a pattern without / matches a name at any depth).")
     var path: String?
+
+    @Option(help: "Only findings in files of this role (\(FileRole.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var role: FileRole?
 
     @Option(help: "open (includes reopened), fixed, suppressed, reopened or all.")
     var status: StatusFilter = .open
@@ -88,7 +92,7 @@ struct FindingsCommand: ParsableCommand {
         }
         let query = FindingQuery(
             root: root, checklist: checklist, ruleId: rule, minimumSeverity: severity, path: path.flatMap(PathPattern.init(typed:)),
-            statuses: status.statuses, since: sinceDate, order: sort, limit: limit ?? (format == .table ? 100 : nil))
+            role: role, statuses: status.statuses, since: sinceDate, order: sort, limit: limit ?? (format == .table ? 100 : nil))
         let list: FindingList
         do {
             list = try queries.list(query)
@@ -115,4 +119,5 @@ struct FindingsCommand: ParsableCommand {
 
 extension ChecklistItem: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
+extension FileRole: ExpressibleByArgument {}
 extension FindingQuery.Order: ExpressibleByArgument {}

@@ -8,10 +8,12 @@ import BackcheckModel
     /// Five findings over three files, checklist items, rules and severities.
     func populated() throws -> TestStore {
         let test = try TestStore()
-        func finding(_ fingerprint: String, _ path: String, _ line: Int, _ severity: Severity, rule: String, checklist: ChecklistItem) -> Finding {
+        func finding(_ fingerprint: String, _ path: String, _ line: Int, _ severity: Severity, rule: String, checklist: ChecklistItem,
+                     role: FileRole = .source) -> Finding {
             var finding = Fixture.finding(fingerprint, path: path, line: line, severity: severity)
             finding.ruleId = rule
             finding.checklist = checklist
+            finding.fileRole = role
             return finding
         }
         let stay = [
@@ -19,7 +21,7 @@ import BackcheckModel
                 finding("p1", "payments/api/charge.py", 3, .critical, rule: "sensitive-data/hardcoded-stripe-live-key", checklist: .sensitiveData),
                 finding("p2", "payments/api/charge.py", 9, .high, rule: "logging/secret-in-log-python", checklist: .logging),
             ]),
-            Fixture.analyzed("payments/models.py", [finding("p3", "payments/models.py", 1, .medium, rule: "sensitive-data/weak-hash-of-secret-python", checklist: .sensitiveData)]),
+            Fixture.analyzed("payments/models.py", [finding("p3", "payments/models.py", 1, .medium, rule: "sensitive-data/weak-hash-of-secret-python", checklist: .sensitiveData, role: .migration)]),
             Fixture.analyzed("web/[id].js", [finding("w1", "web/[id].js", 5, .low, rule: "logging/secret-in-log-javascript", checklist: .logging)]),
         ]
         // w2 is open after the first scan and fixed by the second.
@@ -40,6 +42,9 @@ import BackcheckModel
         (FindingQuery(ruleId: "logging/secret-in-log-javascript"), ["w1"]),
         (FindingQuery(ruleId: "sensitive-data/*"), ["p1", "p3"]),
         (FindingQuery(minimumSeverity: .high), ["p1", "p2"]),
+        (FindingQuery(role: .migration), ["p3"]),
+        (FindingQuery(role: .source), ["p1", "p2", "w1"]),
+        (FindingQuery(role: .test), []),
         (FindingQuery(path: PathPattern(typed: "payments/**")), ["p1", "p2", "p3"]),
         (FindingQuery(path: PathPattern(typed: "payments/*.py")), ["p3"]),
         (FindingQuery(path: PathPattern(typed: "payments/**/*.py")), ["p1", "p2", "p3"]),
