@@ -149,7 +149,13 @@ struct TaintFlow {
 
     /// The index of the first guard starting at or after `position`.
     private func firstGuard(atLeast position: Int) -> Int {
-        guarded.firstIndex { $0.lowerBound >= position } ?? guarded.count
+        var low = 0
+        var high = guarded.count
+        while low < high {
+            let middle = (low + high) / 2
+            if guarded[middle].lowerBound < position { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Whether an identifier chain in `range` (outside sanitizers and, unless `countingComparisons`,
