@@ -9,7 +9,7 @@ import BackcheckModel
 /// function, `get(x) {` and `func f(x) T {` are); Python bodies are the blocks after `def`;
 /// Ruby bodies run from `def`/`do` to their `end`.
 struct FunctionScopes {
-    struct Scope {
+    struct Scope: Equatable {
         /// The signature: parameters live here.
         var header: Range<Int>
         /// The body, brackets included.

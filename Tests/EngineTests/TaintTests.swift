@@ -144,6 +144,101 @@ import TestSupport
         """, "comparing a name does not clean it")
     }
 
+    @Test func aSameFileFunctionReturningNoArgumentDataIsClean() throws {
+        let js = try rule("typescript", sources: ["ctx.query"], sinks: ["ctx.redirect($...SINK)"])
+        js.check("""
+        export const loginPath = (client: string | undefined): string => {
+          const kind = client === "desktop" ? "desktop" : "web";
+          return `/?method=passkey&client=${kind}`;
+        };
+        router.get("passkey", (ctx) => {
+          ctx.redirect(loginPath(ctx.query.client));
+        });
+        """, "the helper compares its argument and returns one of two fixed paths")
+        js.check("""
+        function passThrough(target) {
+          const trimmed = target.trim();
+          return trimmed;
+        }
+        router.get("out", (ctx) => {
+          ↓ctx.redirect(passThrough(ctx.query.next));
+        });
+        """, "the helper returns its argument")
+        js.check("""
+        function pick(target) {
+          if (!target) { return "/"; }
+          return target;
+        }
+        router.get("out", (ctx) => {
+          ↓ctx.redirect(pick(ctx.query.next));
+        });
+        """, "one return of several hands the argument back")
+        js.check("""
+        function log(target) {
+          console.log(target);
+        }
+        router.get("out", (ctx) => {
+          ↓ctx.redirect(log(ctx.query.next) || ctx.query.next);
+        });
+        """, "a function without a return value says nothing; the source beside it still counts")
+        js.check("""
+        function home(target) { return "/home"; }
+        router.get("out", (ctx) => {
+          ↓ctx.redirect(other.home(ctx.query.next));
+        });
+        """, "a method of another object is not the file's function")
+
+        let python = try rule("python", sources: ["request.args"], sinks: ["redirect($...SINK)"])
+        python.check("""
+        def landing(kind):
+            if kind == "admin":
+                return url_for("admin.index")
+            return url_for("index")
+
+        @app.route("/go")
+        def go():
+            return redirect(landing(request.args.get("kind")))
+        """, "both returns are fixed routes")
+        python.check("""
+        def targets(url):
+            yield url
+
+        @app.route("/go")
+        def go():
+            return ↓redirect(targets(request.args.get("next")))
+        """, "a generator yields its argument")
+
+        let go = try rule("go", sources: ["r.URL.Query()"], sinks: ["http.Redirect($W, $R, $...SINK, ...)"])
+        go.check("""
+        func landing(kind string) (string, error) {
+        	if kind == "admin" {
+        		return "/admin", nil
+        	}
+        	return "/", nil
+        }
+        func handle(w http.ResponseWriter, r *http.Request) {
+        	target, _ := landing(r.URL.Query().Get("kind"))
+        	http.Redirect(w, r, target, 302)
+        }
+        """, "Go result lists after the parameters")
+
+        let php = try rule("php", sources: ["$_GET[...]"], sinks: ["header($...SINK)"])
+        php.check("""
+        <?php
+        class Back {
+            private function location($kind) {
+                return $kind === "admin" ? "Location: /admin" : "Location: /";
+            }
+            public function go() {
+                header($this->location($_GET["kind"]));
+            }
+            public function raw() {
+                ↓header("Location: " . $_GET["next"]);
+            }
+        }
+        """, "$this-> calls reach the class's own method")
+    }
+
     @Test func javascriptArrowHandlersAndDestructuring() throws {
         let r = try rule("javascript", sources: ["req.body", "req.query.$F", "req.params.$F"],
                          sinks: ["$DB.query($...SINK, ...)"])

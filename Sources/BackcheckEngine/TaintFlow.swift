@@ -1,0 +1,231 @@
+import BackcheckLexer
+import BackcheckModel
+
+/// The names carrying taint in a file's functions, and the test of whether a token range holds
+/// tainted data at a given point.
+struct TaintFlow {
+    let tokens: UnsafeBufferPointer<Token>
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Sorted by start.
+    let sources: [PatternMatch]
+    /// The sources outside every sanitizer.
+    let cleanSources: MatchRanges
+    let sanitized: MatchRanges
+    /// Guard matches, sorted by start.
+    let guarded: [Range<Int>]
+    let scopes: FunctionScopes
+    /// Per token, the index of the innermost open bracket around it (or -1).
+    let enclosing: [Int32]
+    let parameterSlot: Int?
+    let language: Language
+    let statements: Statements
+
+    init(engine: MatchEngine, sources: [PatternMatch], sanitized: [Range<Int>], guarded: [Range<Int>], parameterSlot: Int?) {
+        tokens = engine.tokens
+        bytes = engine.bytes
+        self.sources = sources.sorted { $0.start < $1.start }
+        let sanitized = MatchRanges(sanitized)
+        self.sanitized = sanitized
+        self.guarded = guarded.sorted { $0.lowerBound < $1.lowerBound }
+        self.parameterSlot = parameterSlot
+        language = engine.buffer.language
+        let grammar = OperandGrammar(tokens: engine.tokens, bytes: engine.bytes, language: engine.buffer.language)
+        cleanSources = MatchRanges(sources.map { $0.start..<$0.end }.filter {
+            !sanitized.anyContains($0) && !Self.isComparisonOperand(at: $0.lowerBound, grammar: grammar)
+        })
+        // Function bodies and bracket nesting are properties of the file, computed once and
+        // shared by every taint rule that runs on it.
+        (scopes, enclosing) = engine.index.taintStructure(tokens: engine.tokens, bytes: engine.bytes, language: language)
+        statements = engine.index.statements(tokens: engine.tokens, bytes: engine.bytes)
+    }
+
+    /// Whether `range` holds a source value, or a name tainted before `position`, outside
+    /// sanitizers; `work` counts the tokens read.
+    func isTainted(_ range: Range<Int>, before position: Int, work: inout Int) -> Bool {
+        if cleanSources.anyInside(range) { return true }
+        let scope = scopes.innermost(at: position)
+        let names = taintedNames(in: scope, before: position, work: &work)
+        guard !names.isEmpty else { return false }
+        work += range.count
+        return mentions(names, in: range)
+    }
+
+    private func isSanitized(_ range: Range<Int>) -> Bool { sanitized.anyContains(range) }
+
+    /// Replays the assignments of the function (or file) up to `position`, from `initial` names.
+    func taintedNames(in scope: FunctionScopes.Scope?, before position: Int, work: inout Int,
+                      from initial: Set<String> = []) -> Set<String> {
+        let region = scope.map { $0.header.lowerBound..<$0.body.upperBound } ?? 0..<tokens.count
+        var names = initial
+        if let parameterSlot {
+            var next = firstSource(atLeast: region.lowerBound)
+            while next < sources.count, sources[next].start < min(position, region.upperBound) {
+                if let range = sources[next].bindings[parameterSlot], !range.isEmpty { names.insert(chainText(range.lowerBound).first ?? "") }
+                next += 1
+                work += 1
+            }
+        }
+        var index = region.lowerBound
+        var nextGuard = firstGuard(atLeast: region.lowerBound)
+        work += max(0, min(position, region.upperBound) - index)
+        while index < min(position, region.upperBound) {
+            defer { index += 1 }
+            while nextGuard < guarded.count, guarded[nextGuard].lowerBound <= index {
+                let test = guarded[nextGuard]
+                if !names.isEmpty, test.upperBound <= position {
+                    work += test.count
+                    names = names.filter { !mentions([$0], in: test, countingComparisons: true) }
+                }
+                nextGuard += 1
+            }
+            guard isAssignment(index) else { continue }
+            let statementStart = statements.start(of: index, limit: region.lowerBound)
+            let rightEnd = statements.end(from: index + 1, limit: region.upperBound, tokens: tokens, bytes: bytes)
+            let right = (index + 1)..<rightEnd
+            guard right.upperBound <= position else { continue }
+            let targets = assignedNames(statementStart..<index)
+            guard !targets.isEmpty else { continue }
+            work += rightEnd - statementStart
+            let tainted = cleanSources.anyInside(right) || mentions(names, in: right)
+            for target in targets {
+                if tainted { names.insert(target) } else if !isCompound(index) { names.remove(target) }
+            }
+        }
+        return names
+    }
+
+    /// The index of the first source starting at or after `position`.
+    private func firstSource(atLeast position: Int) -> Int {
+        var low = 0
+        var high = sources.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sources[middle].start < position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The index of the first guard starting at or after `position`.
+    private func firstGuard(atLeast position: Int) -> Int {
+        var low = 0
+        var high = guarded.count
+        while low < high {
+            let middle = (low + high) / 2
+            if guarded[middle].lowerBound < position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Whether an identifier chain in `range` (outside sanitizers and, unless `countingComparisons`,
+    /// outside comparisons) is one of `names`.
+    func mentions(_ names: Set<String>, in range: Range<Int>, countingComparisons: Bool = false) -> Bool {
+        guard !names.isEmpty else { return false }
+        let grammar = OperandGrammar(tokens: tokens, bytes: bytes, language: language)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            defer { index += 1 }
+            guard tokens[index].kind == .identifier, !followsMemberAccess(index) else { continue }
+            if isSanitized(index..<(index + 1)) { continue }
+            if !countingComparisons, let end = Self.comparedOperandEnd(at: index, grammar: grammar) {
+                index = end - 1
+                continue
+            }
+            if chainText(index).contains(where: names.contains) { return true }
+        }
+        return false
+    }
+
+    private static let comparisonOperators: Set<String> = ["==", "===", "!=", "!==", "<=", ">="]
+
+    /// Whether the operand starting at `start` is compared: `a === b` is a boolean, and neither
+    /// side's data flows on (`client === Desktop ? Desktop : Web` is one of two constants).
+    static func isComparisonOperand(at start: Int, grammar: OperandGrammar) -> Bool {
+        comparedOperandEnd(at: start, grammar: grammar) != nil
+    }
+
+    /// The end of the operand starting at `start` when an equality or ordering operator stands
+    /// right before or right after it.
+    static func comparedOperandEnd(at start: Int, grammar: OperandGrammar) -> Int? {
+        let tokens = grammar.tokens
+        guard let first = grammar.firstEnd(from: start, limit: tokens.count) else { return nil }
+        let end = grammar.lastEnd(from: first, limit: tokens.count)
+        func isComparison(_ index: Int) -> Bool {
+            guard index >= 0, index < tokens.count, tokens[index].kind == .punctuation, tokens[index].length <= 3 else { return false }
+            return comparisonOperators.contains(String(decoding: grammar.bytes[tokens[index].range], as: UTF8.self))
+        }
+        return isComparison(start - 1) || isComparison(end) ? end : nil
+    }
+
+    /// `a`, `a.b`, `a.b.c`... for the chain starting at `index` (whitespace removed).
+    private func chainText(_ index: Int) -> [String] {
+        var texts = [text(index)]
+        var cursor = index + 1
+        while cursor + 1 < tokens.count, texts.count < 5, isMemberAccess(cursor), tokens[cursor + 1].kind == .identifier {
+            texts.append(texts.last! + text(cursor) + text(cursor + 1))
+            cursor += 2
+        }
+        return texts
+    }
+
+    // MARK: - Statements
+
+    private static let assignmentOperators: Set<String> = ["=", ":=", "+=", ".=", "||=", "??=", "<<="]
+
+    private func isAssignment(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .punctuation, token.length <= 3, Self.assignmentOperators.contains(text(index)) else { return false }
+        // `f(a=b)` is a keyword argument, not an assignment.
+        let open = Int(enclosing[index])
+        return open < 0 || tokens[open].kind == .blockOpen || bytes[Int(tokens[open].start)] == UInt8(ascii: "{")
+    }
+
+    private func isCompound(_ index: Int) -> Bool { text(index) != "=" && text(index) != ":=" }
+
+    /// The names an assignment's left side binds: `x`, `self.x`, `a, b`, `{ a, b: c }`, `[a, b]`,
+    /// with declarations and type annotations dropped.
+    private func assignedNames(_ left: Range<Int>) -> [String] {
+        guard !left.isEmpty else { return [] }
+        var names: [String] = []
+        var partStart = left.lowerBound
+        var cursor = left.lowerBound
+        func finishPart(_ end: Int) {
+            var last = end - 1
+            // Drop a type annotation: `x: Int`.
+            if let colon = (partStart..<end).first(where: { text($0) == ":" && enclosing[$0] == enclosing[left.lowerBound] }) { last = colon - 1 }
+            guard last >= partStart else { return }
+            let token = tokens[last]
+            if token.hasPartner, Int(token.partner) < last, Int(token.partner) >= partStart {
+                // Destructuring: `{ a, b: c }`, `[a, b]`.
+                for inner in (Int(token.partner) + 1)..<last where tokens[inner].kind == .identifier
+                    && enclosing[inner] == Int32(token.partner) && (inner + 1 >= last || text(inner + 1) != ":") {
+                    names.append(text(inner))
+                }
+                return
+            }
+            guard token.kind == .identifier else { return }
+            var head = last
+            while head - 2 >= partStart, isMemberAccess(head - 1), tokens[head - 2].kind == .identifier { head -= 2 }
+            names.append((head...last).map(text).joined())
+        }
+        while cursor < left.upperBound {
+            if text(cursor) == ",", enclosing[cursor] == enclosing[left.lowerBound] {
+                finishPart(cursor)
+                partStart = cursor + 1
+            }
+            if tokens[cursor].hasPartner, Int(tokens[cursor].partner) > cursor { cursor = Int(tokens[cursor].partner) }
+            cursor += 1
+        }
+        finishPart(left.upperBound)
+        return names
+    }
+
+    // MARK: - Tokens
+
+    func text(_ index: Int) -> String { String(decoding: bytes[tokens[index].range], as: UTF8.self) }
+
+    func isMemberAccess(_ index: Int) -> Bool {
+        OperandGrammar.isMemberAccess(tokens[index], bytes: bytes, language: language)
+    }
+
+    private func followsMemberAccess(_ index: Int) -> Bool { index > 0 && isMemberAccess(index - 1) }
+}
