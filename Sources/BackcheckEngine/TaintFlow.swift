@@ -19,6 +19,8 @@ struct TaintFlow {
     let parameterSlot: Int?
     let language: Language
     let statements: Statements
+    /// Branches constant conditions rule out: nothing assigned or read there counts.
+    let deadCode: DeadCode
 
     init(engine: MatchEngine, sources: [PatternMatch], sanitized: [Range<Int>], guarded: [Range<Int>], parameterSlot: Int?) {
         tokens = engine.tokens
@@ -30,8 +32,10 @@ struct TaintFlow {
         self.parameterSlot = parameterSlot
         language = engine.buffer.language
         let grammar = OperandGrammar(tokens: engine.tokens, bytes: engine.bytes, language: engine.buffer.language)
+        let deadCode = engine.index.deadCode(tokens: engine.tokens, bytes: engine.bytes, language: engine.buffer.language)
+        self.deadCode = deadCode
         cleanSources = MatchRanges(sources.map { $0.start..<$0.end }.filter {
-            !sanitized.anyContains($0) && !Self.isComparisonOperand(at: $0.lowerBound, grammar: grammar)
+            !sanitized.anyContains($0) && !deadCode.contains($0) && !Self.isComparisonOperand(at: $0.lowerBound, grammar: grammar)
         })
         // Function bodies and bracket nesting are properties of the file, computed once and
         // shared by every taint rule that runs on it.
@@ -78,7 +82,7 @@ struct TaintFlow {
                 }
                 nextGuard += 1
             }
-            guard isAssignment(index) else { continue }
+            guard isAssignment(index), !deadCode.contains(index) else { continue }
             let statementStart = statements.start(of: index, limit: region.lowerBound)
             let rightEnd = statements.end(from: index + 1, limit: region.upperBound, tokens: tokens, bytes: bytes)
             let right = (index + 1)..<rightEnd
@@ -125,7 +129,7 @@ struct TaintFlow {
         while index < range.upperBound {
             defer { index += 1 }
             guard tokens[index].kind == .identifier, !followsMemberAccess(index) else { continue }
-            if isSanitized(index..<(index + 1)) { continue }
+            if isSanitized(index..<(index + 1)) || deadCode.contains(index) { continue }
             if !countingComparisons, let end = Self.comparedOperandEnd(at: index, grammar: grammar) {
                 index = end - 1
                 continue
@@ -184,6 +188,12 @@ struct TaintFlow {
     /// The names an assignment's left side binds: `x`, `self.x`, `a, b`, `{ a, b: c }`, `[a, b]`,
     /// with declarations and type annotations dropped.
     private func assignedNames(_ left: Range<Int>) -> [String] {
+        var left = left
+        // `case 'A': bar = param` — the label is not part of the target.
+        if !left.isEmpty, tokens[left.lowerBound].kind == .identifier, ["case", "default"].contains(text(left.lowerBound)),
+           let colon = left.first(where: { text($0) == ":" }) {
+            left = (colon + 1)..<left.upperBound
+        }
         guard !left.isEmpty else { return [] }
         var names: [String] = []
         var partStart = left.lowerBound

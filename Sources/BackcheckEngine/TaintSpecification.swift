@@ -42,6 +42,7 @@ package struct TaintSpecification: Sendable {
             // function can be a whole minified file.
             var work = 0
             let target = sinkSlot.flatMap { sink.bindings[$0] } ?? (sink.start..<sink.end)
+            if flow.deadCode.contains(sink.start..<sink.end) { continue }
             if !target.isEmpty, flow.isTainted(target, before: sink.start, work: &work), reported.insert(sink.start).inserted {
                 found.append(sink)
             }

@@ -35,6 +35,8 @@ public final class TokenIndex: Sendable {
         var taintStructure: (scopes: FunctionScopes, enclosing: [Int32])?
         /// Where statements begin: for suppressions, a trailing `$...X` and taint.
         var statements: Statements?
+        /// Branches that constant conditions rule out, for taint.
+        var deadCode: DeadCode?
     }
 
     private let caches = Mutex(Caches())
@@ -144,6 +146,14 @@ public final class TokenIndex: Sendable {
         let statements = Statements(tokens: tokens, bytes: bytes)
         caches.withLock { $0.statements = statements }
         return statements
+    }
+
+    /// The file's dead branches (``DeadCode``), found on first use.
+    func deadCode(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, language: Language) -> DeadCode {
+        if let known = caches.withLock({ $0.deadCode }) { return known }
+        let deadCode = DeadCode(tokens: tokens, bytes: bytes, language: language, statements: statements(tokens: tokens, bytes: bytes))
+        caches.withLock { $0.deadCode = deadCode }
+        return deadCode
     }
 
     /// The statement model of `file`, the file this index was built from.

@@ -239,6 +239,102 @@ import TestSupport
         """, "$this-> calls reach the class's own method")
     }
 
+    @Test func branchesThatConstantConditionsRuleOutCarryNothing() throws {
+        let java = try rule("java", sources: ["request.getParameter(...)"], sinks: ["$S.executeQuery($...SINK)"])
+        java.check("""
+        void doPost(HttpServletRequest request) throws Exception {
+            String param = request.getParameter("q");
+            String value;
+            int limit = 86;
+            if ((7 * 42) - limit > 200) value = "fixed";
+            else value = param;
+            statement.executeQuery("SELECT a FROM t WHERE b = '" + value + "'");
+        }
+        """, "the else branch never runs")
+        java.check("""
+        void doPost(HttpServletRequest request) throws Exception {
+            String param = request.getParameter("q");
+            int limit = 106;
+            String value = (7 * 42) - limit > 200 ? "fixed" : param;
+            ↓statement.executeQuery("SELECT a FROM t WHERE b = '" + value + "'");
+        }
+        """, "the test is false: the ternary picks the parameter")
+        java.check("""
+        void doPost(HttpServletRequest request) throws Exception {
+            String param = request.getParameter("q");
+            int limit = 86;
+            String value = (7 * 42) - limit > 200 ? "fixed" : param;
+            statement.executeQuery("SELECT a FROM t WHERE b = '" + value + "'");
+        }
+        """, "the test is true: the ternary picks the constant")
+        java.check("""
+        void doPost(HttpServletRequest request) throws Exception {
+            String param = request.getParameter("q");
+            String value;
+            String options = "ABC";
+            char choice = options.charAt(1);
+            switch (choice) {
+                case 'A':
+                    value = param;
+                    break;
+                case 'B':
+                    value = "fixed";
+                    break;
+                default:
+                    value = param;
+            }
+            statement.executeQuery("SELECT a FROM t WHERE b = '" + value + "'");
+        }
+        """, "the selector is 'B'")
+        java.check("""
+        void doPost(HttpServletRequest request) throws Exception {
+            String param = request.getParameter("q");
+            String value;
+            String options = "ABC";
+            char choice = options.charAt(0);
+            switch (choice) {
+                case 'A':
+                    value = param;
+                    break;
+                default:
+                    value = "fixed";
+            }
+            ↓statement.executeQuery("SELECT a FROM t WHERE b = '" + value + "'");
+        }
+        """, "the selector is 'A': the label's section runs")
+        java.check("""
+        void doPost(HttpServletRequest request, int limit) throws Exception {
+            String param = request.getParameter("q");
+            String value;
+            if (limit > 200) value = "fixed";
+            else value = param;
+            ↓statement.executeQuery("SELECT a FROM t WHERE b = '" + value + "'");
+        }
+        """, "a parameter is not a constant")
+        java.check("""
+        void doPost(HttpServletRequest request) throws Exception {
+            String param = request.getParameter("q");
+            String value;
+            int limit = 86;
+            limit += request.getContentLength();
+            if ((7 * 42) - limit > 200) value = "fixed";
+            else value = param;
+            ↓statement.executeQuery("SELECT a FROM t WHERE b = '" + value + "'");
+        }
+        """, "a name changed after its declaration is not a constant")
+
+        let python = try rule("python", sources: ["request.args"], sinks: ["cursor.execute($...SINK)"])
+        python.check("""
+        def search():
+            term = request.args.get("q")
+            DEBUG_QUERIES = False
+            if DEBUG_QUERIES:
+                cursor.execute("SELECT a FROM t WHERE b = '%s'" % term)
+            else:
+                ↓cursor.execute("SELECT a FROM t WHERE b = '" + term + "'")
+        """, "a constant flag: only the live branch reports")
+    }
+
     @Test func javascriptArrowHandlersAndDestructuring() throws {
         let r = try rule("javascript", sources: ["req.body", "req.query.$F", "req.params.$F"],
                          sinks: ["$DB.query($...SINK, ...)"])
