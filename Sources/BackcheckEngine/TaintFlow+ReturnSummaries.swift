@@ -127,10 +127,4 @@ extension TaintFlow {
         guard index > 0, isMemberAccess(index - 1) else { return true }
         return index > 1 && Self.selfReceivers.contains(text(index - 2))
     }
-
-    private func isOpenParenthesis(_ index: Int) -> Bool {
-        let token = tokens[index]
-        return token.kind == .punctuation && token.hasPartner && Int(token.partner) > index
-            && bytes[Int(token.start)] == UInt8(ascii: "(")
-    }
 }

@@ -69,6 +69,7 @@ struct TaintFlow {
                 work += 1
             }
         }
+        var containers = ContainerState()
         var index = region.lowerBound
         var nextGuard = firstGuard(atLeast: region.lowerBound)
         work += max(0, min(position, region.upperBound) - index)
@@ -82,6 +83,12 @@ struct TaintFlow {
                 }
                 nextGuard += 1
             }
+            if let call = mutatorCall(at: index), call.end <= position, !deadCode.contains(index) {
+                work += call.end - index
+                let stored = call.arguments.last.map { cleanSources.anyInside($0) || mentions(names, in: $0) } ?? false
+                apply(call, stored: stored, to: &names, containers: &containers)
+                continue
+            }
             guard isAssignment(index), !deadCode.contains(index) else { continue }
             let statementStart = statements.start(of: index, limit: region.lowerBound)
             let rightEnd = statements.end(from: index + 1, limit: region.upperBound, tokens: tokens, bytes: bytes)
@@ -90,9 +97,16 @@ struct TaintFlow {
             let targets = assignedNames(statementStart..<index)
             guard !targets.isEmpty else { continue }
             work += rightEnd - statementStart
-            let tainted = cleanSources.anyInside(right) || mentions(names, in: right)
+            let tainted = elementTaint(right, containers: containers) ?? (cleanSources.anyInside(right) || mentions(names, in: right))
+            let created = isCompound(index) ? nil : emptyContainer(right)
             for target in targets {
                 if tainted { names.insert(target) } else if !isCompound(index) { names.remove(target) }
+                containers.forget(target)
+                switch created {
+                case .list: containers.lists[target] = []
+                case .map: containers.maps[target] = [:]
+                case nil: break
+                }
             }
         }
         return names

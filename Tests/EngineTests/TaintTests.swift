@@ -335,6 +335,76 @@ import TestSupport
         """, "a constant flag: only the live branch reports")
     }
 
+    @Test func buildersAndCollectionsCarryWhatIsStoredInThem() throws {
+        let java = try rule("java", sources: ["request.getParameter(...)"], sinks: ["$S.executeQuery($...SINK)"])
+        java.check("""
+        void find(HttpServletRequest request) throws Exception {
+            StringBuilder sql = new StringBuilder("SELECT a FROM t WHERE b = '");
+            sql.append(request.getParameter("q")).append("'");
+            ↓statement.executeQuery(sql.toString());
+        }
+        """, "a builder holds what was appended")
+        java.check("""
+        void find(HttpServletRequest request) throws Exception {
+            String name = request.getParameter("q");
+            List<String> names = new ArrayList<>();
+            names.add("fixed");
+            names.add(name);
+            ↓statement.executeQuery("SELECT a FROM t WHERE b = '" + names.get(1) + "'");
+        }
+        """, "an element read in an expression: the list as a whole is tainted")
+        java.check("""
+        void find(HttpServletRequest request) throws Exception {
+            String name = request.getParameter("q");
+            List<String> names = new ArrayList<>();
+            names.add("fixed");
+            names.add(name);
+            names.add("other");
+            names.remove(0);
+            String value = names.get(1);
+            statement.executeQuery("SELECT a FROM t WHERE b = '" + value + "'");
+        }
+        """, "after remove(0) the element at 1 is the last constant")
+        java.check("""
+        void find(HttpServletRequest request) throws Exception {
+            String name = request.getParameter("q");
+            List<String> names = new ArrayList<>();
+            names.add("fixed");
+            names.add(name);
+            names.remove(0);
+            String value = names.get(0);
+            ↓statement.executeQuery("SELECT a FROM t WHERE b = '" + value + "'");
+        }
+        """, "after remove(0) the element at 0 is the parameter")
+        java.check("""
+        void find(HttpServletRequest request) throws Exception {
+            Map<String, Object> values = new HashMap<String, Object>();
+            values.put("label", "fixed");
+            values.put("name", request.getParameter("q"));
+            String label = (String) values.get("label");
+            statement.executeQuery("SELECT a FROM t WHERE b = '" + label + "'");
+            String name = (String) values.get("name");
+            ↓statement.executeQuery("SELECT a FROM t WHERE b = '" + name + "'");
+        }
+        """, "a map's values by constant key")
+        java.check("""
+        void find(HttpServletRequest request, List<String> names) throws Exception {
+            names.add(request.getParameter("q"));
+            String value = names.get(0);
+            ↓statement.executeQuery("SELECT a FROM t WHERE b = '" + value + "'");
+        }
+        """, "a list not created here is tainted as a whole")
+
+        let ruby = try rule("ruby", sources: ["params[...]"], sinks: ["redirect_to $SINK"])
+        ruby.check("""
+        def update
+          @post = Post.find(1)
+          @post.set(:title, params[:title])
+          redirect_to @post
+        end
+        """, "set on a model does not make the model request input")
+    }
+
     @Test func javascriptArrowHandlersAndDestructuring() throws {
         let r = try rule("javascript", sources: ["req.body", "req.query.$F", "req.params.$F"],
                          sinks: ["$DB.query($...SINK, ...)"])
