@@ -99,8 +99,9 @@ struct TaintFlow {
             work += rightEnd - statementStart
             let tainted = elementTaint(right, containers: containers) ?? (cleanSources.anyInside(right) || mentions(names, in: right))
             let created = isCompound(index) ? nil : emptyContainer(right)
+            let defaultsMissing = !tainted && isDefaultForMissingValue(statementStart, targets: targets)
             for target in targets {
-                if tainted { names.insert(target) } else if !isCompound(index) { names.remove(target) }
+                if tainted { names.insert(target) } else if !isCompound(index), !defaultsMissing { names.remove(target) }
                 containers.forget(target)
                 switch created {
                 case .list: containers.lists[target] = []
@@ -110,6 +111,48 @@ struct TaintFlow {
             }
         }
         return names
+    }
+
+    private static let missingValueWords: Set<String> = ["null", "nil", "None", "undefined", "isEmpty", "isBlank", "empty", "blank?", "nil?", "IsNullOrEmpty", "IsNullOrWhiteSpace"]
+
+    /// Whether the statement at `start` is the body of an `if` that tests one of `targets` for a
+    /// missing value: `if (param == null) param = "";` gives a default, and a value that was there
+    /// keeps its taint.
+    private func isDefaultForMissingValue(_ start: Int, targets: [String]) -> Bool {
+        guard start > 0 else { return false }
+        var condition: Range<Int>?
+        func ifCondition(endingAt close: Int) -> Range<Int>? {
+            guard close > 0, tokens[close].hasPartner, Int(tokens[close].partner) < close, text(close) == ")" else { return nil }
+            let open = Int(tokens[close].partner)
+            return open > 0 && text(open - 1) == "if" ? (open + 1)..<close : nil
+        }
+        condition = ifCondition(endingAt: start - 1)
+        // `if (c) x = v;` is one statement starting at `if`.
+        if condition == nil, text(start) == "if", start + 1 < tokens.count, tokens[start + 1].hasPartner, text(start + 1) == "(" {
+            condition = (start + 2)..<Int(tokens[start + 1].partner)
+        }
+        if condition == nil {
+            let open = Int(enclosing[start])
+            if open > 0, tokens[open].kind == .blockOpen {
+                let header = statements.start(of: open - 1)
+                if tokens[header].kind == .identifier, text(header) == "if" { condition = (header + 1)..<(open - 1) }
+            } else if open > 0, bytes[Int(tokens[open].start)] == UInt8(ascii: "{") {
+                condition = ifCondition(endingAt: open - 1)
+            }
+        }
+        guard let condition, condition.count <= 32 else { return false }
+        var testsTarget = false
+        var testsMissing = false
+        for index in condition {
+            let token = tokens[index]
+            if token.kind == .identifier {
+                if Self.missingValueWords.contains(text(index)) { testsMissing = true }
+                if !followsMemberAccess(index), chainText(index).contains(where: targets.contains) { testsTarget = true }
+            } else if token.kind == .string, token.length <= 2 {
+                testsMissing = true
+            }
+        }
+        return testsTarget && testsMissing
     }
 
     /// The index of the first source starting at or after `position`.

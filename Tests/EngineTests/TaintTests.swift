@@ -405,6 +405,41 @@ import TestSupport
         """, "set on a model does not make the model request input")
     }
 
+    @Test func aDefaultForAMissingValueKeepsThePresentOneTainted() throws {
+        let java = try rule("java", sources: ["request.getParameter(...)"], sinks: ["$S.executeQuery($...SINK)"])
+        java.check("""
+        void find(HttpServletRequest request) throws Exception {
+            String name = request.getParameter("q");
+            if (name == null) name = "";
+            ↓statement.executeQuery("SELECT a FROM t WHERE b = '" + name + "'");
+        }
+        """, "the default replaces only a missing value")
+        java.check("""
+        void find(HttpServletRequest request) throws Exception {
+            String name = request.getParameter("q");
+            if (name == null || name.isEmpty()) {
+                name = "all";
+            }
+            ↓statement.executeQuery("SELECT a FROM t WHERE b = '" + name + "'");
+        }
+        """, "a block body, two tests")
+        java.check("""
+        void find(HttpServletRequest request) throws Exception {
+            String name = request.getParameter("q");
+            if (!NAMES.contains(name)) name = "all";
+            statement.executeQuery("SELECT a FROM t WHERE b = '" + name + "'");
+        }
+        """, "a failed validation replaces the value: not a default for a missing one")
+        let python = try rule("python", sources: ["request.args"], sinks: ["cursor.execute($...SINK)"])
+        python.check("""
+        def search():
+            term = request.args.get("q")
+            if term is None:
+                term = ""
+            ↓cursor.execute("SELECT a FROM t WHERE b = '" + term + "'")
+        """, "Python's block form")
+    }
+
     @Test func javascriptArrowHandlersAndDestructuring() throws {
         let r = try rule("javascript", sources: ["req.body", "req.query.$F", "req.params.$F"],
                          sinks: ["$DB.query($...SINK, ...)"])
