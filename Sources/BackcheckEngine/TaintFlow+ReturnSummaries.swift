@@ -70,8 +70,8 @@ extension TaintFlow {
             if returns > 32 { return true }
             work += value.count
             if cleanSources.anyInside(value) { return true }
-            let names = taintedNames(in: scope, before: index, work: &work, from: parameterNames)
-            if mentions(names, in: value) { return true }
+            let (names, containers) = replay(in: scope, before: index, work: &work, from: parameterNames)
+            if elementTaint(value, containers: containers) ?? mentions(names, in: value) { return true }
         }
         return !returnsSomething
     }
@@ -122,9 +122,16 @@ extension TaintFlow {
         return low < positions.count && positions[low] < range.upperBound
     }
 
-    /// Whether the call at `index` is to the file's own function: no receiver, or `this`/`self`.
+    /// Whether the call at `index` is to the file's own function: no receiver, `this`/`self`,
+    /// or a fresh instance of a class (`new Helper().clean(x)`; with its own definition of the
+    /// method in the file, it is that one).
     private func hasOwnReceiver(_ index: Int) -> Bool {
         guard index > 0, isMemberAccess(index - 1) else { return true }
-        return index > 1 && Self.selfReceivers.contains(text(index - 2))
+        guard index > 1 else { return false }
+        if Self.selfReceivers.contains(text(index - 2)) { return true }
+        let close = index - 2
+        guard tokens[close].hasPartner, Int(tokens[close].partner) < close, text(close) == ")" else { return false }
+        let open = Int(tokens[close].partner)
+        return open > 1 && tokens[open - 1].kind == .identifier && text(open - 2) == "new"
     }
 }

@@ -48,10 +48,10 @@ struct TaintFlow {
     func isTainted(_ range: Range<Int>, before position: Int, work: inout Int) -> Bool {
         if cleanSources.anyInside(range) { return true }
         let scope = scopes.innermost(at: position)
-        let names = taintedNames(in: scope, before: position, work: &work)
+        let (names, containers) = replay(in: scope, before: position, work: &work)
         guard !names.isEmpty else { return false }
         work += range.count
-        return mentions(names, in: range)
+        return elementTaint(range, containers: containers) ?? mentions(names, in: range)
     }
 
     private func isSanitized(_ range: Range<Int>) -> Bool { sanitized.anyContains(range) }
@@ -59,6 +59,12 @@ struct TaintFlow {
     /// Replays the assignments of the function (or file) up to `position`, from `initial` names.
     func taintedNames(in scope: FunctionScopes.Scope?, before position: Int, work: inout Int,
                       from initial: Set<String> = []) -> Set<String> {
+        replay(in: scope, before: position, work: &work, from: initial).names
+    }
+
+    /// The tainted names and the followed containers at `position`.
+    func replay(in scope: FunctionScopes.Scope?, before position: Int, work: inout Int,
+                from initial: Set<String> = []) -> (names: Set<String>, containers: ContainerState) {
         let region = scope.map { $0.header.lowerBound..<$0.body.upperBound } ?? 0..<tokens.count
         var names = initial
         if let parameterSlot {
@@ -110,7 +116,7 @@ struct TaintFlow {
                 }
             }
         }
-        return names
+        return (names, containers)
     }
 
     private static let missingValueWords: Set<String> = ["null", "nil", "None", "undefined", "isEmpty", "isBlank", "empty", "blank?", "nil?", "IsNullOrEmpty", "IsNullOrWhiteSpace"]
@@ -247,8 +253,8 @@ struct TaintFlow {
     private func assignedNames(_ left: Range<Int>) -> [String] {
         var left = left
         // `case 'A': bar = param` — the label is not part of the target.
-        if !left.isEmpty, tokens[left.lowerBound].kind == .identifier, ["case", "default"].contains(text(left.lowerBound)),
-           let colon = left.first(where: { text($0) == ":" }) {
+        while !left.isEmpty, tokens[left.lowerBound].kind == .identifier, ["case", "default"].contains(text(left.lowerBound)),
+              let colon = left.first(where: { text($0) == ":" }) {
             left = (colon + 1)..<left.upperBound
         }
         guard !left.isEmpty else { return [] }

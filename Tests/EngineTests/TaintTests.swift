@@ -222,6 +222,27 @@ import TestSupport
         }
         """, "Go result lists after the parameters")
 
+        let java = try rule("java", sources: ["request.getParameter(...)"], sinks: ["$S.executeQuery($...SINK)"])
+        java.check("""
+        public class Search {
+            void find(HttpServletRequest request) throws Exception {
+                String order = new Ordering().column(request.getParameter("sort"));
+                statement.executeQuery("SELECT a FROM t ORDER BY " + order);
+                String raw = new Ordering().echo(request.getParameter("sort"));
+                ↓statement.executeQuery("SELECT a FROM t ORDER BY " + raw);
+            }
+            private class Ordering {
+                String column(String requested) {
+                    List<String> columns = new ArrayList<>();
+                    columns.add(requested);
+                    columns.add("name");
+                    return columns.get(1);
+                }
+                String echo(String requested) { return requested; }
+            }
+        }
+        """, "a fresh instance of a class of the file: its method's summary")
+
         let php = try rule("php", sources: ["$_GET[...]"], sinks: ["header($...SINK)"])
         php.check("""
         <?php
@@ -293,6 +314,7 @@ import TestSupport
             String options = "ABC";
             char choice = options.charAt(0);
             switch (choice) {
+                case 'B':
                 case 'A':
                     value = param;
                     break;
