@@ -89,6 +89,13 @@ struct TaintFlow {
                 }
                 nextGuard += 1
             }
+            if let loop = loopBinding(at: index), loop.iterable.upperBound <= position, !deadCode.contains(index) {
+                work += loop.iterable.upperBound - index
+                if cleanSources.anyInside(loop.iterable) || mentions(names, in: loop.iterable) {
+                    names.formUnion(assignedNames(loop.variables))
+                }
+                continue
+            }
             if let call = mutatorCall(at: index), call.end <= position, !deadCode.contains(index) {
                 work += call.end - index
                 let stored = call.arguments.last.map { cleanSources.anyInside($0) || mentions(names, in: $0) } ?? false
@@ -117,6 +124,49 @@ struct TaintFlow {
             }
         }
         return (names, containers)
+    }
+
+    /// The variables and the iterable of a `for`/`foreach` loop header at `index`:
+    /// `for (Cookie c : cookies)`, `foreach (var h in headers)`, `for (const [k, v] of pairs)`,
+    /// `for name in names:`, `foreach ($rows as $key => $row)`.
+    private func loopBinding(at index: Int) -> (variables: Range<Int>, iterable: Range<Int>)? {
+        let token = tokens[index]
+        guard token.kind == .identifier, token.length == 3 || token.length == 7 else { return nil }
+        let word = text(index)
+        guard word == "for" || word == "foreach" else { return nil }
+        let start: Int
+        let end: Int
+        if index + 1 < tokens.count, tokens[index + 1].hasPartner, text(index + 1) == "(" {
+            start = index + 2
+            end = Int(tokens[index + 1].partner)
+        } else if language == .python {
+            start = index + 1
+            var cursor = start
+            while cursor < tokens.count, tokens[cursor].kind != .blockOpen, cursor - index < 200 {
+                if tokens[cursor].hasPartner, Int(tokens[cursor].partner) > cursor { cursor = Int(tokens[cursor].partner) }
+                cursor += 1
+            }
+            guard cursor < tokens.count, tokens[cursor].kind == .blockOpen else { return nil }
+            end = cursor - 1
+        } else {
+            return nil
+        }
+        var cursor = start
+        while cursor < end {
+            let part = tokens[cursor]
+            if part.hasPartner, Int(part.partner) > cursor {
+                cursor = Int(part.partner) + 1
+                continue
+            }
+            if part.kind == .punctuation, text(cursor) == ";" { return nil }
+            let separator = text(cursor)
+            if (part.kind == .punctuation && separator == ":") || (part.kind == .identifier && ["in", "of", "as"].contains(separator)) {
+                guard cursor > start, cursor + 1 < end else { return nil }
+                return word == "foreach" && separator == "as" ? ((cursor + 1)..<end, start..<cursor) : (start..<cursor, (cursor + 1)..<end)
+            }
+            cursor += 1
+        }
+        return nil
     }
 
     private static let missingValueWords: Set<String> = ["null", "nil", "None", "undefined", "isEmpty", "isBlank", "empty", "blank?", "nil?", "IsNullOrEmpty", "IsNullOrWhiteSpace"]

@@ -462,6 +462,43 @@ import TestSupport
         """, "Python's block form")
     }
 
+    @Test func loopVariablesCarryTheIterablesData() throws {
+        let java = try rule("java", sources: ["request.getCookies()"], sinks: ["$S.executeQuery($...SINK)"])
+        java.check("""
+        void find(HttpServletRequest request) throws Exception {
+            Cookie[] cookies = request.getCookies();
+            String theme = "light";
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals("theme")) theme = cookie.getValue();
+            }
+            ↓statement.executeQuery("SELECT a FROM t WHERE b = '" + theme + "'");
+        }
+        """, "Java's enhanced for")
+        java.check("""
+        void find(HttpServletRequest request) throws Exception {
+            String theme = "light";
+            for (String known : THEMES) {
+                theme = known;
+            }
+            statement.executeQuery("SELECT a FROM t WHERE b = '" + theme + "'");
+        }
+        """, "a loop over constants")
+        let python = try rule("python", sources: ["request.args"], sinks: ["cursor.execute($...SINK)"])
+        python.check("""
+        def search():
+            for key, value in request.args.items():
+                ↓cursor.execute("SELECT a FROM t WHERE " + key + " = 1")
+        """, "Python's for over the request")
+        let js = try rule("javascript", sources: ["req.query"], sinks: ["db.query($...SINK)"])
+        js.check("""
+        app.get("/", (req, res) => {
+          for (const [field, value] of Object.entries(req.query)) {
+            ↓db.query(`SELECT a FROM t WHERE ${field} = 1`);
+          }
+        });
+        """, "JavaScript's for-of with destructuring")
+    }
+
     @Test func javascriptArrowHandlersAndDestructuring() throws {
         let r = try rule("javascript", sources: ["req.body", "req.query.$F", "req.params.$F"],
                          sinks: ["$DB.query($...SINK, ...)"])
