@@ -110,7 +110,8 @@ struct TaintFlow {
             let targets = assignedNames(statementStart..<index)
             guard !targets.isEmpty else { continue }
             work += rightEnd - statementStart
-            let tainted = elementTaint(right, containers: containers) ?? (cleanSources.anyInside(right) || mentions(names, in: right))
+            let tainted = !isConditionalExpressionHead(right)
+                && (elementTaint(right, containers: containers) ?? (cleanSources.anyInside(right) || mentions(names, in: right)))
             let created = isCompound(index) ? nil : emptyContainer(right)
             let defaultsMissing = !tainted && isDefaultForMissingValue(statementStart, targets: targets)
             for target in targets {
@@ -167,6 +168,15 @@ struct TaintFlow {
             cursor += 1
         }
         return nil
+    }
+
+    /// Whether a right side is only the head of a multi-line conditional expression (Ruby's
+    /// `user = if /@/.match?(params[:email])`, Kotlin's `val x = when (input) {`): the statement
+    /// holds the test, and a test passes no data to the value its branches give.
+    private func isConditionalExpressionHead(_ right: Range<Int>) -> Bool {
+        guard language == .ruby || language == .kotlin, let first = right.first, tokens[first].kind == .identifier else { return false }
+        let word = text(first)
+        return word == "if" || word == "unless" || word == "case" || word == "when"
     }
 
     private static let missingValueWords: Set<String> = ["null", "nil", "None", "undefined", "isEmpty", "isBlank", "empty", "blank?", "nil?", "IsNullOrEmpty", "IsNullOrWhiteSpace"]

@@ -538,6 +538,26 @@ import TestSupport
         """)
     }
 
+    @Test func aRubyConditionalExpressionsTestIsNotItsValue() throws {
+        let r = try rule("ruby", sources: ["params[...]"], sinks: ["session[$K] = $SINK"])
+        r.check("""
+        def login
+          user = if /@/.match?(params[:email].to_s)
+            User.by_email(params[:email])
+          else
+            User.by_name(params[:email])
+          end
+          session[:u] = user.session_token
+        end
+        """, "the test picks a lookup; the user is the server's record")
+        r.check("""
+        def login
+          name = params[:name]
+          ↓session[:u] = name
+        end
+        """, "plain flow still counts")
+    }
+
     @Test func rubyDefEndScopes() throws {
         let r = try rule("ruby", sources: ["params[...]"], sinks: ["$M.where($...SINK)"])
         r.check("""
