@@ -20,6 +20,8 @@ public struct FileAnalyzer: Sendable {
     /// cores); the daemon raises it for a batch of fewer files than cores, where the time to
     /// the committed finding is one file's analysis.
     public var ruleWorkers = 1
+    /// Functions of the root that return taint rules' source data: their calls are sources.
+    public var sourceSummaries = SourceSummaries.empty
 
     public init(rules: RuleSet, secretKey: [UInt8]) {
         self.rules = rules
@@ -96,7 +98,7 @@ public struct FileAnalyzer: Sendable {
     private func matches(of rules: [CompiledRule], in file: LexedFile, index: TokenIndex,
                          budget: Int) -> [RuleMatches] {
         guard ruleWorkers > 1, rules.count > 1 else {
-            return rules.map { $0.matches(in: file, index: index, budget: budget) }
+            return rules.map { $0.matches(in: file, index: index, budget: budget, importedSources: imported(for: $0)) }
         }
         let next = Atomic<Int>(0)
         let results = Mutex([RuleMatches?](repeating: nil, count: rules.count))
@@ -104,11 +106,34 @@ public struct FileAnalyzer: Sendable {
             while true {
                 let position = next.add(1, ordering: .relaxed).oldValue
                 guard position < rules.count else { return }
-                let result = rules[position].matches(in: file, index: index, budget: budget)
+                let result = rules[position].matches(in: file, index: index, budget: budget, importedSources: imported(for: rules[position]))
                 results.withLock { $0[position] = result }
             }
         }
         return results.withLock { $0.map { $0 ?? RuleMatches(matches: [], exhausted: false) } }
+    }
+
+    private func imported(for rule: CompiledRule) -> Set<String> {
+        sourceSummaries.byRule[rule.rule.id] ?? []
+    }
+
+    /// What `bytes` (a file at `path` with `role`) tell the rest of the root: its functions, and
+    /// which of them return a taint rule's source data. Only files with a `return` can.
+    public func sourceSummary(path: String, bytes: [UInt8], language: Language, role: FileRole) -> FileSourceSummary? {
+        guard Self.contains(bytes, "return") else { return nil }
+        let rules = rules.rules(for: language).filter {
+            $0.isTaint && (!appliesFileFilters || ($0.rule.roles.contains(role) && $0.rule.paths.accepts(path)))
+        }
+        guard !rules.isEmpty else { return nil }
+        let file = LexedFile(bytes: bytes, language: language)
+        let index = TokenIndex(file)
+        let budget = max(200_000, file.buffer.tokens.count * budgetPerToken)
+        var returning: [String: [String]] = [:]
+        for rule in rules {
+            let names = rule.functionsReturningSources(in: file, index: index, budget: budget)
+            if !names.isEmpty { returning[rule.rule.id] = names }
+        }
+        return FileSourceSummary(definedNames: FunctionSignatures.definedNames(in: file, index: index), returningSources: returning)
     }
 
     private func makeFinding(

@@ -37,19 +37,23 @@ public enum Auditor {
 
         do {
             let store = try FindingStore(location: location)
-            let analyzer = FileAnalyzer(rules: selection.rules, secretKey: try store.secretKey())
             let walk: WalkResult
             do {
                 walk = try Walker(root: root, options: scanned.walkOptions).walk()
             } catch {
                 throw AuditError.scan(.walk(error))
             }
-            let scan = try store.beginScan(root: root, kind: .audit, toolVersion: toolVersion, rulePackHash: selection.hash)
+            var reader = SourceReader(analyzer: FileAnalyzer(rules: selection.rules, secretKey: try store.secretKey()),
+                                      configuration: configuration)
+            // A first pass finds the root's functions that return request data (a wrapper's
+            // `getParam(name)`), so their calls are sources in every file.
+            reader.analyzer.sourceSummaries = await reader.sourceSummaries(of: walk.files, parallelism: request.parallelism)
+            let rulePackHash = selection.hash(with: reader.analyzer.sourceSummaries)
+            let scan = try store.beginScan(root: root, kind: .audit, toolVersion: toolVersion, rulePackHash: rulePackHash)
             var schemaStep = SchemaStep(rules: selection.rules, root: root)
-            var reader = SourceReader(analyzer: analyzer, configuration: configuration)
             reader.extractsSQL = schemaStep.isEnabled
-            // Files whose bytes the same rules analysed before keep their findings.
-            reader.knownHashes = try store.analysedHashes(root: root, rulePackHash: selection.hash, toolVersion: toolVersion)
+            // Files whose bytes the same rules (and the same summaries) analysed before keep their findings.
+            reader.knownHashes = try store.analysedHashes(root: root, rulePackHash: rulePackHash, toolVersion: toolVersion)
             var diagnostics = walk.diagnostics.map(\.description)
             var unusedSuppressions: [String] = []
             var skipped: [SkippedFile] = []

@@ -82,13 +82,40 @@ package indirect enum CompiledFormula: Sendable {
     /// The matches of the formula in `file`, constraints checked per metavariable slot, and whether
     /// the matcher ran out of its budget of `budget` steps.
     package func matches(in file: LexedFile, index: TokenIndex, constraints: [TextConstraint?],
-                         budget: Int) -> (matches: [PatternMatch], exhausted: Bool) {
+                         budget: Int, importedSources: Set<String> = []) -> (matches: [PatternMatch], exhausted: Bool) {
         file.buffer.tokens.withUnsafeBufferPointer { tokens in
             file.bytes.withUnsafeBufferPointer { bytes in
                 var engine = MatchEngine(buffer: file.buffer, tokens: tokens, bytes: bytes, index: index,
                                          constraints: constraints, budget: budget)
+                engine.importedSources = importedSources
                 let found = evaluate(&engine)
                 return (found, engine.exhausted)
+            }
+        }
+    }
+
+    /// The taint specification the formula runs, at its top or as the positive member of `all`.
+    private var taintSpecification: TaintSpecification? {
+        switch self {
+        case .taint(let specification): specification
+        case .all(let items): items.lazy.compactMap(\.taintSpecification).first
+        default: nil
+        }
+    }
+
+    /// Whether the formula is a taint rule's.
+    package var isTaint: Bool { taintSpecification != nil }
+
+    /// The names of `file`'s functions that return this taint formula's source data (none for
+    /// other formulas).
+    package func functionsReturningSources(in file: LexedFile, index: TokenIndex, constraints: [TextConstraint?],
+                                           budget: Int) -> [String] {
+        guard let specification = taintSpecification else { return [] }
+        return file.buffer.tokens.withUnsafeBufferPointer { tokens in
+            file.bytes.withUnsafeBufferPointer { bytes in
+                var engine = MatchEngine(buffer: file.buffer, tokens: tokens, bytes: bytes, index: index,
+                                         constraints: constraints, budget: budget)
+                return specification.functionsReturningSources(&engine)
             }
         }
     }

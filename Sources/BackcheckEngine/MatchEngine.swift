@@ -13,6 +13,8 @@ struct MatchEngine {
     let index: TokenIndex
     let constraints: [TextConstraint?]
     let budget: Int
+    /// Functions that return request data somewhere in the root: their calls are taint sources.
+    package var importedSources: Set<String> = []
     private(set) var steps = 0
     private(set) var exhausted = false
     private var bound: [Range<Int>?]

@@ -8,7 +8,6 @@ import BackcheckModel
 /// with that rule's sources and sanitizers.
 extension TaintFlow {
     private static let selfReceivers: Set<String> = ["this", "self", "cls", "static", "$this", "Self"]
-    private static let anonymousKeywords: Set<String> = ["function", "func", "fun", "fn", "def", "async", "new", "lambda"]
 
     /// The argument lists of calls to functions of this file that return none of their
     /// arguments' data; `work` counts the tokens read.
@@ -19,7 +18,7 @@ extension TaintFlow {
         var definitions: [String: [(scope: FunctionScopes.Scope, parameters: Range<Int>)]] = [:]
         var definitionNames = Set<Int>()
         for scope in scopes.scopes {
-            guard let signature = signature(of: scope) else { continue }
+            guard let signature = FunctionSignatures.signature(of: scope, tokens: tokens, bytes: bytes, language: language) else { continue }
             definitions[text(signature.name), default: []].append((scope, signature.parameters))
             definitionNames.insert(signature.name)
         }
@@ -47,11 +46,33 @@ extension TaintFlow {
         return arguments
     }
 
+    /// The names of the file's functions some `return` of which hands back a source's data
+    /// (`String getParam(String n) { return request.getParameter(n); }`): their calls are
+    /// sources wherever the root calls them (see ``TaintSpecification/functionsReturningSources(_:)``).
+    func functionsReturningSources(work: inout Int) -> [String] {
+        guard language != .ruby else { return [] }
+        var names: [String] = []
+        for scope in scopes.scopes {
+            guard cleanSources.anyInside(scope.body),
+                  let signature = FunctionSignatures.signature(of: scope, tokens: tokens, bytes: bytes, language: language),
+                  someReturnCarries(scope, from: [], work: &work) == true else { continue }
+            names.append(text(signature.name))
+        }
+        return names
+    }
+
     /// Whether some `return` of the function may hand back data of its parameters or of a
     /// source; a function with no `return` value (or a generator) is taken to.
     private func mayReturnArgumentData(_ scope: FunctionScopes.Scope, parameters: Range<Int>, work: inout Int) -> Bool {
         var parameterNames = Set<String>()
         for index in parameters where tokens[index].kind == .identifier { parameterNames.insert(text(index)) }
+        return someReturnCarries(scope, from: parameterNames, work: &work) ?? true
+    }
+
+    /// Whether some `return` of the function hands back a source's data or that of `initial`
+    /// names; nil when the function returns no value or yields (a generator).
+    private func someReturnCarries(_ scope: FunctionScopes.Scope, from initial: Set<String>, work: inout Int) -> Bool? {
+        let parameterNames = initial
         var returnsSomething = false
         var returns = 0
         var index = scope.body.lowerBound
@@ -59,7 +80,7 @@ extension TaintFlow {
             defer { index += 1 }
             guard tokens[index].kind == .identifier, tokens[index].length <= 6 else { continue }
             let word = text(index)
-            if word == "yield" { return true }
+            if word == "yield" { return nil }
             guard word == "return", scopes.innermost(at: index) == scope else { continue }
             let valueEnd = statements.end(from: index + 1, limit: scope.body.upperBound, tokens: tokens, bytes: bytes)
             guard valueEnd > index + 1 else { continue }
@@ -73,42 +94,7 @@ extension TaintFlow {
             let (names, containers) = replay(in: scope, before: index, work: &work, from: parameterNames)
             if elementTaint(value, containers: containers) ?? mentions(names, in: value) { return true }
         }
-        return !returnsSomething
-    }
-
-    /// The function's name token and parameter list (brackets included), when it is named:
-    /// `def f(a)`, `function f(a) {`, `f(a) {`, `const f = (a): T => {`, `func f(a int) (T, error) {`.
-    private func signature(of scope: FunctionScopes.Scope) -> (name: Int, parameters: Range<Int>)? {
-        let brace = scope.body.lowerBound
-        var close: Int?
-        var cursor = brace - 1
-        // Back over a return type to the parameter list; an open bracket or a statement
-        // boundary on the way means the body belongs to a call's callback or something else.
-        while cursor > 0, brace - cursor <= 24 {
-            let token = tokens[cursor]
-            if token.hasPartner, Int(token.partner) > brace { return nil }
-            if token.kind == .punctuation, token.hasPartner, Int(token.partner) < cursor, text(cursor) == ")" {
-                close = cursor
-                break
-            }
-            if token.kind == .punctuation, [";", "{", "}"].contains(text(cursor)) { return nil }
-            cursor -= 1
-        }
-        guard var close else { return nil }
-        var open = Int(tokens[close].partner)
-        // Go's result list follows the parameters: `(a int) (string, error)`.
-        if open > 0, tokens[open - 1].hasPartner, text(open - 1) == ")" {
-            close = open - 1
-            open = Int(tokens[close].partner)
-        }
-        guard open > 0 else { return nil }
-        var before = open - 1
-        // `function (a) {` and `async (a) =>` are anonymous unless assigned: `const f = async (a) =>`.
-        while before > 0, text(before) == "function" || text(before) == "async" { before -= 1 }
-        if before > 0, tokens[before].kind == .punctuation, text(before) == "=" || text(before) == ":" { before -= 1 }
-        guard tokens[before].kind == .identifier, !Self.anonymousKeywords.contains(text(before)),
-              !Keywords.isStatementKeyword(bytes[tokens[before].range]) else { return nil }
-        return (before, open..<(close + 1))
+        return returnsSomething ? false : nil
     }
 
     /// Whether some of the sorted `positions` lies in `range`.

@@ -22,7 +22,7 @@ package struct TaintSpecification: Sendable {
     func evaluate(_ engine: inout MatchEngine) -> [PatternMatch] {
         let sinkMatches = sinks.flatMap { $0.evaluate(&engine) }
         guard !sinkMatches.isEmpty else { return [] }
-        let sourceMatches = sources.flatMap { $0.evaluate(&engine) }
+        let sourceMatches = sources.flatMap { $0.evaluate(&engine) } + importedSourceCalls(engine)
         guard !sourceMatches.isEmpty else { return [] }
         let sanitized = sanitizers.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
         let guarded = guards.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
@@ -50,5 +50,47 @@ package struct TaintSpecification: Sendable {
             if engine.exhausted { break }
         }
         return found
+    }
+
+    /// The names of the file's functions that return a source's data, for the root-wide table
+    /// that makes their calls sources in every file (``MatchEngine/importedSources``).
+    func functionsReturningSources(_ engine: inout MatchEngine) -> [String] {
+        let sourceMatches = sources.flatMap { $0.evaluate(&engine) }
+        guard !sourceMatches.isEmpty else { return [] }
+        let sanitized = sanitizers.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
+        let guarded = guards.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
+        let flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized, guarded: guarded,
+                             parameterSlot: parameterSlot)
+        var work = 0
+        let names = flow.functionsReturningSources(work: &work)
+        engine.charge(work)
+        return names
+    }
+
+    /// Calls of functions that, somewhere in the root, return this rule's source data:
+    /// `name(...)` or `receiver.name(...)`, but not the definitions themselves.
+    private func importedSourceCalls(_ engine: MatchEngine) -> [PatternMatch] {
+        guard !engine.importedSources.isEmpty else { return [] }
+        let tokens = engine.tokens
+        let bytes = engine.bytes
+        var calls: [PatternMatch] = []
+        for name in engine.importedSources {
+            for position in engine.index.positions(of: Array(name.utf8)) {
+                let index = Int(position)
+                guard index + 1 < tokens.count, bytes[tokens[index].range].elementsEqual(name.utf8) else { continue }
+                let open = tokens[index + 1]
+                guard open.kind == .punctuation, open.hasPartner, Int(open.partner) > index + 1,
+                      bytes[Int(open.start)] == UInt8(ascii: "(") else { continue }
+                let close = Int(open.partner)
+                // A definition: `def name(`, `function name(`, `String name(...) {`, `name(...) throws {`.
+                if index > 0, ["def", "function", "func", "fun", "fn"].contains(String(decoding: bytes[tokens[index - 1].range], as: UTF8.self)) { continue }
+                if close + 1 < tokens.count {
+                    let after = String(decoding: bytes[tokens[close + 1].range], as: UTF8.self)
+                    if after == "{" || after == "throws" || after == ":" && engine.buffer.language == .python { continue }
+                }
+                calls.append(PatternMatch(start: index, end: close + 1, bindings: Array(repeating: nil, count: engine.constraints.count)))
+            }
+        }
+        return calls
     }
 }

@@ -68,11 +68,22 @@ public struct CompiledRule: Sendable {
         return alternatives.contains { words in words.allSatisfy(present) }
     }
 
-    /// The rule's matches in `file`, and whether the work budget ran out.
-    public func matches(in file: LexedFile, index: TokenIndex, budget: Int) -> RuleMatches {
+    /// The rule's matches in `file`, and whether the work budget ran out. For a taint rule, calls
+    /// of `importedSources` (functions that return its source data elsewhere in the root) are
+    /// sources too.
+    public func matches(in file: LexedFile, index: TokenIndex, budget: Int, importedSources: Set<String> = []) -> RuleMatches {
         guard let formula = formulas[file.language] else { return RuleMatches(matches: [], exhausted: false) }
-        let (matches, exhausted) = formula.matches(in: file, index: index, constraints: constraints, budget: budget)
+        let (matches, exhausted) = formula.matches(in: file, index: index, constraints: constraints, budget: budget,
+                                                   importedSources: importedSources)
         return RuleMatches(matches: matches, exhausted: exhausted)
+    }
+
+    /// Whether the rule is a taint rule.
+    public var isTaint: Bool { formulas.values.contains(where: \.isTaint) }
+
+    /// The names of `file`'s functions that return the rule's source data, when it is a taint rule.
+    public func functionsReturningSources(in file: LexedFile, index: TokenIndex, budget: Int) -> [String] {
+        formulas[file.language]?.functionsReturningSources(in: file, index: index, constraints: constraints, budget: budget) ?? []
     }
 }
 

@@ -31,6 +31,11 @@ public struct RuleSet: Sendable {
         }
     }
 
+    /// Every rule for `language`, whatever the file holds.
+    public func rules(for language: Language) -> [CompiledRule] {
+        (byLanguage[language] ?? []).map { rules[$0] }
+    }
+
     /// The rule pack built into this binary.
     public static func builtIn() throws(RuleLoadError) -> RuleSet {
         try load(EmbeddedPack.ruleFiles.map { RuleFile(path: $0.path, bytes: $0.contents) }, stripping: "Rules/")

@@ -90,6 +90,47 @@ public struct SourceReader: Sendable {
     }
 }
 
+extension SourceReader {
+    /// What `file` tells the rest of its root about functions returning request data; nil for a
+    /// file that is skipped, unreadable or holds none.
+    public func sourceSummary(of file: WalkedFile) -> FileSourceSummary? {
+        guard case .source(let language) = file.classification else { return nil }
+        let pathRole = roles.classify(path: file.relativePath)
+        guard !skippedRoles.contains(pathRole.role),
+              let data = try? Data(contentsOf: URL(fileURLWithPath: file.absolutePath), options: .uncached),
+              data.count <= maxFileSize else { return nil }
+        let bytes = Array(data)
+        let role = roles.refine(pathRole, language: language, bytes: bytes)
+        guard !skippedRoles.contains(role.role) else { return nil }
+        return analyzer.sourceSummary(path: file.relativePath, bytes: bytes, language: language, role: role.role)
+    }
+
+    /// The root-wide table of functions returning request data, from every file of `files`,
+    /// read on `parallelism` workers.
+    public func sourceSummaries(of files: [WalkedFile], parallelism: Int) async -> SourceSummaries {
+        let batches = stride(from: 0, to: files.count, by: ParallelAnalysis.batchSize).map {
+            Array(files[$0..<min($0 + ParallelAnalysis.batchSize, files.count)])
+        }
+        let summaries = await withTaskGroup(of: [FileSourceSummary].self) { group in
+            var next = 0
+            var collected: [FileSourceSummary] = []
+            func submit() {
+                guard next < batches.count else { return }
+                let batch = batches[next]
+                next += 1
+                group.addTask { batch.compactMap(sourceSummary(of:)) }
+            }
+            for _ in 0..<max(1, parallelism) { submit() }
+            while let summaries = await group.next() {
+                submit()
+                collected += summaries
+            }
+            return collected
+        }
+        return SourceSummaries(files: summaries)
+    }
+}
+
 /// What reading one file gave: its result for the store, the problems met on the way, and its
 /// SQL facts for the schema step (nil when it holds none, or none were asked for).
 public struct SourceReading: Sendable {

@@ -88,6 +88,44 @@ import TestSupport
         #expect(Set(pythonAfter.map(\.line)) == Set(pythonBefore.map { $0.line + 3 }))
     }
 
+    @Test func aHelperInAnotherFileThatReturnsRequestInputIsASource() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        let root = work.appendingPathComponent("servlets")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let helper = root.appendingPathComponent("RequestValues.java")
+        let returningInput = """
+        public class RequestValues {
+            private final HttpServletRequest request;
+            public RequestValues(HttpServletRequest request) { this.request = request; }
+            public String textParameter(String name) {
+                String value = request.getParameter(name);
+                return value == null ? "" : value.trim();
+            }
+        }
+        """
+        try returningInput.write(to: helper, atomically: true, encoding: .utf8)
+        try """
+        public class Search extends HttpServlet {
+            public void doGet(HttpServletRequest request, HttpServletResponse response) throws Exception {
+                String term = new RequestValues(request).textParameter("q");
+                statement.executeQuery("SELECT a FROM t WHERE b = '" + term + "'");
+            }
+        }
+        """.write(to: root.appendingPathComponent("Search.java"), atomically: true, encoding: .utf8)
+        let (_, first) = try audit(root, ["--fail-on", "none"])
+        let reported = try #require(first).findings.filter { $0.ruleId == "input-validation/sql-injection-java" }
+        #expect(reported.map { "\($0.path):\($0.line)" } == ["Search.java:4"])
+
+        // The helper now returns a fixed value: the unchanged caller is analysed again, and its
+        // finding is fixed.
+        try returningInput.replacingOccurrences(of: "return value == null ? \"\" : value.trim();", with: "return \"all\";")
+            .write(to: helper, atomically: true, encoding: .utf8)
+        let (_, second) = try audit(root, ["--fail-on", "none"])
+        let after = try #require(second)
+        #expect(!after.findings.contains { $0.ruleId == "input-validation/sql-injection-java" })
+        #expect(after.fixed.map { "\($0.path) \($0.ruleId)" } == ["Search.java input-validation/sql-injection-java"])
+    }
+
     @Test func binaryLargeAndBrokenFilesAreSkippedNotFatal() throws {
         defer { try? FileManager.default.removeItem(at: work) }
         let root = work.appendingPathComponent("repo")

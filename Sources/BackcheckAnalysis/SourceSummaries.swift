@@ -1,0 +1,51 @@
+/// What one file tells the rest of its root: the functions it defines, and per taint rule the
+/// ones that return that rule's source data (a request wrapper's `getParam(name)`).
+public struct FileSourceSummary: Sendable, Equatable {
+    public var definedNames: [String]
+    /// Rule id → names of functions returning the rule's source data.
+    public var returningSources: [String: [String]]
+
+    public init(definedNames: [String], returningSources: [String: [String]]) {
+        self.definedNames = definedNames
+        self.returningSources = returningSources
+    }
+}
+
+/// Functions that return request data, found across a root: per taint rule, the names whose
+/// calls are sources in every file of the root. A name counts only when every file defining it
+/// defines it as returning the source, so a common name (`get`, `value`) defined anywhere else
+/// too stays out.
+public struct SourceSummaries: Sendable, Equatable {
+    /// Rule id → function names whose calls are that rule's sources.
+    public private(set) var byRule: [String: Set<String>]
+
+    public static let empty = SourceSummaries(byRule: [:])
+
+    private init(byRule: [String: Set<String>]) {
+        self.byRule = byRule
+    }
+
+    /// The root-wide table from each file's summary.
+    public init(files: [FileSourceSummary]) {
+        var definitions: [String: Int] = [:]
+        for file in files {
+            for name in Set(file.definedNames) { definitions[name, default: 0] += 1 }
+        }
+        var returning: [String: [String: Int]] = [:]
+        for file in files {
+            for (rule, names) in file.returningSources {
+                for name in Set(names) { returning[rule, default: [:]][name, default: 0] += 1 }
+            }
+        }
+        byRule = returning.compactMapValues { counts in
+            let names = Set(counts.filter { name, count in name.count >= 4 && count == definitions[name] }.keys)
+            return names.isEmpty ? nil : names
+        }
+    }
+
+    /// A canonical text of the table, for identifying it in scans: files analysed under another
+    /// table must be analysed again.
+    public var canonicalText: String {
+        byRule.keys.sorted().map { rule in rule + "=" + byRule[rule]!.sorted().joined(separator: ",") }.joined(separator: ";")
+    }
+}

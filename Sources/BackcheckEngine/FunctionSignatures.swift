@@ -1,0 +1,60 @@
+import BackcheckLexer
+import BackcheckModel
+
+/// The names and parameter lists of a file's named functions, read from the tokens before each
+/// function body: what summaries key their facts by.
+package enum FunctionSignatures {
+    private static let anonymousKeywords: Set<String> = ["function", "func", "fun", "fn", "def", "async", "new", "lambda"]
+
+    /// The function's name token and parameter list (brackets included), when it is named:
+    /// `def f(a)`, `function f(a) {`, `f(a) {`, `const f = (a): T => {`, `func f(a int) (T, error) {`.
+    static func signature(of scope: FunctionScopes.Scope, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
+                          language: Language) -> (name: Int, parameters: Range<Int>)? {
+        func text(_ index: Int) -> String { String(decoding: bytes[tokens[index].range], as: UTF8.self) }
+        let brace = scope.body.lowerBound
+        var close: Int?
+        var cursor = brace - 1
+        // Back over a return type to the parameter list; an open bracket or a statement
+        // boundary on the way means the body belongs to a call's callback or something else.
+        while cursor > 0, brace - cursor <= 24 {
+            let token = tokens[cursor]
+            if token.hasPartner, Int(token.partner) > brace { return nil }
+            if token.kind == .punctuation, token.hasPartner, Int(token.partner) < cursor, text(cursor) == ")" {
+                close = cursor
+                break
+            }
+            if token.kind == .punctuation, [";", "{", "}"].contains(text(cursor)) { return nil }
+            cursor -= 1
+        }
+        guard var close else { return nil }
+        var open = Int(tokens[close].partner)
+        // Go's result list follows the parameters: `(a int) (string, error)`.
+        if open > 0, tokens[open - 1].hasPartner, text(open - 1) == ")" {
+            close = open - 1
+            open = Int(tokens[close].partner)
+        }
+        guard open > 0 else { return nil }
+        var before = open - 1
+        // `function (a) {` and `async (a) =>` are anonymous unless assigned: `const f = async (a) =>`.
+        while before > 0, text(before) == "function" || text(before) == "async" { before -= 1 }
+        if before > 0, tokens[before].kind == .punctuation, text(before) == "=" || text(before) == ":" { before -= 1 }
+        guard tokens[before].kind == .identifier, !anonymousKeywords.contains(text(before)),
+              !Keywords.isStatementKeyword(bytes[tokens[before].range]) else { return nil }
+        return (before, open..<(close + 1))
+    }
+
+    /// The names of the functions `file` defines (Ruby's are left out: their values are implicit).
+    package static func definedNames(in file: LexedFile, index: TokenIndex) -> [String] {
+        guard file.language != .ruby else { return [] }
+        return file.buffer.tokens.withUnsafeBufferPointer { tokens in
+            file.bytes.withUnsafeBufferPointer { bytes in
+                let scopes = index.taintStructure(tokens: tokens, bytes: bytes, language: file.language).scopes
+                return scopes.scopes.compactMap { scope in
+                    signature(of: scope, tokens: tokens, bytes: bytes, language: file.language).map {
+                        String(decoding: bytes[tokens[$0.name].range], as: UTF8.self)
+                    }
+                }
+            }
+        }
+    }
+}
