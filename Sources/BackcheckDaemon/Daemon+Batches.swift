@@ -30,8 +30,11 @@ extension Daemon {
             if wasBroken { request.log("\(current.path): configuration is valid again, and unchanged") }
             return .unchanged
         }
-        roots[index].tree = fresh
-        roots[index].reader = Self.reader(for: fresh, secretKey: secretKey)
+        var tree = fresh
+        tree.summaries = current.summaries
+        tree.fileSummaries = current.fileSummaries
+        roots[index].tree = tree
+        roots[index].reader = Self.reader(for: tree, secretKey: secretKey)
         watchRuleFolders(index)
         let outcome: ReloadOutcome = fresh.invalidatesAnalysis(of: current) ? .analysisChanged : .settingsChanged
         request.log("\(fresh.path): configuration reloaded (\(fresh.selection.rules.rules.count) rules)"
@@ -58,8 +61,25 @@ extension Daemon {
         hasMemoryToRelease = true
     }
 
-    /// Re-stats and analyses the files events named in root `index`.
+    /// Rebuilds root `index`'s table of functions returning request data and hands it to its
+    /// reader; whether the table changed.
+    @discardableResult
+    func summarize(_ index: Int) async throws -> Bool {
+        let before = roots[index].tree.summaries
+        try await roots[index].tree.summarizeAll(reader: roots[index].reader, parallelism: request.parallelism)
+        roots[index].reader.analyzer.sourceSummaries = roots[index].tree.summaries
+        return roots[index].tree.summaries != before
+    }
+
+    /// Re-stats and analyses the files events named in root `index`. When they change the root's
+    /// table of functions returning request data, every file is analysed again: any may call one.
     func update(_ index: Int, _ paths: Set<String>) async throws {
+        if roots[index].tree.resummarize(paths, reader: roots[index].reader) {
+            roots[index].reader.analyzer.sourceSummaries = roots[index].tree.summaries
+            request.log("\(roots[index].path): functions returning request data changed; analysing every file again")
+            try await reconcile(index, always: true, everything: true)
+            return
+        }
         var root = roots[index].tree
         let started = ContinuousClock.now
         let outcome = try await root.update(paths, store: store, reader: roots[index].reader, parallelism: request.parallelism,

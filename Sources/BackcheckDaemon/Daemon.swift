@@ -114,8 +114,9 @@ public final class Daemon {
     }
 
     static func reader(for root: WatchedRoot, secretKey: [UInt8]) -> SourceReader {
-        SourceReader(analyzer: FileAnalyzer(rules: root.selection.rules, secretKey: secretKey),
-                     configuration: root.configuration)
+        var analyzer = FileAnalyzer(rules: root.selection.rules, secretKey: secretKey)
+        analyzer.sourceSummaries = root.summaries
+        return SourceReader(analyzer: analyzer, configuration: root.configuration)
     }
 
     /// Reconciles every root, reports ready, then processes changes until SIGTERM or SIGINT; the
@@ -124,6 +125,7 @@ public final class Daemon {
         do {
             let started = ContinuousClock.now
             for index in roots.indices {
+                try await summarize(index)
                 let stale = try roots[index].tree.isStale(in: store, toolVersion: toolVersion)
                 if stale { request.log("\(roots[index].path): rules or backcheck changed since the last scan; analysing every file") }
                 try await reconcile(index, always: true, everything: stale)
@@ -268,6 +270,8 @@ public final class Daemon {
                     }
                 }
                 if everything || subtrees == [""] {
+                    // New rules or settings: what the files tell each other may differ too.
+                    if try await summarize(index) { everything = true }
                     try await reconcile(index, always: false, everything: everything)
                 } else {
                     for subtree in subtrees { try await reconcile(index, subtree: subtree) }

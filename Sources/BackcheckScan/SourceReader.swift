@@ -108,17 +108,22 @@ extension SourceReader {
     /// The root-wide table of functions returning request data, from every file of `files`,
     /// read on `parallelism` workers.
     public func sourceSummaries(of files: [WalkedFile], parallelism: Int) async -> SourceSummaries {
+        SourceSummaries(files: await sourceSummariesByPath(of: files, parallelism: parallelism).map(\.summary))
+    }
+
+    /// Each file's summary, by path, for the files that have one.
+    public func sourceSummariesByPath(of files: [WalkedFile], parallelism: Int) async -> [(path: String, summary: FileSourceSummary)] {
         let batches = stride(from: 0, to: files.count, by: ParallelAnalysis.batchSize).map {
             Array(files[$0..<min($0 + ParallelAnalysis.batchSize, files.count)])
         }
-        let summaries = await withTaskGroup(of: [FileSourceSummary].self) { group in
+        return await withTaskGroup(of: [(path: String, summary: FileSourceSummary)].self) { group in
             var next = 0
-            var collected: [FileSourceSummary] = []
+            var collected: [(path: String, summary: FileSourceSummary)] = []
             func submit() {
                 guard next < batches.count else { return }
                 let batch = batches[next]
                 next += 1
-                group.addTask { batch.compactMap(sourceSummary(of:)) }
+                group.addTask { batch.compactMap { file in sourceSummary(of: file).map { (file.relativePath, $0) } } }
             }
             for _ in 0..<max(1, parallelism) { submit() }
             while let summaries = await group.next() {
@@ -127,7 +132,6 @@ extension SourceReader {
             }
             return collected
         }
-        return SourceSummaries(files: summaries)
     }
 }
 

@@ -84,6 +84,38 @@ import TestSupport
         #expect(after.stdout.contains("not running"))
     }
 
+    @Test func aSavedHelperReChecksItsCallersInOtherFiles() throws {
+        let daemon = try DaemonProcess("backcheck-watch-summaries")
+        let returningInput = """
+            from flask import request
+
+            def search_term():
+                return request.args.get("q", "")
+
+            """
+        try daemon.write("app/inputs.py", returningInput)
+        try daemon.write("app/search.py", """
+            from app.inputs import search_term
+
+            def search(cursor):
+                cursor.execute("SELECT a FROM t WHERE b = '" + search_term() + "'")
+
+            """)
+        try daemon.start()
+        let opened = try daemon.eventually {
+            try daemon.findings([.open]).contains { $0.finding.path == "app/search.py" && $0.finding.ruleId == "input-validation/sql-injection-python" }
+        }
+        #expect(opened, "the caller's finding never appeared: \(daemon.stderr)")
+
+        // Only the helper is saved: the caller, unchanged, is analysed again and its finding fixed.
+        try daemon.write("app/inputs.py", returningInput.replacingOccurrences(of: "request.args.get(\"q\", \"\")", with: "\"all\""))
+        #expect(try daemon.eventually {
+            let findings = try daemon.findings([.open, .reopened, .fixed]).filter { $0.finding.path == "app/search.py" }
+            return !findings.isEmpty && findings.allSatisfy { $0.status == .fixed }
+        }, "\(daemon.stderr)")
+        #expect(daemon.stop() == 0)
+    }
+
     @Test func reconcilesChangesMadeWhileStopped() throws {
         let daemon = try DaemonProcess("backcheck-watch-restart")
         try daemon.write("a.py", Self.weakHash)
