@@ -42,7 +42,7 @@ class DocumentsController < ApplicationController
   end
 
   def sort
-    @documents = Document.all.sort_by { |d| d.public_send(params[:by]) } # expect: input-validation/code-injection-ruby
+    @documents = Document.all.sort_by { |d| d.public_send(params[:by]) } # expect: input-validation/unsafe-reflection-ruby
   end
 
   def template_preview
