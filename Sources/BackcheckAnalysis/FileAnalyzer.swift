@@ -121,9 +121,8 @@ public struct FileAnalyzer: Sendable {
     /// which of them return a taint rule's source data. Only files with a `return` can.
     public func sourceSummary(path: String, bytes: [UInt8], language: Language, role: FileRole) -> FileSourceSummary? {
         guard Self.contains(bytes, "return") else { return nil }
-        let rules = rules.rules(for: language).filter {
-            $0.isTaint && (!appliesFileFilters || ($0.rule.roles.contains(role) && $0.rule.paths.accepts(path)))
-        }
+        let candidates: [CompiledRule] = bytes.withUnsafeBufferPointer { self.rules.sourceCandidates(for: language, bytes: $0) }
+        let rules = candidates.filter { !appliesFileFilters || ($0.rule.roles.contains(role) && $0.rule.paths.accepts(path)) }
         guard !rules.isEmpty else { return nil }
         let file = LexedFile(bytes: bytes, language: language)
         let index = TokenIndex(file)

@@ -106,6 +106,12 @@ package indirect enum CompiledFormula: Sendable {
     /// Whether the formula is a taint rule's.
     package var isTaint: Bool { taintSpecification != nil }
 
+    /// For a taint formula, alternatives of words a file must hold for some source to match in
+    /// it (empty for other formulas).
+    package var sourceRequiredWords: [[[UInt8]]] {
+        taintSpecification?.sources.flatMap(\.requiredWords) ?? []
+    }
+
     /// The names of `file`'s functions that return this taint formula's source data (none for
     /// other formulas).
     package func functionsReturningSources(in file: LexedFile, index: TokenIndex, constraints: [TextConstraint?],

@@ -17,6 +17,9 @@ public struct CompiledRule: Sendable {
     let requirements: [Language: [[[UInt8]]]]
     /// Lower-cased `keywords`: a file must contain one of them.
     let keywords: [[UInt8]]
+    /// Per language, for a taint rule, alternatives of lower-cased words a file must contain for
+    /// a source to match (the summary pass's prefilter).
+    let sourceRequirements: [Language: [[[UInt8]]]]
 
     /// Compiles `rule` for each of its languages.
     public init(_ rule: Rule) throws(RuleError) {
@@ -43,6 +46,9 @@ public struct CompiledRule: Sendable {
             formula.requiredWords.map { words in words.map { $0.map(Self.lowercased) } }
         }
         self.keywords = rule.keywords.map { Array($0.utf8).map(Self.lowercased) }
+        self.sourceRequirements = formulas.filter(\.value.isTaint).mapValues { formula in
+            formula.sourceRequiredWords.map { words in words.map { $0.map(Self.lowercased) } }
+        }
     }
 
     /// Whether the rule reports string literals by what they hold: some positive pattern is a
@@ -59,6 +65,19 @@ public struct CompiledRule: Sendable {
     /// Every word the prefilter needs to know about.
     var prefilterWords: [[UInt8]] {
         keywords + requirements.values.flatMap { $0.flatMap { $0 } }
+    }
+
+    /// Words the summary pass's prefilter needs to know about.
+    var sourcePrefilterWords: [[UInt8]] {
+        keywords + sourceRequirements.values.flatMap { $0.flatMap { $0 } }
+    }
+
+    /// Whether a file containing exactly the words in `present` could hold one of this taint
+    /// rule's sources in `language`.
+    func mayHoldSources(language: Language, present: (([UInt8]) -> Bool)) -> Bool {
+        guard let alternatives = sourceRequirements[language] else { return false }
+        if !keywords.isEmpty, !keywords.contains(where: present) { return false }
+        return alternatives.contains { words in words.allSatisfy(present) }
     }
 
     /// Whether a file containing exactly the words in `present` could match in `language`.

@@ -10,11 +10,14 @@ import BackcheckModel
 public struct RuleSet: Sendable {
     public let rules: [CompiledRule]
     private let keywordIndex: KeywordIndex
+    /// The words of taint rules' sources, for the summary pass.
+    private let sourceKeywordIndex: KeywordIndex
     private let byLanguage: [Language: [Int]]
 
     public init(rules: [CompiledRule]) {
         self.rules = rules.sorted { $0.rule.id < $1.rule.id }
         self.keywordIndex = KeywordIndex(words: self.rules.flatMap(\.prefilterWords))
+        self.sourceKeywordIndex = KeywordIndex(words: self.rules.flatMap(\.sourcePrefilterWords))
         var byLanguage: [Language: [Int]] = [:]
         for (index, rule) in self.rules.enumerated() {
             for language in rule.rule.languages { byLanguage[language, default: []].append(index) }
@@ -31,9 +34,13 @@ public struct RuleSet: Sendable {
         }
     }
 
-    /// Every rule for `language`, whatever the file holds.
-    public func rules(for language: Language) -> [CompiledRule] {
-        (byLanguage[language] ?? []).map { rules[$0] }
+    /// The taint rules whose sources may match a file of `language` with these bytes.
+    public func sourceCandidates(for language: Language, bytes: UnsafeBufferPointer<UInt8>) -> [CompiledRule] {
+        guard let indices = byLanguage[language] else { return [] }
+        let hits = sourceKeywordIndex.scan(bytes)
+        return indices.map { rules[$0] }.filter { rule in
+            rule.mayHoldSources(language: language, present: hits.contains)
+        }
     }
 
     /// The rule pack built into this binary.
