@@ -1,6 +1,8 @@
+import Foundation
+
 /// What one file tells the rest of its root: the functions it defines, and per taint rule the
 /// ones that return that rule's source data (a request wrapper's `getParam(name)`).
-public struct FileSourceSummary: Sendable, Equatable {
+public struct FileSourceSummary: Sendable, Equatable, Codable {
     public var definedNames: [String]
     /// Rule id → names of functions returning the rule's source data.
     public var returningSources: [String: [String]]
@@ -8,6 +10,27 @@ public struct FileSourceSummary: Sendable, Equatable {
     public init(definedNames: [String], returningSources: [String: [String]]) {
         self.definedNames = definedNames
         self.returningSources = returningSources
+    }
+}
+
+extension FileSourceSummary {
+    private struct Stored: Codable {
+        /// The rule set the summary was made with.
+        var rules: String
+        var summary: FileSourceSummary?
+    }
+
+    /// The summary (nil: the file has none) as stored for a file, with the rule set's hash.
+    public static func json(_ summary: FileSourceSummary?, rules: String) -> String {
+        let data = (try? JSONEncoder().encode(Stored(rules: rules, summary: summary))) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A stored summary, when it was made with the rule set `rules`: `.some(nil)` for a file
+    /// known to have none, nil when it must be made again.
+    public static func stored(_ json: String, rules: String) -> FileSourceSummary?? {
+        guard let stored = try? JSONDecoder().decode(Stored.self, from: Data(json.utf8)), stored.rules == rules else { return nil }
+        return .some(stored.summary)
     }
 }
 

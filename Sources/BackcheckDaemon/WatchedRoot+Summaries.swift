@@ -14,7 +14,7 @@ extension WatchedRoot {
         let walk = try walker.walk(subtree: "", entering: { _ in })
         var summaries: [String: FileSourceSummary] = [:]
         let collected = await reader.sourceSummariesByPath(of: walk.files, parallelism: parallelism)
-        for (path, summary) in collected { summaries[path] = summary }
+        for entry in collected { summaries[entry.path] = entry.summary }
         fileSummaries = summaries
         self.summaries = SourceSummaries(files: Array(summaries.values))
     }

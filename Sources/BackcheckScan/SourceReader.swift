@@ -19,6 +19,12 @@ public struct SourceReader: Sendable {
     /// Whether an unchanged file's result comes with its SQL facts: the audit's schema step needs
     /// them; the daemon has them from earlier batches or the store.
     public var factsOfUnchangedFiles = true
+    /// Source summaries (JSON, ``FileSourceSummary/json(_:rules:)``) to store with the files at
+    /// these paths: those the summary pass made anew.
+    public var summariesToStore: [String: String] = [:]
+    /// The paths among ``summariesToStore`` whose summary was made anew (the others are stored
+    /// already, and written again only when their file is analysed again).
+    public var newSummaryPaths = Set<String>()
     /// How files get their roles: config `roles:` over the conventions.
     let roles: FileRoleClassifier
     /// Files of these roles are recorded as skipped, with their role as the reason (config
@@ -35,6 +41,15 @@ public struct SourceReader: Sendable {
 
     /// What reading and analysing `file` gave.
     public func reading(of file: WalkedFile) -> SourceReading {
+        var reading = analysedReading(of: file)
+        if let summary = summariesToStore[file.relativePath] {
+            let isUnchanged = if case .unchanged = reading.result.outcome { true } else { false }
+            if !isUnchanged || newSummaryPaths.contains(file.relativePath) { reading.result.summaryFacts = .replace(summary) }
+        }
+        return reading
+    }
+
+    private func analysedReading(of file: WalkedFile) -> SourceReading {
         // Most skipped files are never read, so their role comes from the path; a vendored
         // folder is skipped without reading a byte of it.
         let pathRole = roles.classify(path: file.relativePath)
@@ -94,6 +109,12 @@ extension SourceReader {
     /// What `file` tells the rest of its root about functions returning request data; nil for a
     /// file that is skipped, unreadable or holds none.
     public func sourceSummary(of file: WalkedFile) -> FileSourceSummary? {
+        summaryReading(of: file) ?? nil
+    }
+
+    /// `file`'s summary as read now: nil when the file is skipped or unreadable (nothing to
+    /// store), `.some(nil)` when it holds none.
+    func summaryReading(of file: WalkedFile) -> FileSourceSummary?? {
         guard case .source(let language) = file.classification else { return nil }
         let pathRole = roles.classify(path: file.relativePath)
         guard !skippedRoles.contains(pathRole.role),
@@ -102,28 +123,35 @@ extension SourceReader {
         let bytes = Array(data)
         let role = roles.refine(pathRole, language: language, bytes: bytes)
         guard !skippedRoles.contains(role.role) else { return nil }
-        return analyzer.sourceSummary(path: file.relativePath, bytes: bytes, language: language, role: role.role)
+        return .some(analyzer.sourceSummary(path: file.relativePath, bytes: bytes, language: language, role: role.role))
     }
 
     /// The root-wide table of functions returning request data, from every file of `files`,
     /// read on `parallelism` workers.
     public func sourceSummaries(of files: [WalkedFile], parallelism: Int) async -> SourceSummaries {
-        SourceSummaries(files: await sourceSummariesByPath(of: files, parallelism: parallelism).map(\.summary))
+        SourceSummaries(files: await sourceSummariesByPath(of: files, parallelism: parallelism).compactMap(\.summary))
     }
 
-    /// Each file's summary, by path, for the files that have one.
-    public func sourceSummariesByPath(of files: [WalkedFile], parallelism: Int) async -> [(path: String, summary: FileSourceSummary)] {
+    /// Each file's summary, by path, for the files read (a nil summary: the file has none).
+    /// Files in `reusing` are not read: their stored summary stands.
+    public func sourceSummariesByPath(of files: [WalkedFile], parallelism: Int,
+                                      reusing: [String: FileSourceSummary?] = [:]) async -> [(path: String, summary: FileSourceSummary?, isNew: Bool)] {
         let batches = stride(from: 0, to: files.count, by: ParallelAnalysis.batchSize).map {
             Array(files[$0..<min($0 + ParallelAnalysis.batchSize, files.count)])
         }
-        return await withTaskGroup(of: [(path: String, summary: FileSourceSummary)].self) { group in
+        return await withTaskGroup(of: [(path: String, summary: FileSourceSummary?, isNew: Bool)].self) { group in
             var next = 0
-            var collected: [(path: String, summary: FileSourceSummary)] = []
+            var collected: [(path: String, summary: FileSourceSummary?, isNew: Bool)] = []
             func submit() {
                 guard next < batches.count else { return }
                 let batch = batches[next]
                 next += 1
-                group.addTask { batch.compactMap { file in sourceSummary(of: file).map { (file.relativePath, $0) } } }
+                group.addTask {
+                    batch.compactMap { file in
+                        if let known = reusing[file.relativePath] { return (file.relativePath, known, false) }
+                        return summaryReading(of: file).map { (file.relativePath, $0, true) }
+                    }
+                }
             }
             for _ in 0..<max(1, parallelism) { submit() }
             while let summaries = await group.next() {

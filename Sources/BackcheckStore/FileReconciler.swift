@@ -32,6 +32,18 @@ struct FileReconciler {
                 try db.execute(sql: "INSERT INTO facts (file_id, kind, payload) VALUES (?, 'sql', ?)", arguments: [fileId, facts])
             }
         }
+        switch result.summaryFacts {
+        case .replace(let summary):
+            try db.execute(sql: "DELETE FROM facts WHERE file_id = ? AND kind = 'summary'", arguments: [fileId])
+            if let summary {
+                try db.execute(sql: "INSERT INTO facts (file_id, kind, payload) VALUES (?, 'summary', ?)", arguments: [fileId, summary])
+            }
+        case .keep:
+            // New bytes without a new summary: the stored one may be of the old bytes.
+            if case .unchanged = result.outcome {} else {
+                try db.execute(sql: "DELETE FROM facts WHERE file_id = ? AND kind = 'summary'", arguments: [fileId])
+            }
+        }
         if case .unchanged = result.outcome {
             // Its findings stand as recorded; they were seen again.
             try db.execute(sql: """

@@ -42,12 +42,21 @@ extension FindingStore {
 
     /// The stored SQL facts (JSON) of `root`'s files, by path; files without facts are absent.
     public func sqlFacts(root: String) throws(StoreError) -> [String: String] {
+        try facts(root: root, kind: "sql")
+    }
+
+    /// The stored source summaries (JSON) of `root`'s files, by path.
+    public func summaryFacts(root: String) throws(StoreError) -> [String: String] {
+        try facts(root: root, kind: "summary")
+    }
+
+    private func facts(root: String, kind: String) throws(StoreError) -> [String: String] {
         try read { db in
             guard let rootId = try RootRecord.id(of: root, db) else { return [:] }
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT files.path, facts.payload FROM facts JOIN files ON files.id = facts.file_id
-                WHERE files.root_id = ? AND facts.kind = 'sql'
-                """, arguments: [rootId])
+                WHERE files.root_id = ? AND facts.kind = ?
+                """, arguments: [rootId, kind])
             var facts: [String: String] = [:]
             while let row = try rows.next() { facts[row[0]] = row[1] }
             return facts

@@ -1,3 +1,4 @@
+import BackcheckStore
 import Foundation
 import Testing
 import TestSupport
@@ -115,6 +116,11 @@ import TestSupport
         let (_, first) = try audit(root, ["--fail-on", "none"])
         let reported = try #require(first).findings.filter { $0.ruleId == "input-validation/sql-injection-java" }
         #expect(reported.map { "\($0.path):\($0.line)" } == ["Search.java:4"])
+        // Each file's summary is stored, so a re-audit reads only the files that changed.
+        let stored = try FindingStore(path: db).summaryFacts(root: root.resolvingSymlinksInPath().path)
+        #expect(stored.keys.sorted() == ["RequestValues.java", "Search.java"])
+        let (_, again) = try audit(root, ["--fail-on", "none"])
+        #expect(try #require(again).findings.filter { $0.ruleId == "input-validation/sql-injection-java" }.count == 1)
 
         // The helper now returns a fixed value: the unchanged caller is analysed again, and its
         // finding is fixed.
