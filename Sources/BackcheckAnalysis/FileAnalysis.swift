@@ -5,9 +5,6 @@ import BackcheckModel
 public struct FileAnalysis: Sendable {
     public var findings: [Finding]
     public var diagnostics: [AnalysisDiagnostic]
-    /// What the file tells the rest of its root (functions returning request data), when the
-    /// analyzer collects it (``FileAnalyzer/collectsSourceSummaries``); nil: none.
-    public var sourceSummary: FileSourceSummary?
 
     public init(findings: [Finding], diagnostics: [AnalysisDiagnostic]) {
         self.findings = findings

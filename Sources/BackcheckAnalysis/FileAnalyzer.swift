@@ -22,9 +22,6 @@ public struct FileAnalyzer: Sendable {
     public var ruleWorkers = 1
     /// Functions of the root that return taint rules' source data: their calls are sources.
     public var sourceSummaries = SourceSummaries.empty
-    /// Whether ``analyze(path:bytes:language:role:)`` also tells what the file says to the rest
-    /// of its root (``FileAnalysis/sourceSummary``), from the same lexing: audits collect them.
-    public var collectsSourceSummaries = false
 
     public init(rules: RuleSet, secretKey: [UInt8]) {
         self.rules = rules
@@ -38,11 +35,7 @@ public struct FileAnalyzer: Sendable {
             .filter { !appliesFileFilters || ($0.rule.roles.contains(role) && $0.rule.paths.accepts(path)) }
         // Most files match no rule's keywords: they are not even lexed, unless a suppression
         // comment needs checking for use.
-        guard !candidates.isEmpty || Self.hasSuppressionMarkers(bytes) else {
-            var analysis = FileAnalysis(findings: [], diagnostics: [])
-            if collectsSourceSummaries { analysis.sourceSummary = sourceSummary(path: path, bytes: bytes, language: language, role: role) }
-            return analysis
-        }
+        guard !candidates.isEmpty || Self.hasSuppressionMarkers(bytes) else { return FileAnalysis(findings: [], diagnostics: []) }
         let file = LexedFile(bytes: bytes, language: language)
         let suppressions = SuppressionIndex(file: file)
         var diagnostics = suppressions.problems.map {
@@ -96,11 +89,7 @@ public struct FileAnalyzer: Sendable {
             }
         }
         findings.sort { ($0.line, $0.column, $0.ruleId) < ($1.line, $1.column, $1.ruleId) }
-        var analysis = FileAnalysis(findings: findings, diagnostics: diagnostics)
-        if collectsSourceSummaries {
-            analysis.sourceSummary = sourceSummary(path: path, bytes: bytes, language: language, role: role, lexed: (file, index))
-        }
-        return analysis
+        return FileAnalysis(findings: findings, diagnostics: diagnostics)
     }
 
     /// Each rule's matches, in the order of `rules`: on this thread, or on ``ruleWorkers``
@@ -131,17 +120,12 @@ public struct FileAnalyzer: Sendable {
     /// What `bytes` (a file at `path` with `role`) tell the rest of the root: its functions, and
     /// which of them return a taint rule's source data. Only files with a `return` can.
     public func sourceSummary(path: String, bytes: [UInt8], language: Language, role: FileRole) -> FileSourceSummary? {
-        sourceSummary(path: path, bytes: bytes, language: language, role: role, lexed: nil)
-    }
-
-    private func sourceSummary(path: String, bytes: [UInt8], language: Language, role: FileRole,
-                               lexed: (file: LexedFile, index: TokenIndex)?) -> FileSourceSummary? {
         guard Self.contains(bytes, "return") else { return nil }
         let candidates: [CompiledRule] = bytes.withUnsafeBufferPointer { self.rules.sourceCandidates(for: language, bytes: $0) }
         let rules = candidates.filter { !appliesFileFilters || ($0.rule.roles.contains(role) && $0.rule.paths.accepts(path)) }
         guard !rules.isEmpty else { return nil }
-        let file = lexed?.file ?? LexedFile(bytes: bytes, language: language)
-        let index = lexed?.index ?? TokenIndex(file)
+        let file = LexedFile(bytes: bytes, language: language)
+        let index = TokenIndex(file)
         let budget = max(200_000, file.buffer.tokens.count * budgetPerToken)
         var returning: [String: [String]] = [:]
         for rule in rules {

@@ -66,15 +66,6 @@ public struct SourceSummaries: Sendable, Equatable {
         }
     }
 
-    /// The function names whose standing differs between the two tables, for any rule.
-    public func namesDiffering(from other: SourceSummaries) -> Set<String> {
-        var names = Set<String>()
-        for rule in Set(byRule.keys).union(other.byRule.keys) {
-            names.formUnion((byRule[rule] ?? []).symmetricDifference(other.byRule[rule] ?? []))
-        }
-        return names
-    }
-
     /// A canonical text of the table, for identifying it in scans: files analysed under another
     /// table must be analysed again.
     public var canonicalText: String {

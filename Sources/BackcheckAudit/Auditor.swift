@@ -45,32 +45,38 @@ public enum Auditor {
             }
             var reader = SourceReader(analyzer: FileAnalyzer(rules: selection.rules, secretKey: try store.secretKey()),
                                       configuration: configuration)
-            // Functions of the root that return request data (a wrapper's `getParam(name)`)
-            // make their calls sources in every file. Each analysis also says what its file
-            // tells the others; the table of the last scan serves this pass, and the callers of
-            // whatever changed in it are analysed again below.
-            reader.analyzer.collectsSourceSummaries = true
-            reader.summaryRules = selection.hash
-            var storedSummaries: [String: FileSourceSummary?] = [:]
+            // A first pass finds the root's functions that return request data (a wrapper's
+            // `getParam(name)`), so their calls are sources in every file.
+            // A file whose size, mtime and inode are as recorded keeps its stored summary.
+            let storedFiles = Dictionary(try store.files(root: root).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            var reusing: [String: FileSourceSummary?] = [:]
             for (path, json) in try store.summaryFacts(root: root) {
-                if let stored = FileSourceSummary.stored(json, rules: selection.hash) { storedSummaries[path] = stored }
+                guard let stored = FileSourceSummary.stored(json, rules: selection.hash), storedFiles[path] != nil else { continue }
+                reusing[path] = stored
             }
-            let previousTable = SourceSummaries(files: storedSummaries.values.compactMap { $0 })
-            reader.analyzer.sourceSummaries = previousTable
-            let rulePackHash = selection.hash
+            for file in walk.files {
+                if let row = storedFiles[file.relativePath], row.size == Int64(file.size),
+                   row.mtimeNanoseconds == file.modificationTimeNanoseconds, row.inode == file.inode { continue }
+                reusing[file.relativePath] = nil
+            }
+            let summaries = await reader.sourceSummariesByPath(of: walk.files, parallelism: request.parallelism, reusing: reusing)
+            reader.analyzer.sourceSummaries = SourceSummaries(files: summaries.compactMap(\.summary))
+            for entry in summaries {
+                reader.summariesToStore[entry.path] = FileSourceSummary.json(entry.summary, rules: selection.hash)
+                if entry.isNew { reader.newSummaryPaths.insert(entry.path) }
+            }
+            let rulePackHash = selection.hash(with: reader.analyzer.sourceSummaries)
             let scan = try store.beginScan(root: root, kind: .audit, toolVersion: toolVersion, rulePackHash: rulePackHash)
             var schemaStep = SchemaStep(rules: selection.rules, root: root)
             reader.extractsSQL = schemaStep.isEnabled
-            // Files whose bytes the same rules analysed before keep their findings.
+            // Files whose bytes the same rules (and the same summaries) analysed before keep their findings.
             reader.knownHashes = try store.analysedHashes(root: root, rulePackHash: rulePackHash, toolVersion: toolVersion)
             var diagnostics = walk.diagnostics.map(\.description)
             var unusedSuppressions: [String] = []
             var skipped: [SkippedFile] = []
             var analyzed = 0
-            var summaries: [String: FileSourceSummary?] = [:]
-            var readPaths = Set<String>()
-            /// Records a batch; a second look at a file (`recheck`) adds no counts or notes.
-            func record(_ batch: [SourceReading], recheck: Bool) throws {
+            do {
+                try await ParallelAnalysis.analyze(walk.files, reader: reader, parallelism: request.parallelism) { batch in
                     // The schema step needs whole results: unchanged files with SQL facts get
                     // theirs from the store.
                     let restore = batch.filter { $0.facts != nil && $0.result.outcome == .unchanged }.map(\.result.path)
@@ -83,9 +89,6 @@ public enum Auditor {
                     }, in: scan)
                     for reading in batch {
                         let result = reading.result
-                        if let summary = reading.sourceSummary { summaries[result.path] = summary }
-                        if case .skipped = result.outcome {} else { readPaths.insert(result.path) }
-                        if recheck { continue }
                         for note in reading.diagnostics {
                             if note.kind == .unusedSuppression {
                                 unusedSuppressions.append(note.description)
@@ -99,18 +102,7 @@ public enum Auditor {
                             analyzed += 1
                         }
                     }
-                    if !recheck { request.progress?(analyzed + skipped.count, walk.files.count) }
-            }
-            do {
-                try await ParallelAnalysis.analyze(walk.files, reader: reader, parallelism: request.parallelism) { batch in
-                    try record(batch, recheck: false)
-                }
-                let callers = callersToRecheck(walk.files, read: readPaths, summaries: summaries, stored: storedSummaries,
-                                               previous: previousTable, into: &reader)
-                if !callers.isEmpty {
-                    try await ParallelAnalysis.analyze(callers, reader: reader, parallelism: request.parallelism) { batch in
-                        try record(batch, recheck: true)
-                    }
+                    request.progress?(analyzed + skipped.count, walk.files.count)
                 }
                 try store.record(schemaStep.finish(), in: scan)
             } catch let error as StoreError {
@@ -144,32 +136,6 @@ public enum Auditor {
             throw .scan(.store(error))
         } catch {
             throw .scan(.store(.cannotOpen(path: location.path, reason: "\(error)")))
-        }
-    }
-
-    /// The files to analyse again once every file's summary is known: those whose calls may
-    /// now reach a function whose summary changed since the last scan (their bytes name it),
-    /// and those with no summary stored yet (analysed by an older backcheck). `reader` gets the
-    /// new table and forgets known hashes, so they are analysed whatever their bytes.
-    private static func callersToRecheck(_ files: [WalkedFile], read: Set<String>, summaries: [String: FileSourceSummary?],
-                                         stored: [String: FileSourceSummary?], previous: SourceSummaries,
-                                         into reader: inout SourceReader) -> [WalkedFile] {
-        var all: [FileSourceSummary] = []
-        var unknown = Set<String>()
-        for path in read {
-            if let summary = summaries[path] ?? stored[path] { summary.map { all.append($0) } } else { unknown.insert(path) }
-        }
-        let table = SourceSummaries(files: all)
-        let changed = table.namesDiffering(from: previous)
-        guard !changed.isEmpty || !unknown.isEmpty else { return [] }
-        reader.analyzer.sourceSummaries = table
-        reader.knownHashes = [:]
-        let needles = changed.map { Array($0.utf8) }
-        return files.filter { file in
-            guard read.contains(file.relativePath) else { return false }
-            if unknown.contains(file.relativePath) { return true }
-            guard !needles.isEmpty, let data = try? Data(contentsOf: URL(fileURLWithPath: file.absolutePath)) else { return false }
-            return needles.contains { data.range(of: Data($0)) != nil }
         }
     }
 }

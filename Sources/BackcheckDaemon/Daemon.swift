@@ -116,11 +116,7 @@ public final class Daemon {
     static func reader(for root: WatchedRoot, secretKey: [UInt8]) -> SourceReader {
         var analyzer = FileAnalyzer(rules: root.selection.rules, secretKey: secretKey)
         analyzer.sourceSummaries = root.summaries
-        // Summaries stored with each file keep the next audit from reading it for them.
-        analyzer.collectsSourceSummaries = true
-        var reader = SourceReader(analyzer: analyzer, configuration: root.configuration)
-        reader.summaryRules = root.selection.hash
-        return reader
+        return SourceReader(analyzer: analyzer, configuration: root.configuration)
     }
 
     /// Reconciles every root, reports ready, then processes changes until SIGTERM or SIGINT; the
@@ -131,7 +127,6 @@ public final class Daemon {
             for index in roots.indices {
                 try await summarize(index)
                 let stale = try roots[index].tree.isStale(in: store, toolVersion: toolVersion)
-                    || roots[index].tree.summariesDiffer(fromStoredIn: store)
                 if stale { request.log("\(roots[index].path): rules or backcheck changed since the last scan; analysing every file") }
                 try await reconcile(index, always: true, everything: stale)
                 watchRuleFolders(index)

@@ -1,21 +1,13 @@
 import BackcheckAnalysis
 import BackcheckScan
-import BackcheckStore
 import BackcheckWalk
 
 /// The root-wide table of functions returning request data (cross-file taint summaries), kept
 /// current file by file: when a save changes what a file tells the rest of the root, every file
 /// is analysed again, since any of them may call the function.
 extension WatchedRoot {
-    /// Whether the table differs from the one the store's summaries make (what the stored
-    /// findings were analysed under): then every file must be analysed again.
-    func summariesDiffer(fromStoredIn store: FindingStore) throws -> Bool {
-        var stored: [FileSourceSummary] = []
-        for json in try store.summaryFacts(root: path).values {
-            if let summary = FileSourceSummary.stored(json, rules: selection.hash) { summary.map { stored.append($0) } }
-        }
-        return SourceSummaries(files: stored) != summaries
-    }
+    /// What files are analysed under: the rules and the current summary table.
+    var analysisHash: String { selection.hash(with: summaries) }
 
     /// Reads every file of the tree for its summary and rebuilds the table.
     mutating func summarizeAll(reader: SourceReader, parallelism: Int) async throws {

@@ -70,7 +70,7 @@ struct WatchedRoot {
     /// (the newest scan says which), so that every file must be analysed again.
     func isStale(in store: FindingStore, toolVersion: String) throws -> Bool {
         guard let last = try store.lastScan(root: path) else { return false }
-        return last.rulePackHash != selection.hash || last.toolVersion != toolVersion
+        return last.rulePackHash != analysisHash || last.toolVersion != toolVersion
     }
 
     /// Walks the tree (only the directory `subtree`, when not empty), analyses the files whose
@@ -154,7 +154,7 @@ struct WatchedRoot {
             return facts != nil || known?.holds(result.path) ?? (stored[result.path]?.skipReason == nil)
         }
         let streaming = files.count > Self.wholeBatchLimit
-        let scan = try store.beginScan(root: path, kind: .watch, toolVersion: toolVersion, rulePackHash: selection.hash)
+        let scan = try store.beginScan(root: path, kind: .watch, toolVersion: toolVersion, rulePackHash: analysisHash)
         do {
             var plain: [FileResult] = []
             var touched: [(result: FileResult, facts: SQLFileFacts?)] = []

@@ -1,3 +1,4 @@
+import BackcheckAnalysis
 import BackcheckConfig
 import BackcheckRulePack
 import BackcheckRules
@@ -44,5 +45,18 @@ public struct RuleSelection: Sendable {
         }
         self.rules = rules.configured(disabled: configuration.disabledRules, severities: configuration.severityOverrides)
         self.hash = hasher.finalize().map { String(format: "%02x", $0) }.joined().prefix(16).description
+    }
+}
+
+extension RuleSelection {
+    /// The hash that identifies what a file's findings depend on besides its bytes: the rule set
+    /// and, when the root has any, the functions elsewhere in it that return request data.
+    public func hash(with summaries: SourceSummaries) -> String {
+        let table = summaries.canonicalText
+        guard !table.isEmpty else { return hash }
+        var hasher = SHA256()
+        hasher.update(data: Array(hash.utf8))
+        hasher.update(data: Array(table.utf8))
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -19,8 +19,12 @@ public struct SourceReader: Sendable {
     /// Whether an unchanged file's result comes with its SQL facts: the audit's schema step needs
     /// them; the daemon has them from earlier batches or the store.
     public var factsOfUnchangedFiles = true
-    /// The rule set's hash, stored with each summary when the analyzer collects them.
-    public var summaryRules = ""
+    /// Source summaries (JSON, ``FileSourceSummary/json(_:rules:)``) to store with the files at
+    /// these paths: those the summary pass made anew.
+    public var summariesToStore: [String: String] = [:]
+    /// The paths among ``summariesToStore`` whose summary was made anew (the others are stored
+    /// already, and written again only when their file is analysed again).
+    public var newSummaryPaths = Set<String>()
     /// How files get their roles: config `roles:` over the conventions.
     let roles: FileRoleClassifier
     /// Files of these roles are recorded as skipped, with their role as the reason (config
@@ -37,6 +41,15 @@ public struct SourceReader: Sendable {
 
     /// What reading and analysing `file` gave.
     public func reading(of file: WalkedFile) -> SourceReading {
+        var reading = analysedReading(of: file)
+        if let summary = summariesToStore[file.relativePath] {
+            let isUnchanged = if case .unchanged = reading.result.outcome { true } else { false }
+            if !isUnchanged || newSummaryPaths.contains(file.relativePath) { reading.result.summaryFacts = .replace(summary) }
+        }
+        return reading
+    }
+
+    private func analysedReading(of file: WalkedFile) -> SourceReading {
         // Most skipped files are never read, so their role comes from the path; a vendored
         // folder is skipped without reading a byte of it.
         let pathRole = roles.classify(path: file.relativePath)
@@ -88,12 +101,7 @@ public struct SourceReader: Sendable {
                                 contentHash: hash, outcome: .analyzed(analysis.findings))
         result.role = role.role
         if extractsSQL { result.sqlFacts = .replace(facts?.json) }
-        var reading = SourceReading(result: result, diagnostics: analysis.diagnostics, facts: facts)
-        if analyzer.collectsSourceSummaries {
-            reading.result.summaryFacts = .replace(FileSourceSummary.json(analysis.sourceSummary, rules: summaryRules))
-            reading.sourceSummary = .some(analysis.sourceSummary)
-        }
-        return reading
+        return SourceReading(result: result, diagnostics: analysis.diagnostics, facts: facts)
     }
 }
 
@@ -161,7 +169,4 @@ public struct SourceReading: Sendable {
     public var result: FileResult
     public var diagnostics: [AnalysisDiagnostic] = []
     public var facts: SQLFileFacts?
-    /// The file's source summary when the analysis made one (`.some(nil)`: it has none); nil
-    /// when it was not analysed, or summaries are not collected.
-    public var sourceSummary: FileSourceSummary?? = nil
 }
