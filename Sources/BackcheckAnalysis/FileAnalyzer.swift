@@ -49,7 +49,10 @@ public struct FileAnalyzer: Sendable {
         let budget = max(200_000, file.buffer.tokens.count * budgetPerToken)
         let index = TokenIndex(file)
         var statements: Statements?
-        for (rule, result) in zip(candidates, matches(of: candidates, in: file, index: index, budget: budget)) {
+        // Which of the root's source-returning functions this file names: most name none, and a
+        // rule then looks for no calls at all.
+        let named = Set(sourceSummaries.names.lazy.filter { index.mayHold($0.bytes) }.map(\.text))
+        for (rule, result) in zip(candidates, matches(of: candidates, in: file, index: index, budget: budget, named: named)) {
             if result.exhausted {
                 diagnostics.append(AnalysisDiagnostic(
                     path: path, line: nil,
@@ -96,7 +99,10 @@ public struct FileAnalyzer: Sendable {
     /// threads that take the next rule as they finish one (rule costs differ by orders of
     /// magnitude, so a fixed split would leave threads idle).
     private func matches(of rules: [CompiledRule], in file: LexedFile, index: TokenIndex,
-                         budget: Int) -> [RuleMatches] {
+                         budget: Int, named: Set<String>) -> [RuleMatches] {
+        @Sendable func imported(for rule: CompiledRule) -> Set<String> {
+            named.isEmpty ? [] : (sourceSummaries.byRule[rule.rule.id] ?? []).intersection(named)
+        }
         guard ruleWorkers > 1, rules.count > 1 else {
             return rules.map { $0.matches(in: file, index: index, budget: budget, importedSources: imported(for: $0)) }
         }
@@ -111,10 +117,6 @@ public struct FileAnalyzer: Sendable {
             }
         }
         return results.withLock { $0.map { $0 ?? RuleMatches(matches: [], exhausted: false) } }
-    }
-
-    private func imported(for rule: CompiledRule) -> Set<String> {
-        sourceSummaries.byRule[rule.rule.id] ?? []
     }
 
     /// What `bytes` (a file at `path` with `role`) tell the rest of the root: its functions, and

@@ -42,11 +42,16 @@ public struct SourceSummaries: Sendable, Equatable {
     /// Rule id → function names whose calls are that rule's sources.
     public private(set) var byRule: [String: Set<String>]
 
+    /// Every name of ``byRule``, with its bytes, for testing which a file holds.
+    public private(set) var names: [(text: String, bytes: [UInt8])] = []
+
     public static let empty = SourceSummaries(byRule: [:])
 
     private init(byRule: [String: Set<String>]) {
         self.byRule = byRule
     }
+
+    public static func == (left: SourceSummaries, right: SourceSummaries) -> Bool { left.byRule == right.byRule }
 
     /// The root-wide table from each file's summary.
     public init(files: [FileSourceSummary]) {
@@ -64,6 +69,7 @@ public struct SourceSummaries: Sendable, Equatable {
             let names = Set(counts.filter { name, count in name.count >= 4 && count == definitions[name] }.keys)
             return names.isEmpty ? nil : names
         }
+        names = byRule.values.reduce(into: Set<String>()) { $0.formUnion($1) }.sorted().map { ($0, Array($0.utf8)) }
     }
 
     /// A canonical text of the table, for identifying it in scans: files analysed under another

@@ -169,6 +169,9 @@ public final class TokenIndex: Sendable {
     }
 
     /// Token indices whose text may equal `text` (hash collisions are possible: verify).
+    /// Whether some token's text may equal `text` (a hash match: verify before relying on it).
+    package func mayHold(_ text: [UInt8]) -> Bool { !positions(of: text).isEmpty }
+
     func positions(of text: [UInt8]) -> [Int32] {
         text.withUnsafeBufferPointer { positions[Self.key($0, 0..<$0.count)] ?? [] }
     }
