@@ -69,14 +69,14 @@ public struct CompiledRule: Sendable {
 
     /// Words the summary pass's prefilter needs to know about.
     var sourcePrefilterWords: [[UInt8]] {
-        keywords + sourceRequirements.values.flatMap { $0.flatMap { $0 } }
+        sourceRequirements.values.flatMap { $0.flatMap { $0 } }
     }
 
     /// Whether a file containing exactly the words in `present` could hold one of this taint
-    /// rule's sources in `language`.
+    /// rule's sources in `language`. The rule's `keywords` are not asked for: they say where its
+    /// sinks may be, and a helper returning request data can live anywhere.
     func mayHoldSources(language: Language, present: (([UInt8]) -> Bool)) -> Bool {
         guard let alternatives = sourceRequirements[language] else { return false }
-        if !keywords.isEmpty, !keywords.contains(where: present) { return false }
         return alternatives.contains { words in words.allSatisfy(present) }
     }
 

@@ -113,12 +113,25 @@ import TestSupport
             }
         }
         """.write(to: root.appendingPathComponent("Search.java"), atomically: true, encoding: .utf8)
+        // A rule limited by `keywords` to files naming its sink API still learns of the helper,
+        // which names none of it.
+        try """
+        public class Signature extends HttpServlet {
+            public void doPost(HttpServletRequest request, HttpServletResponse response) throws Exception {
+                String payload = new RequestValues(request).textParameter("payload");
+                MessageDigest md = MessageDigest.getInstance("MD5");
+                md.update(payload.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        """.write(to: root.appendingPathComponent("Signature.java"), atomically: true, encoding: .utf8)
         let (_, first) = try audit(root, ["--fail-on", "none"])
-        let reported = try #require(first).findings.filter { $0.ruleId == "input-validation/sql-injection-java" }
+        let findings = try #require(first).findings
+        let reported = findings.filter { $0.ruleId == "input-validation/sql-injection-java" }
         #expect(reported.map { "\($0.path):\($0.line)" } == ["Search.java:4"])
+        #expect(findings.contains { $0.ruleId == "sensitive-data/weak-hash-of-input-java" && $0.path == "Signature.java" })
         // Each file's summary is stored, so a re-audit reads only the files that changed.
         let stored = try FindingStore(path: db).summaryFacts(root: root.resolvingSymlinksInPath().path)
-        #expect(stored.keys.sorted() == ["RequestValues.java", "Search.java"])
+        #expect(stored.keys.sorted() == ["RequestValues.java", "Search.java", "Signature.java"])
         let (_, again) = try audit(root, ["--fail-on", "none"])
         #expect(try #require(again).findings.filter { $0.ruleId == "input-validation/sql-injection-java" }.count == 1)
 
@@ -129,7 +142,8 @@ import TestSupport
         let (_, second) = try audit(root, ["--fail-on", "none"])
         let after = try #require(second)
         #expect(!after.findings.contains { $0.ruleId == "input-validation/sql-injection-java" })
-        #expect(after.fixed.map { "\($0.path) \($0.ruleId)" } == ["Search.java input-validation/sql-injection-java"])
+        #expect(after.fixed.map { "\($0.path) \($0.ruleId)" }.sorted()
+                == ["Search.java input-validation/sql-injection-java", "Signature.java sensitive-data/weak-hash-of-input-java"])
     }
 
     @Test func binaryLargeAndBrokenFilesAreSkippedNotFatal() throws {
