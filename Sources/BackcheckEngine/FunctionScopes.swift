@@ -73,7 +73,7 @@ struct FunctionScopes {
         default:
             for index in tokens.indices where tokens[index].kind == .punctuation && tokens[index].hasPartner
                 && Int(tokens[index].partner) > index && bytes[Int(tokens[index].start)] == UInt8(ascii: "{") {
-                if let headerStart = Self.functionHeader(before: index, tokens: tokens, text: text) {
+                if let headerStart = Self.functionHeader(before: index, tokens: tokens, text: text, isGo: language == .go) {
                     scopes.append(Scope(header: headerStart..<index, body: index..<(Int(tokens[index].partner) + 1)))
                 }
             }
@@ -103,12 +103,20 @@ struct FunctionScopes {
     }
 
     /// The start of the signature that makes the `{` at `brace` a function body, or nil.
-    private static func functionHeader(before brace: Int, tokens: UnsafeBufferPointer<Token>, text: (Int) -> String) -> Int? {
+    private static func functionHeader(before brace: Int, tokens: UnsafeBufferPointer<Token>, text: (Int) -> String,
+                                       isGo: Bool) -> Int? {
         var cursor = brace - 1
         var steps = 0
         while cursor >= 0, steps < 16 {
             let token = tokens[cursor]
             let word = text(cursor)
+            // Go's composite literals (`opts := Options{`, `return &T{`, `f(x, []string{`) are
+            // values: a function's `{` follows its signature on the same line.
+            if isGo, cursor < brace - 1, token.flags.contains(.startsLine) || word == "," || word == "&" || word == "return"
+                || (token.hasPartner && Int(token.partner) > brace) {
+                return nil
+            }
+            if word == ":=" { return nil }
             if token.kind == .punctuation {
                 if word == "=>" || word == "->" { return max(0, cursor - 1) }
                 if word == ")", token.hasPartner {

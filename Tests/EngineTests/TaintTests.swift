@@ -558,6 +558,24 @@ import TestSupport
         """, "plain flow still counts")
     }
 
+    @Test func goCompositeLiteralsAreValuesNotFunctions() throws {
+        let go = try rule("go", sources: ["r.FormValue(...)"], sinks: ["conn.Search($...SINK)"])
+        go.check("""
+        func find(w http.ResponseWriter, r *http.Request) {
+        \tname := r.FormValue("name")
+        \tfilter := "(uid=" + name + ")"
+        \t↓conn.Search(&ldap.SearchRequest{BaseDN: base, Filter: filter})
+        }
+        """, "the literal is an argument, not a function body")
+        go.check("""
+        func find(w http.ResponseWriter, r *http.Request) {
+        \tname := r.FormValue("name")
+        \topts := Options{Filter: "(uid=" + name + ")"}
+        \t↓conn.Search(opts)
+        }
+        """, "a literal assigned to a name carries its fields' data")
+    }
+
     @Test func rubyDefEndScopes() throws {
         let r = try rule("ruby", sources: ["params[...]"], sinks: ["$M.where($...SINK)"])
         r.check("""
