@@ -97,9 +97,6 @@ public struct CompiledRule: Sendable {
         return RuleMatches(matches: matches, exhausted: exhausted)
     }
 
-    /// Whether the rule is a taint rule.
-    public var isTaint: Bool { formulas.values.contains(where: \.isTaint) }
-
     /// The names of `file`'s functions that return the rule's source data, when it is a taint rule.
     public func functionsReturningSources(in file: LexedFile, index: TokenIndex, budget: Int) -> [String] {
         formulas[file.language]?.functionsReturningSources(in: file, index: index, constraints: constraints, budget: budget) ?? []

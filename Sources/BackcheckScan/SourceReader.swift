@@ -126,12 +126,6 @@ extension SourceReader {
         return .some(analyzer.sourceSummary(path: file.relativePath, bytes: bytes, language: language, role: role.role))
     }
 
-    /// The root-wide table of functions returning request data, from every file of `files`,
-    /// read on `parallelism` workers.
-    public func sourceSummaries(of files: [WalkedFile], parallelism: Int) async -> SourceSummaries {
-        SourceSummaries(files: await sourceSummariesByPath(of: files, parallelism: parallelism).compactMap(\.summary))
-    }
-
     /// Each file's summary, by path, for the files read (a nil summary: the file has none).
     /// Files in `reusing` are not read: their stored summary stands.
     public func sourceSummariesByPath(of files: [WalkedFile], parallelism: Int,
