@@ -99,13 +99,8 @@ extension TaintFlow {
 
     /// Whether some of the sorted `positions` lies in `range`.
     private static func holdsAny(_ positions: [Int], in range: Range<Int>) -> Bool {
-        var low = 0
-        var high = positions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if positions[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        return low < positions.count && positions[low] < range.upperBound
+        let first = firstIndex(in: positions, atLeast: range.lowerBound) { $0 }
+        return first < positions.count && positions[first] < range.upperBound
     }
 
     /// Whether the call at `index` is to the file's own function: no receiver, `this`/`self`,

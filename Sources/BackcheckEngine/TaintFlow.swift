@@ -223,22 +223,22 @@ struct TaintFlow {
 
     /// The index of the first source starting at or after `position`.
     private func firstSource(atLeast position: Int) -> Int {
-        var low = 0
-        var high = sources.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sources[middle].start < position { low = middle + 1 } else { high = middle }
-        }
-        return low
+        Self.firstIndex(in: sources, atLeast: position) { $0.start }
     }
 
     /// The index of the first guard starting at or after `position`.
     private func firstGuard(atLeast position: Int) -> Int {
+        Self.firstIndex(in: guarded, atLeast: position) { $0.lowerBound }
+    }
+
+    /// The index of the first element of `sorted` (ascending by `start`) that starts at or
+    /// after `position`.
+    static func firstIndex<Element>(in sorted: [Element], atLeast position: Int, start: (Element) -> Int) -> Int {
         var low = 0
-        var high = guarded.count
+        var high = sorted.count
         while low < high {
             let middle = (low + high) / 2
-            if guarded[middle].lowerBound < position { low = middle + 1 } else { high = middle }
+            if start(sorted[middle]) < position { low = middle + 1 } else { high = middle }
         }
         return low
     }

@@ -25,15 +25,12 @@ package struct TaintSpecification: Sendable {
         let sourceMatches = sources.flatMap { $0.evaluate(&engine) } + importedSourceCalls(engine)
         guard !sourceMatches.isEmpty else { return [] }
         let sanitized = sanitizers.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
-        let guarded = guards.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
-        var flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized, guarded: guarded,
-                             parameterSlot: parameterSlot)
+        var flow = flow(&engine, sources: sourceMatches, sanitized: sanitized)
         var summaryWork = 0
         let dataFreeCalls = flow.argumentsOfDataFreeCalls(work: &summaryWork)
         engine.charge(summaryWork)
         if !dataFreeCalls.isEmpty {
-            flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized + dataFreeCalls, guarded: guarded,
-                             parameterSlot: parameterSlot)
+            flow = self.flow(&engine, sources: sourceMatches, sanitized: sanitized + dataFreeCalls)
         }
         var reported = Set<Int>()
         var found: [PatternMatch] = []
@@ -58,13 +55,17 @@ package struct TaintSpecification: Sendable {
         let sourceMatches = sources.flatMap { $0.evaluate(&engine) }
         guard !sourceMatches.isEmpty else { return [] }
         let sanitized = sanitizers.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
-        let guarded = guards.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
-        let flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized, guarded: guarded,
-                             parameterSlot: parameterSlot)
+        let flow = flow(&engine, sources: sourceMatches, sanitized: sanitized)
         var work = 0
         let names = flow.functionsReturningSources(work: &work)
         engine.charge(work)
         return names
+    }
+
+    /// The flow of `sources` past `sanitized` ranges and this rule's guards in the engine's file.
+    private func flow(_ engine: inout MatchEngine, sources: [PatternMatch], sanitized: [Range<Int>]) -> TaintFlow {
+        let guarded = guards.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
+        return TaintFlow(engine: engine, sources: sources, sanitized: sanitized, guarded: guarded, parameterSlot: parameterSlot)
     }
 
     /// Calls of functions that, somewhere in the root, return this rule's source data:
