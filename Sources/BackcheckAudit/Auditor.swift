@@ -47,18 +47,7 @@ public enum Auditor {
                                       configuration: configuration)
             // A first pass finds the root's functions that return request data (a wrapper's
             // `getParam(name)`), so their calls are sources in every file.
-            // A file whose size, mtime and inode are as recorded keeps its stored summary.
-            let storedFiles = Dictionary(try store.files(root: root).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-            var reusing: [String: FileSourceSummary?] = [:]
-            for (path, json) in try store.summaryFacts(root: root) {
-                guard let stored = FileSourceSummary.stored(json, rules: selection.hash), storedFiles[path] != nil else { continue }
-                reusing[path] = stored
-            }
-            for file in walk.files {
-                if let row = storedFiles[file.relativePath], row.size == Int64(file.size),
-                   row.mtimeNanoseconds == file.modificationTimeNanoseconds, row.inode == file.inode { continue }
-                reusing[file.relativePath] = nil
-            }
+            let reusing = try SourceReader.reusableSummaries(of: walk.files, root: root, rules: selection.hash, store: store)
             let summaries = await reader.sourceSummariesByPath(of: walk.files, parallelism: request.parallelism, reusing: reusing)
             reader.analyzer.sourceSummaries = SourceSummaries(files: summaries.compactMap(\.summary))
             for entry in summaries {

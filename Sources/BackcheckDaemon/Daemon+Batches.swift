@@ -66,7 +66,7 @@ extension Daemon {
     @discardableResult
     func summarize(_ index: Int) async throws -> Bool {
         let before = roots[index].tree.summaries
-        try await roots[index].tree.summarizeAll(reader: roots[index].reader, parallelism: request.parallelism)
+        try await roots[index].tree.summarizeAll(reader: roots[index].reader, store: store, parallelism: request.parallelism)
         roots[index].reader.analyzer.sourceSummaries = roots[index].tree.summaries
         return roots[index].tree.summaries != before
     }

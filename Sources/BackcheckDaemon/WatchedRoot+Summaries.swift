@@ -1,5 +1,6 @@
 import BackcheckAnalysis
 import BackcheckScan
+import BackcheckStore
 import BackcheckWalk
 
 /// The root-wide table of functions returning request data (cross-file taint summaries), kept
@@ -9,11 +10,13 @@ extension WatchedRoot {
     /// What files are analysed under: the rules and the current summary table.
     var analysisHash: String { selection.hash(with: summaries) }
 
-    /// Reads every file of the tree for its summary and rebuilds the table.
-    mutating func summarizeAll(reader: SourceReader, parallelism: Int) async throws {
+    /// Rebuilds the table from every file of the tree: the summaries the store holds for files
+    /// unchanged since they were recorded, the others read.
+    mutating func summarizeAll(reader: SourceReader, store: FindingStore, parallelism: Int) async throws {
         let walk = try walker.walk(subtree: "", entering: { _ in })
         var summaries: [String: FileSourceSummary] = [:]
-        let collected = await reader.sourceSummariesByPath(of: walk.files, parallelism: parallelism)
+        let reusing = try SourceReader.reusableSummaries(of: walk.files, root: path, rules: selection.hash, store: store)
+        let collected = await reader.sourceSummariesByPath(of: walk.files, parallelism: parallelism, reusing: reusing)
         for entry in collected { summaries[entry.path] = entry.summary }
         fileSummaries = summaries
         self.summaries = SourceSummaries(files: Array(summaries.values))

@@ -2,6 +2,7 @@ import BackcheckAnalysis
 import BackcheckConfig
 import BackcheckModel
 import BackcheckSQL
+import BackcheckStore
 import BackcheckWalk
 import Foundation
 
@@ -124,6 +125,23 @@ extension SourceReader {
         let role = roles.refine(pathRole, language: language, bytes: bytes)
         guard !skippedRoles.contains(role.role) else { return nil }
         return .some(analyzer.sourceSummary(path: file.relativePath, bytes: bytes, language: language, role: role.role))
+    }
+
+    /// The stored summaries of `files` that still hold: made with the rule set `rules`, for a
+    /// file whose size, mtime and inode are as the store recorded them.
+    public static func reusableSummaries(of files: [WalkedFile], root: String, rules: String,
+                                         store: FindingStore) throws(StoreError) -> [String: FileSourceSummary?] {
+        let stored = try store.summaryFacts(root: root)
+        guard !stored.isEmpty else { return [:] }
+        let rows = Dictionary(try store.files(root: root).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var reusable: [String: FileSourceSummary?] = [:]
+        for file in files {
+            guard let json = stored[file.relativePath], let row = rows[file.relativePath], row.size == Int64(file.size),
+                  row.mtimeNanoseconds == file.modificationTimeNanoseconds, row.inode == file.inode,
+                  let summary = FileSourceSummary.stored(json, rules: rules) else { continue }
+            reusable[file.relativePath] = summary
+        }
+        return reusable
     }
 
     /// Each file's summary, by path, for the files read (a nil summary: the file has none).
