@@ -53,7 +53,8 @@ extension TaintFlow {
     /// The mutator call whose method name is the token at `index`: `sb.append(x)`,
     /// `this.items.add(x)`, `sb.append(a).append(b)` (a fluent builder's receiver is its head).
     func mutatorCall(at index: Int) -> MutatorCall? {
-        guard index > 1, index + 1 < tokens.count, tokens[index].kind == .identifier, isMemberAccess(index - 1) else { return nil }
+        guard index > 1, index + 1 < tokens.count, tokens[index].kind == .identifier, tokens[index].length <= 11,
+              isMemberAccess(index - 1) else { return nil }
         let open = index + 1
         let token = tokens[open]
         guard token.kind == .punctuation, token.hasPartner, Int(token.partner) > open, bytes[Int(token.start)] == UInt8(ascii: "(") else { return nil }

@@ -132,9 +132,10 @@ struct TaintFlow {
     /// `for name in names:`, `foreach ($rows as $key => $row)`.
     private func loopBinding(at index: Int) -> (variables: Range<Int>, iterable: Range<Int>)? {
         let token = tokens[index]
-        guard token.kind == .identifier, token.length == 3 || token.length == 7 else { return nil }
+        // Compared as bytes: the replay asks this of every token of the function.
+        guard token.kind == .identifier, token.length == 3 || token.length == 7,
+              bytes[token.range].elementsEqual("for".utf8) || bytes[token.range].elementsEqual("foreach".utf8) else { return nil }
         let word = text(index)
-        guard word == "for" || word == "foreach" else { return nil }
         let start: Int
         let end: Int
         if index + 1 < tokens.count, tokens[index + 1].hasPartner, text(index + 1) == "(" {
