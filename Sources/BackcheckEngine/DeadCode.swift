@@ -105,9 +105,14 @@ private struct Finder {
     }
 
     /// The arm of `c ? a : b` that a constant `c` does not choose.
+    /// How many tokens a ternary's parts may span and still be folded.
+    private static let reach = 256
+
     private func deadArm(ofTernaryAt question: Int, fold: (Range<Int>) -> ConstantValue?) -> Range<Int>? {
+        // Every walk is bounded: a condition longer than the folder reads never folds, and a
+        // minified line holds thousands of `?`.
         var start = question - 1
-        while start >= 0 {
+        while start >= 0, question - start <= Self.reach {
             let token = tokens[start]
             if token.hasPartner {
                 if Int(token.partner) > start { break }
@@ -126,7 +131,7 @@ private struct Finder {
         var nesting = 0
         var colon: Int?
         var cursor = question + 1
-        while cursor < tokens.count {
+        while cursor < tokens.count, cursor - question <= Self.reach {
             let token = tokens[cursor]
             if token.hasPartner {
                 if Int(token.partner) < cursor { return nil }
@@ -144,7 +149,7 @@ private struct Finder {
         guard let colon else { return nil }
         if !chosen { return (question + 1)..<colon }
         var end = colon + 1
-        while end < tokens.count {
+        while end < tokens.count, end - colon <= Self.reach {
             let token = tokens[end]
             if token.hasPartner {
                 if Int(token.partner) < end { break }

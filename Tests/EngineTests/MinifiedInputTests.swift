@@ -27,6 +27,8 @@ import TestSupport
         ("nested literals", "x=" + String(repeating: "[{a:(", count: size / 10) + String(repeating: ")}]", count: size / 10) + ";"),
         ("short chains", line("a.b.c.d.e.f.g.h", prefix: "x=", suffix: ";", separator: "+")),
         ("tainted handlers", line("function h(req,res){var q=req.query.x;eval(q);res.send(q)}", separator: ";")),
+        ("ternaries in a handler", "function h(req,res){var q=req.query.x;var k=7;var y="
+            + line("k>3?q:", suffix: "q") + ";eval(y)}"),
     ]
 
     /// Steps per token that no rule may exceed on these shapes (the audit allows 400).
