@@ -24,13 +24,15 @@ package struct TaintSpecification: Sendable {
         guard !sinkMatches.isEmpty else { return [] }
         let sourceMatches = sources.flatMap { $0.evaluate(&engine) } + importedSourceCalls(engine)
         guard !sourceMatches.isEmpty else { return [] }
-        let sanitized = sanitizers.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
-        var flow = flow(&engine, sources: sourceMatches, sanitized: sanitized)
+        let sanitized = ranges(of: sanitizers, &engine)
+        let guarded = ranges(of: guards, &engine)
+        var flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized, guarded: guarded, parameterSlot: parameterSlot)
         var summaryWork = 0
         let dataFreeCalls = flow.argumentsOfDataFreeCalls(work: &summaryWork)
         engine.charge(summaryWork)
         if !dataFreeCalls.isEmpty {
-            flow = self.flow(&engine, sources: sourceMatches, sanitized: sanitized + dataFreeCalls)
+            flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized + dataFreeCalls, guarded: guarded,
+                             parameterSlot: parameterSlot)
         }
         var reported = Set<Int>()
         var found: [PatternMatch] = []
@@ -54,18 +56,17 @@ package struct TaintSpecification: Sendable {
     func functionsReturningSources(_ engine: inout MatchEngine) -> [String] {
         let sourceMatches = sources.flatMap { $0.evaluate(&engine) }
         guard !sourceMatches.isEmpty else { return [] }
-        let sanitized = sanitizers.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
-        let flow = flow(&engine, sources: sourceMatches, sanitized: sanitized)
+        let flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: ranges(of: sanitizers, &engine),
+                             guarded: ranges(of: guards, &engine), parameterSlot: parameterSlot)
         var work = 0
         let names = flow.functionsReturningSources(work: &work)
         engine.charge(work)
         return names
     }
 
-    /// The flow of `sources` past `sanitized` ranges and this rule's guards in the engine's file.
-    private func flow(_ engine: inout MatchEngine, sources: [PatternMatch], sanitized: [Range<Int>]) -> TaintFlow {
-        let guarded = guards.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
-        return TaintFlow(engine: engine, sources: sources, sanitized: sanitized, guarded: guarded, parameterSlot: parameterSlot)
+    /// The token ranges the formulas match in the engine's file.
+    private func ranges(of formulas: [CompiledFormula], _ engine: inout MatchEngine) -> [Range<Int>] {
+        formulas.flatMap { $0.evaluate(&engine) }.map { $0.start..<$0.end }
     }
 
     /// Calls of functions that, somewhere in the root, return this rule's source data:
