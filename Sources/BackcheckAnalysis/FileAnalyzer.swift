@@ -166,7 +166,11 @@ public struct FileAnalyzer: Sendable {
 
         let start = text.position(ofByte: Int(tokens[focus].start))
         let end = text.position(ofByte: Int(tokens[match.end - 1].end))
-        var message = rule.rule.message
+        let audited = match.origin.flatMap { origin in rule.rule.auditMessage.map { (origin, $0) } }
+        var message = audited?.1 ?? rule.rule.message
+        if let (origin, _) = audited {
+            message = message.replacingOccurrences(of: "$VALUE", with: messageValue(origin..<(origin + 1), file: file))
+        }
         for (slot, name) in rule.metavariables.enumerated().sorted(by: { $0.element.count > $1.element.count }) {
             guard let range = match.bindings[slot] else { continue }
             let value = slot == rule.secretSlot ? (masked ?? "") : messageValue(range, file: file)
@@ -175,13 +179,16 @@ public struct FileAnalyzer: Sendable {
         var snippet = text.snippet(ofLine: start.line)
         if let secret, let masked { snippet = snippet.replacingOccurrences(of: secret, with: masked) }
 
+        var properties: [String: String] = [:]
+        if rule.isTaint { properties["tier"] = (audited == nil ? FindingTier.confirmed : .audit).rawValue }
         return Finding(
-            ruleId: rule.rule.id, checklist: rule.rule.checklist, severity: rule.rule.severity,
-            confidence: rule.rule.confidence, path: path,
+            ruleId: rule.rule.id, checklist: rule.rule.checklist,
+            severity: audited == nil ? rule.rule.severity : rule.rule.auditSeverity,
+            confidence: audited == nil || rule.rule.confidence == .low ? rule.rule.confidence : .medium, path: path,
             line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
             message: message, snippet: snippet,
             fingerprint: Fingerprint.make(ruleId: rule.rule.id, path: path, normalizedMatch: normalizedText, occurrence: occurrence),
-            secretHash: secretHash
+            secretHash: secretHash, properties: properties
         )
     }
 

@@ -5,7 +5,8 @@ import BackcheckRules
 /// examples are its tests): this is what `swift test` and `backcheck rules test` call.
 ///
 /// A `bad` example must yield findings exactly at its `↓` markers (without markers, at least
-/// one). So must its four mutations: after a multibyte comment line its findings move one line
+/// one), for a taint rule in the tier the example names (`tier: audit`, else confirmed). So must
+/// its four mutations: after a multibyte comment line its findings move one line
 /// down and keep their columns; under a `backcheck:ignore` comment above each finding's line
 /// they are all kept but suppressed; commented out, and wrapped in a string literal, it yields
 /// none (unless the rule reports strings by what they hold). A `good` example must yield none.
@@ -40,7 +41,7 @@ public enum RuleExampleRunner {
         }
         for example in examples.bad {
             let code = ExampleCode(example, language: example.language ?? rule.languages[0])
-            failures += bad(code, line: example.line, rule: rule, analyzer: analyzer)
+            failures += bad(code, line: example.line, tier: example.tier ?? .confirmed, rule: rule, analyzer: analyzer)
         }
         for example in examples.good {
             let code = ExampleCode(example, language: example.language ?? rule.languages[0])
@@ -53,7 +54,7 @@ public enum RuleExampleRunner {
         return failures
     }
 
-    private static func bad(_ example: ExampleCode, line: Int, rule: Rule, analyzer: ExampleAnalyzer) -> [Failure] {
+    private static func bad(_ example: ExampleCode, line: Int, tier: FindingTier, rule: Rule, analyzer: ExampleAnalyzer) -> [Failure] {
         var failures: [Failure] = []
         func fail(_ check: String, _ code: String, expected: String, actual: String) {
             failures.append(Failure(ruleId: rule.id, file: rule.file, line: line, check: check, code: code,
@@ -66,6 +67,11 @@ public enum RuleExampleRunner {
         if example.markers.isEmpty ? found.isEmpty : positions != example.markers.sorted() {
             fail("bad example", example.text, expected: example.markers.isEmpty ? "a finding" : "findings at \(example.markers)",
                  actual: "\(positions)")
+        }
+        // A taint rule's findings say their tier; an example says which it must be.
+        let tiers = Set(found.compactMap { $0.properties["tier"] })
+        if !tiers.isEmpty, tiers != [tier.rawValue] {
+            fail("bad example's tier", example.text, expected: "\(tier.rawValue) findings", actual: "\(tiers.sorted()) findings")
         }
 
         let multibyte = example.afterMultibyteLine

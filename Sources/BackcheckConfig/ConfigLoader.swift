@@ -77,8 +77,9 @@ public enum ConfigLoader {
                 config.debounceMilliseconds = number
             case "roles": config.roles = try roleOverrides(value, reader: reader)
             case "skip-roles": config.skippedRoles = try skippedRoles(value, reader: reader)
+            case "tiers": config.tiers = try tiers(value, reader: reader)
             default:
-                throw reader.error(keyNode, "unknown key `\(key)`; known keys: include, exclude, max-file-size, languages, rules, fail-on, database, debounce-ms, roles, skip-roles")
+                throw reader.error(keyNode, "unknown key `\(key)`; known keys: include, exclude, max-file-size, languages, rules, fail-on, database, debounce-ms, roles, skip-roles, tiers")
             }
         }
     }

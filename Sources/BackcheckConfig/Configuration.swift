@@ -19,6 +19,8 @@ public struct Configuration: Sendable, Hashable {
     public var roles: [FileRoleOverride] = []
     /// `skip-roles:`: files of these roles are recorded as skipped, not analysed.
     public var skippedRoles: Set<FileRole> = FileRole.skippedByDefault
+    /// `tiers:`: which tiers of taint rules report; the audit tier is on by default.
+    public var tiers: Set<FindingTier> = Set(FindingTier.allCases)
 
     public init(include: [String] = [], exclude: [String] = [], maxFileSize: Int = 1_048_576,
                 languages: [String: Language] = [:], ruleFolders: [String] = [], disabledRules: Set<String> = [],

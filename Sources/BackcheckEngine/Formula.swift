@@ -27,6 +27,15 @@ public indirect enum Formula: Sendable, Hashable {
         }
     }
 
+    /// Whether the formula is a taint rule's: `taint`, or `all` whose first positive member is.
+    package var isTaint: Bool {
+        switch self {
+        case .taint: true
+        case .all(let items): items.first(where: \.isPositive)?.isTaint ?? false
+        default: false
+        }
+    }
+
     /// Whether the formula can produce matches by itself (it is not a pure filter).
     package var isPositive: Bool {
         switch self {

@@ -15,6 +15,8 @@ struct MatchEngine {
     let budget: Int
     /// Functions that return request data somewhere in the root: their calls are taint sources.
     package var importedSources: Set<String> = []
+    /// Whether taint rules also report their audit tier (``TaintFlow/auditOrigin(_:before:work:)``).
+    package var reportsAudit = false
     private(set) var steps = 0
     private(set) var exhausted = false
     private var bound: [Range<Int>?]

@@ -6,10 +6,14 @@ public struct PatternMatch: Sendable, Hashable {
     public var end: Int
     /// Bound token ranges, indexed like `CompiledRule.metavariables`; nil when unbound.
     public var bindings: [Range<Int>?]
+    /// For a taint rule's audit-tier match, the token of the value of unknown origin built into
+    /// the sink's text; nil for a confirmed match (a source reaches the sink) and other rules.
+    public var origin: Int?
 
-    public init(start: Int, end: Int, bindings: [Range<Int>?]) {
+    public init(start: Int, end: Int, bindings: [Range<Int>?], origin: Int? = nil) {
         self.start = start
         self.end = end
         self.bindings = bindings
+        self.origin = origin
     }
 }

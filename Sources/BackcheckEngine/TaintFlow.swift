@@ -54,7 +54,7 @@ struct TaintFlow {
         return elementTaint(range, containers: containers) ?? mentions(names, in: range)
     }
 
-    private func isSanitized(_ range: Range<Int>) -> Bool { sanitized.anyContains(range) }
+    func isSanitized(_ range: Range<Int>) -> Bool { sanitized.anyContains(range) }
 
     /// Replays the assignments of the function (or file) up to `position`, from `initial` names.
     func taintedNames(in scope: FunctionScopes.Scope?, before position: Int, work: inout Int,
@@ -130,7 +130,7 @@ struct TaintFlow {
     /// The variables and the iterable of a `for`/`foreach` loop header at `index`:
     /// `for (Cookie c : cookies)`, `foreach (var h in headers)`, `for (const [k, v] of pairs)`,
     /// `for name in names:`, `foreach ($rows as $key => $row)`.
-    private func loopBinding(at index: Int) -> (variables: Range<Int>, iterable: Range<Int>)? {
+    func loopBinding(at index: Int) -> (variables: Range<Int>, iterable: Range<Int>)? {
         let token = tokens[index]
         // Compared as bytes: the replay asks this of every token of the function.
         guard token.kind == .identifier, token.length == 3 || token.length == 7,
@@ -174,7 +174,7 @@ struct TaintFlow {
     /// Whether a right side is only the head of a multi-line conditional expression (Ruby's
     /// `user = if /@/.match?(params[:email])`, Kotlin's `val x = when (input) {`): the statement
     /// holds the test, and a test passes no data to the value its branches give.
-    private func isConditionalExpressionHead(_ right: Range<Int>) -> Bool {
+    func isConditionalExpressionHead(_ right: Range<Int>) -> Bool {
         guard language == .ruby || language == .kotlin, let first = right.first, tokens[first].kind == .identifier else { return false }
         let word = text(first)
         return word == "if" || word == "unless" || word == "case" || word == "when"
@@ -228,7 +228,7 @@ struct TaintFlow {
     }
 
     /// The index of the first guard starting at or after `position`.
-    private func firstGuard(atLeast position: Int) -> Int {
+    func firstGuard(atLeast position: Int) -> Int {
         Self.firstIndex(in: guarded, atLeast: position) { $0.lowerBound }
     }
 
@@ -285,7 +285,7 @@ struct TaintFlow {
     }
 
     /// `a`, `a.b`, `a.b.c`... for the chain starting at `index` (whitespace removed).
-    private func chainText(_ index: Int) -> [String] {
+    func chainText(_ index: Int) -> [String] {
         var texts = [text(index)]
         var cursor = index + 1
         while cursor + 1 < tokens.count, texts.count < 5, isMemberAccess(cursor), tokens[cursor + 1].kind == .identifier {
@@ -299,7 +299,7 @@ struct TaintFlow {
 
     private static let assignmentOperators: Set<String> = ["=", ":=", "+=", ".=", "||=", "??=", "<<="]
 
-    private func isAssignment(_ index: Int) -> Bool {
+    func isAssignment(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.kind == .punctuation, token.length <= 3, Self.assignmentOperators.contains(text(index)) else { return false }
         // `f(a=b)` is a keyword argument, not an assignment.
@@ -307,11 +307,11 @@ struct TaintFlow {
         return open < 0 || tokens[open].kind == .blockOpen || bytes[Int(tokens[open].start)] == UInt8(ascii: "{")
     }
 
-    private func isCompound(_ index: Int) -> Bool { text(index) != "=" && text(index) != ":=" }
+    func isCompound(_ index: Int) -> Bool { text(index) != "=" && text(index) != ":=" }
 
     /// The names an assignment's left side binds: `x`, `self.x`, `a, b`, `{ a, b: c }`, `[a, b]`,
     /// with declarations and type annotations dropped.
-    private func assignedNames(_ left: Range<Int>) -> [String] {
+    func assignedNames(_ left: Range<Int>) -> [String] {
         var left = left
         // `case 'A': bar = param` — the label is not part of the target.
         while !left.isEmpty, tokens[left.lowerBound].kind == .identifier, ["case", "default"].contains(text(left.lowerBound)),
@@ -361,5 +361,5 @@ struct TaintFlow {
         OperandGrammar.isMemberAccess(tokens[index], bytes: bytes, language: language)
     }
 
-    private func followsMemberAccess(_ index: Int) -> Bool { index > 0 && isMemberAccess(index - 1) }
+    func followsMemberAccess(_ index: Int) -> Bool { index > 0 && isMemberAccess(index - 1) }
 }

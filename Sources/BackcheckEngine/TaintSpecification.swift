@@ -23,7 +23,7 @@ package struct TaintSpecification: Sendable {
         let sinkMatches = sinks.flatMap { $0.evaluate(&engine) }
         guard !sinkMatches.isEmpty else { return [] }
         let sourceMatches = sources.flatMap { $0.evaluate(&engine) } + importedSourceCalls(engine)
-        guard !sourceMatches.isEmpty else { return [] }
+        guard !sourceMatches.isEmpty || engine.reportsAudit else { return [] }
         let sanitized = ranges(of: sanitizers, &engine)
         let guarded = ranges(of: guards, &engine)
         var flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized, guarded: guarded, parameterSlot: parameterSlot)
@@ -41,9 +41,14 @@ package struct TaintSpecification: Sendable {
             // function can be a whole minified file.
             var work = 0
             let target = sinkSlot.flatMap { sink.bindings[$0] } ?? (sink.start..<sink.end)
-            if flow.deadCode.contains(sink.start..<sink.end) { continue }
-            if !target.isEmpty, flow.isTainted(target, before: sink.start, work: &work), reported.insert(sink.start).inserted {
-                found.append(sink)
+            if flow.deadCode.contains(sink.start..<sink.end) || target.isEmpty { continue }
+            if !sourceMatches.isEmpty, flow.isTainted(target, before: sink.start, work: &work) {
+                if reported.insert(sink.start).inserted { found.append(sink) }
+            } else if engine.reportsAudit, !reported.contains(sink.start), let origin = flow.auditOrigin(target, before: sink.start, work: &work) {
+                reported.insert(sink.start)
+                var audited = sink
+                audited.origin = origin
+                found.append(audited)
             }
             engine.charge(work)
             if engine.exhausted { break }

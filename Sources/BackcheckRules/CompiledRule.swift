@@ -51,6 +51,9 @@ public struct CompiledRule: Sendable {
         }
     }
 
+    /// Whether the rule is a taint rule (its findings carry a tier).
+    public var isTaint: Bool { formulas.values.contains(where: \.isTaint) }
+
     /// Whether the rule reports string literals by what they hold: some positive pattern is a
     /// lone string (`"$S"` tested by `where`, `"text"`, `"..."`), so any string holding the right
     /// text matches, even one that holds a whole example.
@@ -93,7 +96,7 @@ public struct CompiledRule: Sendable {
     public func matches(in file: LexedFile, index: TokenIndex, budget: Int, importedSources: Set<String> = []) -> RuleMatches {
         guard let formula = formulas[file.language] else { return RuleMatches(matches: [], exhausted: false) }
         let (matches, exhausted) = formula.matches(in: file, index: index, constraints: constraints, budget: budget,
-                                                   importedSources: importedSources)
+                                                   importedSources: importedSources, reportsAudit: rule.auditMessage != nil)
         return RuleMatches(matches: matches, exhausted: exhausted)
     }
 

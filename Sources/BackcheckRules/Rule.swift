@@ -31,6 +31,9 @@ public struct Rule: Sendable, Identifiable {
     /// Which files the rule applies to, by role: the `roles:` key, else its checklist item's
     /// ``ChecklistItem/defaultRoles``.
     public var roles: Set<FileRole>
+    /// For a taint rule, the message of its audit tier: sinks whose text is built from a value
+    /// of unknown origin (`$VALUE`). Nil when the rule has no audit tier, or the config turns it off.
+    public var auditMessage: String?
     /// Patterns, or the analyzer that implements the rule.
     public var matcher: RuleMatcher
     public var constraints: [String: TextConstraint]
@@ -42,7 +45,7 @@ public struct Rule: Sendable, Identifiable {
         id: String, checklist: ChecklistItem, severity: Severity, confidence: Confidence,
         languages: [Language], message: String, help: String, cwe: [String], owasp: [String],
         focus: String?, secret: String?, keywords: [String], foreignIds: Set<String> = [], paths: PathFilter = PathFilter(),
-        roles: Set<FileRole>? = nil,
+        roles: Set<FileRole>? = nil, auditMessage: String? = nil,
         matcher: RuleMatcher, constraints: [String: TextConstraint], examples: RuleExamples, file: String
     ) {
         self.id = id
@@ -60,11 +63,17 @@ public struct Rule: Sendable, Identifiable {
         self.foreignIds = foreignIds
         self.paths = paths
         self.roles = roles ?? checklist.defaultRoles
+        self.auditMessage = auditMessage
         self.matcher = matcher
         self.constraints = constraints
         self.examples = examples
         self.file = file
     }
+}
+
+extension Rule {
+    /// The audit tier's severity: at most medium, since the value's origin is unknown.
+    public var auditSeverity: Severity { min(severity, .medium) }
 }
 
 /// Code a rule must flag (`bad`, with `↓` markers) and must not flag (`good`).
@@ -85,11 +94,15 @@ public struct Example: Sendable, Hashable {
     public var line: Int
     /// The language to lex it as; nil means the rule's first language.
     public var language: Language?
+    /// For a taint rule's `bad` example, the tier its findings must have (`tier: audit`);
+    /// nil means confirmed.
+    public var tier: FindingTier?
 
-    public init(text: String, line: Int, language: Language? = nil) {
+    public init(text: String, line: Int, language: Language? = nil, tier: FindingTier? = nil) {
         self.text = text
         self.line = line
         self.language = language
+        self.tier = tier
     }
 
     /// The marker `↓` that says where a finding must start.

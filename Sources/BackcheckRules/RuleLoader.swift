@@ -9,7 +9,7 @@ public enum RuleLoader {
     private static let knownKeys: Set<String> = [
         "id", "checklist", "severity", "confidence", "languages", "message", "help", "cwe", "owasp",
         "focus", "secret", "keywords", "pattern", "any", "all", "not", "inside", "not-inside",
-        "where", "examples", "options", "analyzer", "taint", "paths", "roles", "foreign-ids",
+        "where", "examples", "options", "analyzer", "taint", "audit", "paths", "roles", "foreign-ids",
     ]
 
     /// Parses one rule file. `expectedId` (derived from the path) must equal the `id` key when given.
@@ -58,6 +58,7 @@ public enum RuleLoader {
             foreignIds: Set(try reader.stringList(map, "foreign-ids")),
             paths: try pathFilter(map["paths"], reader: reader),
             roles: try fileRoles(map["roles"], reader: reader),
+            auditMessage: try auditMessage(map["audit"], matcher: matcher, reader: reader),
             matcher: matcher, constraints: constraints, examples: examples, file: file
         )
         var metavariables = Set<String>()
@@ -69,6 +70,20 @@ public enum RuleLoader {
             throw RuleError(file: file, line: nil, message: "metavariable `\(name)` is used in focus/secret/where but no pattern binds `$\(name)`")
         }
         return rule
+    }
+
+    /// `audit: { message: ... }`: the taint rule's audit tier (sinks whose text is built from a
+    /// value of unknown origin).
+    private static func auditMessage(_ node: Node?, matcher: RuleMatcher, reader: NodeReader) throws(RuleError) -> String? {
+        guard let node else { return nil }
+        guard case .patterns(let formula) = matcher, formula.isTaint else {
+            throw reader.error(node, "`audit` belongs to a taint rule: it reports sinks whose text is built from a value of unknown origin")
+        }
+        let map = try reader.mapping(node, what: "`audit` (a mapping with `message`)")
+        for (key, _) in map where key.string != "message" {
+            throw reader.error(key, "unknown key `audit.\(key.string ?? "?")`; use message")
+        }
+        return try reader.string(map, "message")
     }
 
     private static func formula(_ map: Node.Mapping, reader: NodeReader, root: Node) throws(RuleError) -> Formula {
@@ -243,9 +258,14 @@ public enum RuleLoader {
                     if languageName != nil, language == nil {
                         throw reader.error(item, "unknown example language `\(languageName ?? "")`")
                     }
-                    examples.append(Example(text: code, line: item.mark?.line ?? 0, language: language))
+                    let tierName = entry["tier"]?.string
+                    let tier = tierName.flatMap(FindingTier.init(rawValue:))
+                    if tierName != nil, tier == nil {
+                        throw reader.error(item, "unknown example tier `\(tierName ?? "")`; one of: \(FindingTier.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    examples.append(Example(text: code, line: item.mark?.line ?? 0, language: language, tier: tier))
                 } else {
-                    throw reader.error(item, "an example is a code string or a mapping with `code` and `language`")
+                    throw reader.error(item, "an example is a code string or a mapping with `code` and optional `language` and `tier`")
                 }
             }
             return examples

@@ -155,12 +155,14 @@ public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
 }
 
 extension RuleSet {
-    /// This set without the `disabled` rules and with `severities` overriding rule severities.
-    public func configured(disabled: Set<String>, severities: [String: Severity]) -> RuleSet {
+    /// This set without the `disabled` rules, with `severities` overriding rule severities and,
+    /// unless `auditTier`, without taint rules' audit tiers.
+    public func configured(disabled: Set<String>, severities: [String: Severity], auditTier: Bool = true) -> RuleSet {
         RuleSet(rules: rules.compactMap { compiled in
             guard !disabled.contains(compiled.rule.id) else { return nil }
             var copy = compiled
             if let severity = severities[compiled.rule.id] { copy.rule.severity = severity }
+            if !auditTier { copy.rule.auditMessage = nil }
             return copy
         })
     }

@@ -40,10 +40,12 @@ public struct RuleSelection: Sendable {
         for entry in configuration.roles { hasher.update(data: Array("role \(entry.role.rawValue) \(entry.pattern)".utf8)) }
         for role in configuration.skippedRoles.map(\.rawValue).sorted() { hasher.update(data: Array("skip-role \(role)".utf8)) }
         for rule in configuration.disabledRules.sorted() { hasher.update(data: Array("disable \(rule)".utf8)) }
+        for tier in configuration.tiers.map(\.rawValue).sorted() { hasher.update(data: Array("tier \(tier)".utf8)) }
         for (rule, severity) in configuration.severityOverrides.sorted(by: { $0.key < $1.key }) {
             hasher.update(data: Array("severity \(rule) \(severity.rawValue)".utf8))
         }
-        self.rules = rules.configured(disabled: configuration.disabledRules, severities: configuration.severityOverrides)
+        self.rules = rules.configured(disabled: configuration.disabledRules, severities: configuration.severityOverrides,
+                                      auditTier: configuration.tiers.contains(.audit))
         self.hash = hasher.finalize().map { String(format: "%02x", $0) }.joined().prefix(16).description
     }
 }
