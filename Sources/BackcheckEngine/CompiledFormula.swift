@@ -82,13 +82,15 @@ package indirect enum CompiledFormula: Sendable {
     /// The matches of the formula in `file`, constraints checked per metavariable slot, and whether
     /// the matcher ran out of its budget of `budget` steps.
     package func matches(in file: LexedFile, index: TokenIndex, constraints: [TextConstraint?],
-                         budget: Int, importedSources: Set<String> = [], reportsAudit: Bool = false) -> (matches: [PatternMatch], exhausted: Bool) {
+                         budget: Int, importedSources: Set<String> = [], reportsAudit: Bool = false,
+                         auditContext: CompiledRegex? = nil) -> (matches: [PatternMatch], exhausted: Bool) {
         file.buffer.tokens.withUnsafeBufferPointer { tokens in
             file.bytes.withUnsafeBufferPointer { bytes in
                 var engine = MatchEngine(buffer: file.buffer, tokens: tokens, bytes: bytes, index: index,
                                          constraints: constraints, budget: budget)
                 engine.importedSources = importedSources
                 engine.reportsAudit = reportsAudit
+                engine.auditContext = auditContext
                 let found = evaluate(&engine)
                 return (found, engine.exhausted)
             }

@@ -27,6 +27,11 @@ struct FunctionScopes {
         "do", "finally", "fixed", "checked", "unchecked", "unsafe", "in", "of",
     ]
 
+    private static let typeKeywords: Set<String> = [
+        "class", "interface", "struct", "enum", "record", "object", "namespace", "trait", "impl", "extension", "protocol",
+        "extends", "implements",
+    ]
+
     init(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, language: Language) {
         func text(_ index: Int) -> String { String(decoding: bytes[tokens[index].range], as: UTF8.self) }
         func isWord(_ index: Int, _ word: String) -> Bool { bytes[tokens[index].range].elementsEqual(word.utf8) }
@@ -117,6 +122,9 @@ struct FunctionScopes {
                 return nil
             }
             if word == ":=" { return nil }
+            // `@Path("/x") public class C {`, `[Route("x")] class C {`: an annotation's arguments
+            // before a type declaration do not make its body a function.
+            if token.kind == .identifier, typeKeywords.contains(word) { return nil }
             if token.kind == .punctuation {
                 if word == "=>" || word == "->" { return max(0, cursor - 1) }
                 if word == ")", token.hasPartner {

@@ -17,6 +17,8 @@ struct MatchEngine {
     package var importedSources: Set<String> = []
     /// Whether taint rules also report their audit tier (``TaintFlow/auditOrigin(_:before:work:)``).
     package var reportsAudit = false
+    /// What the text before a value must match for the audit tier to count it as built in.
+    package var auditContext: CompiledRegex?
     private(set) var steps = 0
     private(set) var exhausted = false
     private var bound: [Range<Int>?]

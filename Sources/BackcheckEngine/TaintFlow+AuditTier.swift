@@ -5,14 +5,22 @@ import BackcheckModel
 /// concatenation, interpolation or a format call — from a value of unknown origin, a parameter of
 /// the function around it. A parameter passed alone stays silent: only text assembled here says
 /// that this function decides what the query, command or path is made of.
+///
+/// The tier is narrow on purpose, since a hotspot nobody needed to review costs as much as a
+/// wrong finding: the function must be callable from outside its file or class (not `private`,
+/// not an unexported Go or `_python` name); the value must be the parameter itself or a string
+/// method's copy of it (`name.trim()`), not a member of an object (`record.table_name`) nor the
+/// result of a call that takes it (`escape(name)`, a same-file helper); and a membership test
+/// (`op not in ALLOWED`, `allowed.contains(col)`) clears it like a guard.
 extension TaintFlow {
     /// The token of the parameter whose data is built into `target` (a sink's argument) before
     /// `position`, or nil; `work` counts the tokens read.
-    func auditOrigin(_ target: Range<Int>, before position: Int, work: inout Int) -> Int? {
-        guard let scope = scopes.innermost(at: position) else { return nil }
+    func auditOrigin(_ target: Range<Int>, before position: Int, context: CompiledRegex?, work: inout Int) -> Int? {
+        guard let scope = scopes.innermost(at: position), !isPrivate(scope) else { return nil }
         let parameters = parameterNames(of: scope)
         guard !parameters.isEmpty else { return nil }
-        var state = BuildState(raw: Dictionary(parameters.map { ($0.name, $0.token) }, uniquingKeysWith: { first, _ in first }))
+        var state = BuildState(raw: Dictionary(parameters.map { ($0.name, $0.token) }, uniquingKeysWith: { first, _ in first }),
+                               context: context)
         replayBuilds(in: scope, before: position, state: &state, work: &work)
         work += target.count
         return builtOrigin(in: target, state: state)
@@ -23,6 +31,18 @@ extension TaintFlow {
     struct BuildState {
         var raw: [String: Int]
         var built: [String: Int] = [:]
+        /// What the text right before a value must match for it to count as built in (the
+        /// rule's `audit.before`: for SQL, a value's place, not a table name's).
+        let context: CompiledRegex?
+
+        init(raw: [String: Int], context: CompiledRegex?) {
+            self.raw = raw
+            self.context = context
+        }
+
+        func accepts(_ joined: String) -> Bool {
+            context?.matches(joined.suffix(80)) ?? true
+        }
     }
 
     /// Follows the function's assignments, loops and builder calls up to `position`.
@@ -44,6 +64,13 @@ extension TaintFlow {
                 nextGuard += 1
             }
             if deadCode.contains(index) { continue }
+            if let tested = membershipTest(at: index), !isLoopHeader(index, region: region) {
+                for name in tested {
+                    state.raw[name] = nil
+                    state.built[name] = nil
+                }
+                continue
+            }
             if let loop = loopBinding(at: index), loop.iterable.upperBound <= position {
                 work += loop.iterable.upperBound - index
                 if let origin = rawOrigin(in: loop.iterable, state: state) {
@@ -53,9 +80,13 @@ extension TaintFlow {
             }
             if let call = mutatorCall(at: index), call.end <= position {
                 work += call.end - index
-                // Appending a value to a builder is building text from it.
-                if let stored = call.arguments.last, let origin = builtOrigin(in: stored, state: state) ?? rawOrigin(in: stored, state: state) {
-                    state.built[call.receiver] = origin
+                // Appending a value to a builder is building text from it, after what was appended before.
+                if let stored = call.arguments.last {
+                    if let origin = builtOrigin(in: stored, state: state) {
+                        state.built[call.receiver] = origin
+                    } else if let origin = rawOrigin(in: stored, state: state), state.accepts(literal(before: index, limit: region.lowerBound)) {
+                        state.built[call.receiver] = origin
+                    }
                 }
                 continue
             }
@@ -91,9 +122,12 @@ extension TaintFlow {
         var index = range.lowerBound
         while index < range.upperBound {
             defer { index += 1 }
-            guard let chain = valueChain(at: index) else { continue }
+            guard let chain = valueChain(at: index), !isSubscriptKey(index, within: range) else { continue }
             if let origin = chain.lazy.compactMap({ state.built[$0] }).first { return origin }
-            if let origin = chain.lazy.compactMap({ state.raw[$0] }).first, isBuiltIntoText(index, within: range) { return origin }
+            if let origin = state.raw[chain[0]], isBareValue(index), let joined = builtContext(index, within: range),
+               state.accepts(joined) {
+                return origin
+            }
         }
         return nil
     }
@@ -104,7 +138,8 @@ extension TaintFlow {
         while index < range.upperBound {
             defer { index += 1 }
             guard let chain = valueChain(at: index) else { continue }
-            if let origin = chain.lazy.compactMap({ state.raw[$0] ?? state.built[$0] }).first { return origin }
+            if let origin = chain.lazy.compactMap({ state.built[$0] }).first { return origin }
+            if let origin = state.raw[chain[0]], isBareValue(index), !isCallArgument(index, within: range) { return origin }
         }
         return nil
     }
@@ -134,31 +169,52 @@ extension TaintFlow {
             && Self.sizeMembers.contains(text(member + 1))
     }
 
-    /// Whether the value at `index` becomes part of text within `range`: it is interpolated
-    /// into a string, it is an operand of a concatenation that holds a string literal, or it is
-    /// an argument of a format call (`String.format`, `fmt.Sprintf`, `"...".format`). A call's
-    /// result is the operand one level up: `"IN (" + String.join(",", ids) + ")"`.
-    func isBuiltIntoText(_ index: Int, within range: Range<Int>) -> Bool {
+    /// The text the value at `index` is joined to, when it becomes part of text within `range`:
+    /// interpolated into a string (the segment before it), an operand of a concatenation that
+    /// holds a string literal (the nearest literal before it), or an argument of a format call
+    /// (`String.format`, `fmt.Sprintf`, `"...".format`, `"..." % (a, b)`: the format up to its
+    /// placeholder). Nil when the value is not built into text; empty when nothing precedes it.
+    func builtContext(_ index: Int, within range: Range<Int>) -> String? {
         var open = Int(enclosing[index])
         while open >= range.lowerBound {
-            if tokens[open].kind == .interpolationOpen { return true }
+            if tokens[open].kind == .interpolationOpen {
+                return open > 0 && tokens[open - 1].kind == .stringSegment ? text(open - 1) : ""
+            }
             open = Int(enclosing[open])
         }
-        var operand = index
-        for _ in 0..<4 {
-            let level = enclosing[operand]
-            if isConcatenatedWithText(operand, level: level, within: range) { return true }
-            let call = Int(level)
-            guard call > range.lowerBound, text(call) == "(", tokens[call - 1].kind == .identifier else { return false }
-            if Self.formatFunctions.contains(text(call - 1)), hasFormatString(call) { return true }
-            operand = call - 1
+        let level = enclosing[index]
+        if let literal = concatenatedLiteral(index, level: level, within: range) {
+            if language == .python || language == .ruby, literal + 1 < tokens.count, text(literal + 1) == "%" {
+                return formatPrefix(literalContent(literal), argument: 0, keyword: nil)
+            }
+            return literal < index ? literalTail(literal) : ""
         }
-        return false
+        let call = Int(level)
+        guard call > range.lowerBound, text(call) == "(" else { return nil }
+        // `"..." % (a, b)` in Python and Ruby.
+        if language == .python || language == .ruby, call >= 2, text(call - 1) == "%", isStringLiteral(call - 2) {
+            let arguments = argumentRanges(call)
+            guard let position = arguments.firstIndex(where: { $0.contains(index) }) else { return nil }
+            return formatPrefix(literalContent(call - 2), argument: position, keyword: nil)
+        }
+        guard tokens[call - 1].kind == .identifier, Self.formatFunctions.contains(text(call - 1)) else { return nil }
+        let arguments = argumentRanges(call)
+        guard let position = arguments.firstIndex(where: { $0.contains(index) }) else { return nil }
+        let keyword = keywordName(of: arguments[position])
+        // The format: the receiver of `"...".format(...)`, else the first argument that is a
+        // lone string literal (C#'s `string.Format(CultureInfo.InvariantCulture, "...", x)`).
+        if call >= 3, isMemberAccess(call - 2), tokens[call - 3].kind == .string || tokens[call - 3].kind == .stringEnd {
+            let literal = tokens[call - 3].kind == .stringEnd ? Int(tokens[call - 3].partner) : call - 3
+            return formatPrefix(literalContent(literal), argument: position, keyword: keyword)
+        }
+        guard let format = arguments.prefix(2).firstIndex(where: { $0.count == 1 && isStringLiteral($0.lowerBound) }),
+              position > format else { return nil }
+        return formatPrefix(literalContent(arguments[format].lowerBound), argument: position - format - 1, keyword: keyword)
     }
 
-    /// Whether the operand at `index`, among the tokens of its group at `level` between
-    /// separators, is joined by a concatenation operator with a string literal.
-    private func isConcatenatedWithText(_ index: Int, level: Int32, within range: Range<Int>) -> Bool {
+    /// The string literal the operand at `index` is concatenated with, among the tokens of its
+    /// group at `level` between separators: the nearest before it, else the first after it.
+    private func concatenatedLiteral(_ index: Int, level: Int32, within range: Range<Int>) -> Int? {
         // Walking out from the operand, a token whose innermost bracket opened before the
         // group's own is outside it.
         var start = index
@@ -169,21 +225,133 @@ extension TaintFlow {
         while end < range.upperBound, enclosing[end] >= level, !(enclosing[end] == level && isSeparator(end)) {
             end += 1
         }
-        var hasString = false
+        var before: Int?
+        var after: Int?
         var hasConcatenation = false
         for cursor in start..<end where enclosing[cursor] == level {
-            let kind = tokens[cursor].kind
-            if kind == .string || kind == .stringStart { hasString = true }
-            if kind == .punctuation, isConcatenation(cursor) { hasConcatenation = true }
+            if tokens[cursor].kind == .string || tokens[cursor].kind == .stringEnd {
+                if cursor < index { before = cursor } else if after == nil { after = cursor }
+            } else if tokens[cursor].kind == .stringStart, cursor > index, after == nil {
+                after = cursor
+            }
+            if tokens[cursor].kind == .punctuation, isConcatenation(cursor) { hasConcatenation = true }
         }
-        return hasString && hasConcatenation
+        guard hasConcatenation else { return nil }
+        return before ?? after
     }
 
-    /// Whether the call whose `(` is at `open` has a string literal for a format: its first
-    /// argument, or the receiver of `"...".format(...)`.
-    private func hasFormatString(_ open: Int) -> Bool {
-        if open + 1 < tokens.count, tokens[open + 1].kind == .string || tokens[open + 1].kind == .stringStart { return true }
-        return open >= 3 && isMemberAccess(open - 2) && (tokens[open - 3].kind == .string || tokens[open - 3].kind == .stringEnd)
+    private func isStringLiteral(_ index: Int) -> Bool {
+        tokens[index].kind == .string || tokens[index].kind == .stringStart
+    }
+
+    /// A literal's text without its delimiters: a plain string's content, or for an
+    /// interpolated one its segments and holes as written.
+    private func literalContent(_ index: Int) -> String {
+        if tokens[index].kind == .stringStart, tokens[index].hasPartner {
+            let end = Int(tokens[index].partner)
+            return String(decoding: bytes[Int(tokens[index].end)..<Int(tokens[end].start)], as: UTF8.self)
+        }
+        var raw = Substring(text(index))
+        while let first = raw.first, first != "\"" && first != "'" && first != "`" { raw = raw.dropFirst() }
+        guard let quote = raw.first else { return String(raw) }
+        let width = raw.count >= 6 && raw.hasPrefix(String(repeating: quote, count: 3)) ? 3 : 1
+        return String(raw.dropFirst(width).dropLast(min(width, max(0, raw.count - width))))
+    }
+
+    /// The end of the literal whose last token is at `index`: a plain string's content, or the
+    /// segment before an interpolated string's end.
+    private func literalTail(_ index: Int) -> String {
+        if tokens[index].kind == .stringEnd {
+            return index > 0 && tokens[index - 1].kind == .stringSegment ? text(index - 1) : ""
+        }
+        return literalContent(index)
+    }
+
+    /// The nearest literal's tail within 16 tokens before `index` in the same block (what a
+    /// builder held before `sb.append(x)`), or empty.
+    private func literal(before index: Int, limit: Int) -> String {
+        var cursor = index - 1
+        while cursor >= max(limit, index - 16) {
+            let token = tokens[cursor]
+            if token.kind == .string || token.kind == .stringEnd { return literalTail(cursor) }
+            if token.kind == .blockOpen || token.kind == .blockClose || text(cursor) == "{" || text(cursor) == "}" { break }
+            cursor -= 1
+        }
+        return ""
+    }
+
+    /// The token ranges of the arguments of the call whose `(` is at `open`.
+    private func argumentRanges(_ open: Int) -> [Range<Int>] {
+        let close = Int(tokens[open].partner)
+        var arguments: [Range<Int>] = []
+        var start = open + 1
+        var cursor = open + 1
+        while cursor < close {
+            if tokens[cursor].hasPartner, Int(tokens[cursor].partner) > cursor { cursor = Int(tokens[cursor].partner) + 1; continue }
+            if tokens[cursor].kind == .punctuation, text(cursor) == "," {
+                arguments.append(start..<cursor)
+                start = cursor + 1
+            }
+            cursor += 1
+        }
+        if start < close { arguments.append(start..<close) }
+        return arguments
+    }
+
+    /// `name` of a keyword argument (`name=value` in Python, `name: value` in C#), else nil.
+    private func keywordName(of argument: Range<Int>) -> String? {
+        guard argument.count >= 3, tokens[argument.lowerBound].kind == .identifier else { return nil }
+        let separator = text(argument.lowerBound + 1)
+        return separator == "=" || separator == ":" ? text(argument.lowerBound) : nil
+    }
+
+    /// The format string `format` up to the placeholder that takes argument `argument` (or the
+    /// one named `keyword`): `%s`, `%(name)s`, `%v`, `{}`, `{0}`, `{name}`, `{name:>5}`.
+    private func formatPrefix(_ format: String, argument: Int, keyword: String?) -> String? {
+        let characters = Array(format.utf8)
+        var positional = 0
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == UInt8(ascii: "%") {
+                if index + 1 < characters.count, characters[index + 1] == UInt8(ascii: "%") { index += 2; continue }
+                var cursor = index + 1
+                var name: String?
+                if cursor < characters.count, characters[cursor] == UInt8(ascii: "(") {
+                    let close = characters[cursor...].firstIndex(of: UInt8(ascii: ")")) ?? characters.count
+                    name = String(decoding: characters[(cursor + 1)..<close], as: UTF8.self)
+                    cursor = close + 1
+                }
+                while cursor < characters.count, Array("-+ #0123456789.*lh".utf8).contains(characters[cursor]) { cursor += 1 }
+                guard cursor < characters.count, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(characters[cursor] | 0x20) else {
+                    index += 1
+                    continue
+                }
+                let matches = keyword.map { name == $0 } ?? (name == nil && positional == argument)
+                if matches { return String(decoding: characters[..<index], as: UTF8.self) }
+                if name == nil { positional += 1 }
+                index = cursor + 1
+            } else if character == UInt8(ascii: "{") {
+                if index + 1 < characters.count, characters[index + 1] == UInt8(ascii: "{") { index += 2; continue }
+                let close = characters[index...].firstIndex(of: UInt8(ascii: "}")) ?? characters.count
+                let inside = String(decoding: characters[(index + 1)..<close], as: UTF8.self)
+                let field = inside.split(whereSeparator: { $0 == ":" || $0 == "!" }).first.map(String.init) ?? ""
+                let matches: Bool
+                if let keyword {
+                    matches = field == keyword
+                } else if let number = Int(field) {
+                    matches = number == argument
+                } else {
+                    matches = field.isEmpty && positional == argument
+                }
+                if matches { return String(decoding: characters[..<index], as: UTF8.self) }
+                if field.isEmpty { positional += 1 }
+                index = close + 1
+            } else {
+                index += 1
+            }
+        }
+        return nil
     }
 
     private static let formatFunctions: Set<String> = ["format", "Format", "Sprintf", "sprintf", "vsprintf", "formatted"]
@@ -204,6 +372,100 @@ extension TaintFlow {
         case "<<": language == .ruby
         default: false
         }
+    }
+
+    private static let stringMethods: Set<String> = [
+        "trim", "strip", "lstrip", "rstrip", "lower", "upper", "toLowerCase", "toUpperCase", "ToLower", "ToUpper",
+        "ToLowerInvariant", "ToUpperInvariant", "Trim", "trimmed", "lowercased", "uppercased", "toString", "ToString",
+        "downcase", "upcase", "squish", "to_s", "str",
+    ]
+
+    /// Whether the identifier at `index` is read as the value itself, or through a string
+    /// method that copies it (`name.trim()`), not for one of its members.
+    private func isBareValue(_ index: Int) -> Bool {
+        let member = index + 1
+        guard member + 1 < tokens.count, isMemberAccess(member) else { return true }
+        return tokens[member + 1].kind == .identifier && Self.stringMethods.contains(text(member + 1))
+    }
+
+    /// Whether the token at `index` is an argument of a call inside `range`: what the call
+    /// returns is its own value (an escaped copy, a lookup), not the argument as it came.
+    private func isCallArgument(_ index: Int, within range: Range<Int>) -> Bool {
+        let grammar = OperandGrammar(tokens: tokens, bytes: bytes, language: language)
+        var open = Int(enclosing[index])
+        while open > range.lowerBound {
+            if text(open) == "(", grammar.isCallee(open - 1) { return true }
+            open = Int(enclosing[open])
+        }
+        return false
+    }
+
+    /// Whether the token at `index` is inside a subscript within `range`: `env[`${name}_FILE`]`
+    /// builds a key, and what the lookup returns is not that text.
+    private func isSubscriptKey(_ index: Int, within range: Range<Int>) -> Bool {
+        var open = Int(enclosing[index])
+        while open > range.lowerBound {
+            if text(open) == "[", tokens[open - 1].kind == .identifier || text(open - 1) == ")" || text(open - 1) == "]" { return true }
+            open = Int(enclosing[open])
+        }
+        return false
+    }
+
+    private static let membershipCalls: Set<String> = [
+        "contains", "Contains", "containsKey", "ContainsKey", "includes", "include?", "has", "in_array", "member?",
+        "key?", "has_key", "array_key_exists", "isin",
+    ]
+
+    /// The names a membership test at `index` checks against a collection: `op in ALLOWED`,
+    /// `op not in ALLOWED`, `allowed.contains(col)`, `in_array($col, $allowed)`.
+    private func membershipTest(at index: Int) -> [String]? {
+        guard tokens[index].kind == .identifier else { return nil }
+        let word = text(index)
+        if word == "in", language == .python, index > 0 {
+            var value = index - 1
+            if text(value) == "not", value > 0 { value -= 1 }
+            return tokens[value].kind == .identifier && !followsMemberAccess(value) ? [text(value)] : nil
+        }
+        guard Self.membershipCalls.contains(word), index + 1 < tokens.count, isOpenParenthesis(index + 1) else { return nil }
+        let close = Int(tokens[index + 1].partner)
+        return ((index + 2)..<close).filter { tokens[$0].kind == .identifier && enclosing[$0] == Int32(index + 1) && !followsMemberAccess($0) }
+            .map(text)
+    }
+
+    /// Whether `index` lies in the header of a `for` loop (`for op in ops:` binds, not tests).
+    private func isLoopHeader(_ index: Int, region: Range<Int>) -> Bool {
+        let start = statements.start(of: index, limit: region.lowerBound)
+        return tokens[start].kind == .identifier && (text(start) == "for" || text(start) == "foreach")
+    }
+
+    /// Whether the function is callable only from its own file or class: `private` (Java, C#,
+    /// Kotlin, Swift, PHP, TypeScript), an unexported Go name, a `_name` in Python, a named
+    /// function declared inside another function.
+    private func isPrivate(_ scope: FunctionScopes.Scope) -> Bool {
+        let signature = FunctionSignatures.signature(of: scope, tokens: tokens, bytes: bytes, language: language)
+        if let signature {
+            if signature.name > 0, let outer = scopes.innermost(at: signature.name - 1), outer != scope,
+               outer.body.contains(signature.name), language != .ruby {
+                return true
+            }
+            let name = bytes[tokens[signature.name].range]
+            switch language {
+            case .go: if let first = name.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) { return true }
+            case .python: if name.first == UInt8(ascii: "_"), !name.starts(with: "__".utf8) { return true }
+            default: break
+            }
+        }
+        var cursor = (signature?.name ?? scope.header.lowerBound) - 1
+        var steps = 0
+        while cursor >= 0, steps < 12 {
+            let token = tokens[cursor]
+            if token.kind == .punctuation, token.length == 1, [";", "{", "}"].contains(text(cursor)) { break }
+            if token.kind == .identifier, ["private", "fileprivate"].contains(text(cursor)) { return true }
+            if token.hasPartner, Int(token.partner) < cursor { cursor = Int(token.partner) }
+            cursor -= 1
+            steps += 1
+        }
+        return false
     }
 
     /// A function's parameters that can hold text: names declared with a number, boolean or

@@ -44,7 +44,7 @@ package struct TaintSpecification: Sendable {
             if flow.deadCode.contains(sink.start..<sink.end) || target.isEmpty { continue }
             if !sourceMatches.isEmpty, flow.isTainted(target, before: sink.start, work: &work) {
                 if reported.insert(sink.start).inserted { found.append(sink) }
-            } else if engine.reportsAudit, !reported.contains(sink.start), let origin = flow.auditOrigin(target, before: sink.start, work: &work) {
+            } else if engine.reportsAudit, !reported.contains(sink.start), let origin = flow.auditOrigin(target, before: sink.start, context: engine.auditContext, work: &work) {
                 reported.insert(sink.start)
                 var audited = sink
                 audited.origin = origin

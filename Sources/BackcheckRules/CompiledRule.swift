@@ -96,7 +96,8 @@ public struct CompiledRule: Sendable {
     public func matches(in file: LexedFile, index: TokenIndex, budget: Int, importedSources: Set<String> = []) -> RuleMatches {
         guard let formula = formulas[file.language] else { return RuleMatches(matches: [], exhausted: false) }
         let (matches, exhausted) = formula.matches(in: file, index: index, constraints: constraints, budget: budget,
-                                                   importedSources: importedSources, reportsAudit: rule.auditMessage != nil)
+                                                   importedSources: importedSources, reportsAudit: rule.auditMessage != nil,
+                                                   auditContext: rule.auditBefore)
         return RuleMatches(matches: matches, exhausted: exhausted)
     }
 

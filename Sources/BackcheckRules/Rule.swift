@@ -34,6 +34,9 @@ public struct Rule: Sendable, Identifiable {
     /// For a taint rule, the message of its audit tier: sinks whose text is built from a value
     /// of unknown origin (`$VALUE`). Nil when the rule has no audit tier, or the config turns it off.
     public var auditMessage: String?
+    /// `audit.before`: what the text right before a value must match for the audit tier to
+    /// count it as built in (SQL: a value's place, `= '`, `LIKE '%`, `IN (`, not `FROM `).
+    public var auditBefore: CompiledRegex?
     /// Patterns, or the analyzer that implements the rule.
     public var matcher: RuleMatcher
     public var constraints: [String: TextConstraint]
@@ -45,7 +48,7 @@ public struct Rule: Sendable, Identifiable {
         id: String, checklist: ChecklistItem, severity: Severity, confidence: Confidence,
         languages: [Language], message: String, help: String, cwe: [String], owasp: [String],
         focus: String?, secret: String?, keywords: [String], foreignIds: Set<String> = [], paths: PathFilter = PathFilter(),
-        roles: Set<FileRole>? = nil, auditMessage: String? = nil,
+        roles: Set<FileRole>? = nil, auditMessage: String? = nil, auditBefore: CompiledRegex? = nil,
         matcher: RuleMatcher, constraints: [String: TextConstraint], examples: RuleExamples, file: String
     ) {
         self.id = id
@@ -64,6 +67,7 @@ public struct Rule: Sendable, Identifiable {
         self.paths = paths
         self.roles = roles ?? checklist.defaultRoles
         self.auditMessage = auditMessage
+        self.auditBefore = auditBefore
         self.matcher = matcher
         self.constraints = constraints
         self.examples = examples

@@ -58,7 +58,8 @@ public enum RuleLoader {
             foreignIds: Set(try reader.stringList(map, "foreign-ids")),
             paths: try pathFilter(map["paths"], reader: reader),
             roles: try fileRoles(map["roles"], reader: reader),
-            auditMessage: try auditMessage(map["audit"], matcher: matcher, reader: reader),
+            auditMessage: try audit(map["audit"], matcher: matcher, reader: reader)?.message,
+            auditBefore: try audit(map["audit"], matcher: matcher, reader: reader)?.before,
             matcher: matcher, constraints: constraints, examples: examples, file: file
         )
         var metavariables = Set<String>()
@@ -72,18 +73,27 @@ public enum RuleLoader {
         return rule
     }
 
-    /// `audit: { message: ... }`: the taint rule's audit tier (sinks whose text is built from a
-    /// value of unknown origin).
-    private static func auditMessage(_ node: Node?, matcher: RuleMatcher, reader: NodeReader) throws(RuleError) -> String? {
+    /// `audit: { message: ..., before: REGEX }`: the taint rule's audit tier (sinks whose text is
+    /// built from a value of unknown origin), and what the text before such a value must match.
+    private static func audit(_ node: Node?, matcher: RuleMatcher, reader: NodeReader) throws(RuleError) -> (message: String, before: CompiledRegex?)? {
         guard let node else { return nil }
         guard case .patterns(let formula) = matcher, formula.isTaint else {
             throw reader.error(node, "`audit` belongs to a taint rule: it reports sinks whose text is built from a value of unknown origin")
         }
-        let map = try reader.mapping(node, what: "`audit` (a mapping with `message`)")
-        for (key, _) in map where key.string != "message" {
-            throw reader.error(key, "unknown key `audit.\(key.string ?? "?")`; use message")
+        let map = try reader.mapping(node, what: "`audit` (a mapping with `message` and optional `before`)")
+        for (key, _) in map where !["message", "before"].contains(key.string ?? "") {
+            throw reader.error(key, "unknown key `audit.\(key.string ?? "?")`; use message, before")
         }
-        return try reader.string(map, "message")
+        var before: CompiledRegex?
+        if let pattern = map["before"] {
+            guard let source = pattern.string else { throw reader.error(pattern, "`audit.before` must be a regular expression") }
+            do {
+                before = try CompiledRegex(source)
+            } catch {
+                throw reader.error(pattern, "`audit.before` is not a valid regular expression: \(error.reason)")
+            }
+        }
+        return (try reader.string(map, "message"), before)
     }
 
     private static func formula(_ map: Node.Mapping, reader: NodeReader, root: Node) throws(RuleError) -> Formula {

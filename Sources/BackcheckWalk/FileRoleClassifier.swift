@@ -61,6 +61,9 @@ public struct FileRoleClassifier: Sendable {
         if claimed != .migration, let header = FileRoleConventions.generatedHeader(bytes) {
             return FileRoleMatch(role: .generated, evidence: header)
         }
+        if claimed == .source, language == .go, FileRoleConventions.importsGoTesting(bytes) {
+            return FileRoleMatch(role: .test, evidence: "imports \"testing\"")
+        }
         return byPath
     }
 }

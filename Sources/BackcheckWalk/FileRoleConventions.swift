@@ -128,6 +128,19 @@ enum FileRoleConventions {
         return nil
     }
 
+    /// Whether a Go file imports the `testing` package within its first 64 KiB: outside
+    /// `_test.go` files only test helpers do (`dbtest`, `httptest`-style packages take a
+    /// `*testing.T`).
+    static func importsGoTesting(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(65_536)
+        guard let found = firstRange(of: Array("\"testing\"".utf8), in: head) else { return false }
+        // On its own line in an import block, or right after `import`.
+        var before = found
+        while before > head.startIndex, head[before - 1] == Byte.space || head[before - 1] == UInt8(ascii: "\t") { before -= 1 }
+        if before == head.startIndex || head[before - 1] == Byte.newline { return true }
+        return head[..<before].suffix(6).elementsEqual("import".utf8)
+    }
+
     /// Bytes that open comment lines and docstrings in the walked languages: `//`, `/*`, ` *`,
     /// `#`, `--`, `<!--`, `"""`.
     private static let commentLeaders: Set<UInt8> = [
