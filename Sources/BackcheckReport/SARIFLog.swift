@@ -106,5 +106,8 @@ struct SARIFLog: Encodable {
         var status: String
         /// The role of the file the result is in (README, "File roles").
         var fileRole: String
+        /// A taint rule's tier: `confirmed` (request input reaches the sink) or `audit` (text
+        /// built from a value of unknown origin); absent for other rules.
+        var tier: String?
     }
 }

@@ -59,7 +59,7 @@ public struct SARIFReportFormatter: ReportFormatter {
             suppressions: finding.suppression.map { [SARIFLog.Suppression(justification: $0.reason.isEmpty ? $0.marker : $0.reason)] },
             properties: SARIFLog.ResultProperties(
                 checklist: finding.checklist.rawValue, severity: finding.severity.rawValue, status: entry.status.rawValue,
-                fileRole: finding.fileRole.rawValue))
+                fileRole: finding.fileRole.rawValue, tier: finding.properties["tier"]))
     }
 
     private func descriptor(_ rule: Rule?, id: String, example: Finding) -> SARIFLog.ReportingDescriptor {

@@ -16,6 +16,7 @@ import TestSupport
         var snippet: String
         var fingerprint: String
         var status: String
+        var properties: [String: String]?
     }
 
     struct Document: Decodable {
@@ -144,6 +145,40 @@ import TestSupport
         #expect(!after.findings.contains { $0.ruleId == "input-validation/sql-injection-java" })
         #expect(after.fixed.map { "\($0.path) \($0.ruleId)" }.sorted()
                 == ["Search.java input-validation/sql-injection-java", "Signature.java sensitive-data/weak-hash-of-input-java"])
+    }
+
+    @Test func textBuiltFromAParameterIsAnAuditTierFindingThatConfigCanTurnOff() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        let root = work.appendingPathComponent("service")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try """
+        import os
+
+        def archive(folder):
+            os.system("tar -czf backup.tgz " + folder)
+
+        def run(command):
+            os.system(command)
+        """.write(to: root.appendingPathComponent("jobs.py"), atomically: true, encoding: .utf8)
+        let (_, first) = try audit(root, ["--fail-on", "none"])
+        let audited = try #require(first).findings.filter { $0.ruleId == "input-validation/command-injection-python" }
+        #expect(audited.map { "\($0.line) \($0.severity) \($0.properties?["tier"] ?? "-")" } == ["4 medium audit"],
+                "the built command is reported, the bare one is not")
+        #expect(audited.first?.message.contains("`folder`") == true)
+
+        let sarif = try BackcheckProcess.run(["audit", root.path, "--db", db, "--format", "sarif", "--fail-on", "none"])
+        #expect(sarif.stdout.contains("\"tier\" : \"audit\""), "SARIF results carry the tier")
+
+        try "tiers: [confirmed]\n".write(to: root.appendingPathComponent(".backcheck.yml"), atomically: true, encoding: .utf8)
+        let (_, second) = try audit(root, ["--fail-on", "none"])
+        let after = try #require(second)
+        #expect(!after.findings.contains { $0.ruleId == "input-validation/command-injection-python" })
+        #expect(after.fixed.map(\.ruleId) == ["input-validation/command-injection-python"], "a new rule set re-analyses the file")
+
+        try "tiers: [audit]\n".write(to: root.appendingPathComponent(".backcheck.yml"), atomically: true, encoding: .utf8)
+        let (refused, _) = try audit(root, ["--fail-on", "none"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains(".backcheck.yml:1") && refused.stderr.contains("confirmed"), "\(refused.stderr)")
     }
 
     @Test func binaryLargeAndBrokenFilesAreSkippedNotFatal() throws {
