@@ -2,7 +2,7 @@ import BackcheckLexer
 
 /// One compiled element of a pattern; groups hold their contents, so matching a group is one
 /// comparison plus a jump over the target's bracket pair.
-package indirect enum PatternElement: Sendable, Hashable {
+package enum PatternElement: Sendable, Hashable {
     /// A token with this kind and text (identifier, number, operator, regex literal).
     case token(TokenKind, [UInt8])
     /// `"..."`: any string literal, plain or interpolated.
