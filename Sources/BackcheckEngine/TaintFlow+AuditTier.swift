@@ -498,7 +498,32 @@ extension TaintFlow {
             cursor += 1
         }
         finish(list.upperBound)
-        return result
+        let converted = convertedRouteParameters(before: scope.header.lowerBound)
+        return converted.isEmpty ? result : result.filter { !converted.contains($0.name) }
+    }
+
+    /// Python route parameters a decorator's path converts to a number or UUID
+    /// (`@app.get("/items/<int:item_id>")`): the framework hands the function no text.
+    private func convertedRouteParameters(before start: Int) -> Set<String> {
+        guard language == .python else { return [] }
+        var names = Set<String>()
+        var cursor = start - 1
+        while cursor >= 0, start - cursor <= 64 {
+            let token = tokens[cursor]
+            if token.kind == .blockOpen || token.kind == .blockClose { break }
+            if token.kind == .identifier, text(cursor) == "def" || text(cursor) == "class" { break }
+            if token.kind == .string {
+                for converter in ["<int:", "<float:", "<uuid:"] {
+                    var rest = Substring(text(cursor))
+                    while let found = rest.range(of: converter) {
+                        rest = rest[found.upperBound...]
+                        if let close = rest.firstIndex(of: ">") { names.insert(String(rest[..<close])) }
+                    }
+                }
+            }
+            cursor -= 1
+        }
+        return names
     }
 
     private static let receiverNames: Set<String> = ["self", "this", "cls", "$this", "_"]

@@ -81,6 +81,8 @@ import TestSupport
         #expect(report(python, "def f(c, ids):\n    marks = \",\".join([\"?\"] * len(ids))\n    c.execute(f\"SELECT * FROM t WHERE id IN ({marks})\", ids)").isEmpty,
                 "only the parameter's size is built in")
         #expect(report(python, "def _f(c, n):\n    c.execute(f\"SELECT * FROM t WHERE n = '{n}'\")").isEmpty, "a _private function")
+        #expect(report(python, "@app.get(\"/items/<int:item_id>\")\ndef item(c, item_id):\n    c.execute(f\"SELECT * FROM t WHERE id = {item_id}\")").isEmpty,
+                "a route parameter the framework converts to a number")
         #expect(report(python, "def f(c, n):\n    if n not in ALLOWED:\n        raise ValueError(n)\n    c.execute(f\"SELECT * FROM {n}\")").isEmpty,
                 "checked against an allow-list")
         let go = try rule("go", sinks: ["$DB.Query($...SINK, ...)"])
