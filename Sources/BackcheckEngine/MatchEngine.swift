@@ -72,14 +72,14 @@ struct MatchEngine {
     private func candidateStarts(_ elements: [PatternElement]) -> [Int]? {
         switch elements[0] {
         case .token(_, let text):
-            return index.positions(of: text).map(Int.init)
+            return index.positions(of: text.array).map(Int.init)
         case .group(let open, _):
             return index.positions(of: [open]).map(Int.init)
         case .anyString, .bindString, .exactString, .interpolatedString:
             return index.strings.map(Int.init)
         case .metavariable:
             guard elements.count > 1, case .token(_, let text) = elements[1] else { return nil }
-            return index.chainHeads(before: text, grammar: grammar)
+            return index.chainHeads(before: text.array, grammar: grammar)
         default:
             return nil
         }
@@ -155,7 +155,7 @@ struct MatchEngine {
 
         case .exactString(let text):
             guard index < end, tokens[index].kind == .string,
-                  bytes[buffer.contentRange(of: index)].elementsEqual(text) else { return nil }
+                  bytes[buffer.contentRange(of: index)].elementsEqual(text.bytes) else { return nil }
             return match(elements, next, index + 1, end, anchored: anchored)
 
         case .bindString(let slot):
@@ -354,17 +354,16 @@ struct MatchEngine {
 
     // MARK: - Token tests
 
-    private func equals(_ token: Token, _ text: [UInt8]) -> Bool {
+    private func equals(_ token: Token, _ text: PatternLiteral) -> Bool {
         guard Int(token.length) == text.count else { return false }
-        return text.withUnsafeBufferPointer { literal in
-            var offset = 0
-            let start = Int(token.start)
-            while offset < literal.count {
-                if bytes[start + offset] != literal[offset] { return false }
-                offset += 1
-            }
-            return true
+        let literal = text.bytes
+        let start = Int(token.start)
+        var offset = 0
+        while offset < literal.count {
+            if bytes[start + offset] != literal[offset] { return false }
+            offset += 1
         }
+        return true
     }
 
     private func isComma(_ index: Int) -> Bool {

@@ -137,20 +137,20 @@ package enum PatternCompiler {
                     } else if let name = metavariableName(content) {
                         elements.append(.bindString(self.index(of: name)))
                     } else {
-                        elements.append(.exactString(text(content)))
+                        elements.append(.exactString(PatternLiteral(text(content))))
                     }
                     index += 1
                 case .identifier:
                     if let name = metavariableName(token.range) {
                         elements.append(.metavariable(self.index(of: name)))
                     } else {
-                        elements.append(.token(.identifier, text(token.range)))
+                        elements.append(.token(.identifier, PatternLiteral(text(token.range))))
                     }
                     index += 1
                 case .blockClose, .stringEnd, .interpolationClose, .comment:
                     index += 1
                 default:
-                    elements.append(.token(token.kind, text(token.range)))
+                    elements.append(.token(token.kind, PatternLiteral(text(token.range))))
                     index += 1
                 }
             }
@@ -170,7 +170,7 @@ package enum PatternCompiler {
                     if segment.elementsEqual("...".utf8) {
                         parts.append(.ellipsis)
                     } else {
-                        parts.append(.stringText(Array(segment)))
+                        parts.append(.stringText(PatternLiteral(segment)))
                     }
                     index += 1
                 case .interpolationOpen where token.hasPartner && Int(token.partner) < end:

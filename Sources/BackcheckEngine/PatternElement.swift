@@ -4,13 +4,13 @@ import BackcheckLexer
 /// comparison plus a jump over the target's bracket pair.
 package enum PatternElement: Sendable, Hashable {
     /// A token with this kind and text (identifier, number, operator, regex literal).
-    case token(TokenKind, [UInt8])
+    case token(TokenKind, PatternLiteral)
     /// `"..."`: any string literal, plain or interpolated.
     case anyString
     /// `"$S"`: any plain string literal, bound to the metavariable.
     case bindString(Int)
     /// `"abc"`: a string literal with exactly this content.
-    case exactString([UInt8])
+    case exactString(PatternLiteral)
     /// `$X`: an operand, bound to the metavariable.
     case metavariable(Int)
     /// `...`: any balanced token sequence, lazily.
@@ -30,12 +30,12 @@ package enum PatternElement: Sendable, Hashable {
     /// One interpolation inside an interpolated string.
     case interpolation([PatternElement])
     /// Literal text between interpolations.
-    case stringText([UInt8])
+    case stringText(PatternLiteral)
 
     /// Identifier literals this element requires to be present in a file (for the prefilter).
     var requiredWords: [[UInt8]] {
         switch self {
-        case .token(.identifier, let text) where text.count >= 2: [text]
+        case .token(.identifier, let text) where text.count >= 2: [text.array]
         case .group(_, let children), .block(let children), .interpolatedString(let children), .interpolation(let children):
             children.flatMap(\.requiredWords)
         default: []
