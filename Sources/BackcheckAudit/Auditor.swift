@@ -49,9 +49,10 @@ public enum Auditor {
             // `getParam(name)`), so their calls are sources in every file.
             let reusing = try SourceReader.reusableSummaries(of: walk.files, root: root, rules: selection.hash, store: store)
             let summaries = await reader.sourceSummariesByPath(of: walk.files, parallelism: request.parallelism, reusing: reusing)
+            reader.summaryRules = selection.hash
             reader.analyzer.sourceSummaries = SourceSummaries(files: summaries.compactMap(\.summary))
             for entry in summaries {
-                reader.summariesToStore[entry.path] = FileSourceSummary.json(entry.summary, rules: selection.hash)
+                reader.summariesToStore[entry.path] = .some(entry.summary)
                 if entry.isNew { reader.newSummaryPaths.insert(entry.path) }
             }
             let rulePackHash = selection.hash(with: reader.analyzer.sourceSummaries)

@@ -87,8 +87,12 @@ struct MatchEngine {
 
     private var grammar: OperandGrammar { OperandGrammar(tokens: tokens, bytes: bytes, language: buffer.language) }
 
+    // The token tests below are `mutating` though they change nothing: called from the matcher,
+    // which holds the engine `inout`, a non-mutating method got a copy of the whole engine (232
+    // bytes, each array in it retained and released) at every step.
+
     /// Cheap test of whether a match could begin at `index`, to avoid entering the matcher.
-    private func canStart(_ element: PatternElement, at index: Int) -> Bool {
+    private mutating func canStart(_ element: PatternElement, at index: Int) -> Bool {
         let token = tokens[index]
         switch element {
         case .token(_, let text): return equals(token, text)
@@ -319,7 +323,7 @@ struct MatchEngine {
 
     /// The last position in `ends` (a range of ``TokenIndex/ends``, increasing) whose end is at
     /// most `limit`, or one before the range.
-    private func lastEnd(in ends: Range<Int>, atMost limit: Int) -> Int {
+    private mutating func lastEnd(in ends: Range<Int>, atMost limit: Int) -> Int {
         var low = ends.lowerBound
         var high = ends.upperBound
         while low < high {
@@ -331,7 +335,7 @@ struct MatchEngine {
 
     /// Whether the literal `elements[position]`, and when it is a token the plain tokens right
     /// after it, can match from token `index` on.
-    private func canFollow(_ elements: [PatternElement], _ position: Int, at index: Int, end: Int) -> Bool {
+    private mutating func canFollow(_ elements: [PatternElement], _ position: Int, at index: Int, end: Int) -> Bool {
         guard canStart(elements[position], at: index) else { return false }
         guard case .token = elements[position] else { return true }
         var element = position + 1
@@ -345,7 +349,7 @@ struct MatchEngine {
     }
 
     /// Elements whose first token can be tested without context (for lookahead).
-    private func isLiteral(_ element: PatternElement) -> Bool {
+    private mutating func isLiteral(_ element: PatternElement) -> Bool {
         switch element {
         case .token, .group, .block, .interpolatedString, .interpolation, .anyString, .bindString, .exactString, .stringText: true
         case .metavariable, .ellipsis, .ellipsisComma, .commaEllipsis, .ellipsisBinding: false
@@ -354,7 +358,7 @@ struct MatchEngine {
 
     // MARK: - Token tests
 
-    private func equals(_ token: Token, _ text: PatternLiteral) -> Bool {
+    private mutating func equals(_ token: Token, _ text: PatternLiteral) -> Bool {
         guard Int(token.length) == text.count else { return false }
         let literal = text.bytes
         let start = Int(token.start)
@@ -366,16 +370,16 @@ struct MatchEngine {
         return true
     }
 
-    private func isComma(_ index: Int) -> Bool {
+    private mutating func isComma(_ index: Int) -> Bool {
         let token = tokens[index]
         return token.kind == .punctuation && token.length == 1 && bytes[Int(token.start)] == UInt8(ascii: ",")
     }
 
-    private func isOpener(_ token: Token, at index: Int) -> Bool {
+    private mutating func isOpener(_ token: Token, at index: Int) -> Bool {
         token.hasPartner && Int(token.partner) > index
     }
 
-    private func sameText(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {
+    private mutating func sameText(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {
         guard lhs.count == rhs.count else { return false }
         for offset in 0..<lhs.count where !bytes[tokens[lhs.lowerBound + offset].range].elementsEqual(bytes[tokens[rhs.lowerBound + offset].range]) {
             return false

@@ -20,9 +20,12 @@ public struct SourceReader: Sendable {
     /// Whether an unchanged file's result comes with its SQL facts: the audit's schema step needs
     /// them; the daemon has them from earlier batches or the store.
     public var factsOfUnchangedFiles = true
-    /// Source summaries (JSON, ``FileSourceSummary/json(_:rules:)``) to store with the files at
-    /// these paths: those the summary pass made anew.
-    public var summariesToStore: [String: String] = [:]
+    /// Source summaries to store with the files at these paths (as JSON made with
+    /// ``summaryRules``, ``FileSourceSummary/json(_:rules:)``), encoded only for the files whose
+    /// row is written.
+    public var summariesToStore: [String: FileSourceSummary?] = [:]
+    /// The rule-set hash stored summaries are made with.
+    public var summaryRules = ""
     /// The paths among ``summariesToStore`` whose summary was made anew (the others are stored
     /// already, and written again only when their file is analysed again).
     public var newSummaryPaths = Set<String>()
@@ -45,7 +48,9 @@ public struct SourceReader: Sendable {
         var reading = analysedReading(of: file)
         if let summary = summariesToStore[file.relativePath] {
             let isUnchanged = if case .unchanged = reading.result.outcome { true } else { false }
-            if !isUnchanged || newSummaryPaths.contains(file.relativePath) { reading.result.summaryFacts = .replace(summary) }
+            if !isUnchanged || newSummaryPaths.contains(file.relativePath) {
+                reading.result.summaryFacts = .replace(FileSourceSummary.json(summary, rules: summaryRules))
+            }
         }
         return reading
     }
