@@ -12,6 +12,11 @@ struct MatchEngine {
     let buffer: TokenBuffer
     let index: TokenIndex
     let constraints: [TextConstraint?]
+    /// Per slot, whether it has a constraint and whether that asks for an unexplained binding:
+    /// asked at every binding, where reading the constraint itself would copy (and retain) its
+    /// regexes.
+    private let constrainedSlots: [Bool]
+    private let unexplainedSlots: [Bool]
     let budget: Int
     /// Functions that return request data somewhere in the root: their calls are taint sources.
     package var importedSources: Set<String> = []
@@ -35,6 +40,8 @@ struct MatchEngine {
         self.tokens = tokens
         self.bytes = bytes
         self.constraints = constraints
+        constrainedSlots = constraints.map { $0 != nil }
+        unexplainedSlots = constraints.map { $0?.unexplained == true }
         self.budget = budget
         self.bound = Array(repeating: nil, count: constraints.count)
     }
@@ -45,7 +52,7 @@ struct MatchEngine {
         var found: [PatternMatch] = []
         let count = tokens.count
         func attempt(_ start: Int, _ engine: inout MatchEngine) {
-            guard engine.canStart(first, at: start) else { return }
+            guard elements.withUnsafeBufferPointer({ engine.canStart($0, 0, at: start) }) else { return }
             for slot in engine.bound.indices where engine.bound[slot] != nil { engine.bound[slot] = nil }
             if let end = engine.match(elements, 0, start, count, anchored: false), end > start {
                 found.append(PatternMatch(start: start, end: end, bindings: engine.bound))
@@ -92,9 +99,10 @@ struct MatchEngine {
     // bytes, each array in it retained and released) at every step.
 
     /// Cheap test of whether a match could begin at `index`, to avoid entering the matcher.
-    private mutating func canStart(_ element: PatternElement, at index: Int) -> Bool {
+    private mutating func canStart(_ elements: UnsafeBufferPointer<PatternElement>, _ position: Int, at index: Int) -> Bool {
         let token = tokens[index]
-        switch element {
+        // Read in place: a copied element would retain a group's children.
+        switch elements[position] {
         case .token(_, let text): return equals(token, text)
         case .anyString: return token.kind == .string || token.kind == .stringStart
         case .bindString, .exactString: return token.kind == .string
@@ -192,7 +200,7 @@ struct MatchEngine {
                 // (regexes) only run on operands the rest of the pattern could follow: in a
                 // chain every link is followed by `.`, but few by `.execute`.
                 if next < elements.count, isLiteral(elements[next]),
-                   operandEnd >= end || !canFollow(elements, next, at: operandEnd, end: end) {
+                   operandEnd >= end || !elements.withUnsafeBufferPointer({ canFollow($0, next, at: operandEnd, end: end) }) {
                     continue
                 }
                 if let result = bind(slot, index..<operandEnd, then: {
@@ -217,7 +225,7 @@ struct MatchEngine {
                 guard stop > index else { return nil }
                 return bind(slot, index..<stop) { $0.match(elements, next, stop, end, anchored: anchored) }
             }
-            if constraints[slot]?.unexplained == true {
+            if unexplainedSlots[slot] {
                 // An unexplained binding holds no tokens, so the empty sequence is the only one
                 // to try: walking on would test every longer one, to the end of the file where
                 // no closer stops the walk (Ruby's `rescue … end`), and fail each.
@@ -300,7 +308,7 @@ struct MatchEngine {
             guard sameText(existing, range) else { return nil }
             return rest(&self)
         }
-        if constraints[slot] != nil, !accepts(slot, range) { return nil }
+        if constrainedSlots[slot], !accepts(slot, range) { return nil }
         bound[slot] = range
         if let result = rest(&self) { return result }
         bound[slot] = nil
@@ -335,8 +343,8 @@ struct MatchEngine {
 
     /// Whether the literal `elements[position]`, and when it is a token the plain tokens right
     /// after it, can match from token `index` on.
-    private mutating func canFollow(_ elements: [PatternElement], _ position: Int, at index: Int, end: Int) -> Bool {
-        guard canStart(elements[position], at: index) else { return false }
+    private mutating func canFollow(_ elements: UnsafeBufferPointer<PatternElement>, _ position: Int, at index: Int, end: Int) -> Bool {
+        guard canStart(elements, position, at: index) else { return false }
         guard case .token = elements[position] else { return true }
         var element = position + 1
         var token = index + 1
