@@ -323,8 +323,7 @@ struct MatchEngine {
     private mutating func accepts(_ slot: Int, _ range: Range<Int>) -> Bool {
         if let known = constraintCache.result(slot, range) { return known }
         steps += range.count
-        let constraint = constraints[slot]!
-        let result = constraint.unexplained ? isUnexplained(range) : constraint.accepts(constrainedText(range))
+        let result = unexplainedSlots[slot] ? isUnexplained(range) : constraints[slot]?.accepts(constrainedText(range)) ?? true
         constraintCache.store(result, slot, range)
         return result
     }

@@ -22,12 +22,13 @@ public struct TextConstraint: Sendable {
         self.unexplained = unexplained
     }
 
-    /// Whether `text` satisfies every part of the constraint.
+    /// Whether `text` satisfies every part of the constraint. The regexes are asked through
+    /// optional chaining: binding them (`if let regex`) would copy each, retaining its parts.
     func accepts(_ text: Substring) -> Bool {
         if let minLength, text.count < minLength { return false }
         if let entropy, Entropy.bitsPerCharacter(text) < entropy { return false }
-        if let regex, !regex.matches(text) { return false }
-        if let notRegex, notRegex.matches(text) { return false }
+        if regex?.matches(text) == false { return false }
+        if notRegex?.matches(text) == true { return false }
         return true
     }
 }
