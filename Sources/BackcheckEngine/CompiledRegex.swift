@@ -1,12 +1,13 @@
 import Foundation
 import Synchronization
 
-/// A regular expression compiled once per rule load, shared by every match.
+/// A regular expression compiled once per rule load, shared by every match: a class, since the
+/// matcher copies constraints on its hot path and one reference costs less to copy than its parts.
 ///
 /// Anchored alternations of plain words (`^(debug|info|warn)$`, optionally `(?i)`), the most
 /// common constraint on logger and method names, are answered from a set instead of the regex
 /// engine, since constraints run on the matcher's hot path.
-public struct CompiledRegex: @unchecked Sendable {
+public final class CompiledRegex: @unchecked Sendable {
     // NSRegularExpression is immutable after creation and documented as thread-safe,
     // but is not annotated Sendable in corelibs-foundation.
     private let expression: NSRegularExpression

@@ -323,7 +323,10 @@ struct MatchEngine {
     private mutating func accepts(_ slot: Int, _ range: Range<Int>) -> Bool {
         if let known = constraintCache.result(slot, range) { return known }
         steps += range.count
-        let result = unexplainedSlots[slot] ? isUnexplained(range) : constraints[slot]?.accepts(constrainedText(range)) ?? true
+        let text = unexplainedSlots[slot] ? "" : constrainedText(range)
+        // Through the buffer, the constraint is read in place: the array's subscript copies it.
+        let result = unexplainedSlots[slot] ? isUnexplained(range)
+            : constraints.withUnsafeBufferPointer { $0[slot]?.accepts(text) ?? true }
         constraintCache.store(result, slot, range)
         return result
     }
