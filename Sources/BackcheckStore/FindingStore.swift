@@ -27,6 +27,7 @@ public final class FindingStore: Sendable {
     public init(location: DatabaseLocation) throws(StoreError) {
         self.location = location
         try location.createDirectory()
+        try Self.refuseForeignDatabase(at: location.path)
         try PrivateFiles.createFile(location.path)
         pool = try mappingErrors(path: location.path) {
             try DatabasePool(path: location.path, configuration: Self.configuration)
@@ -48,6 +49,23 @@ public final class FindingStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         return configuration
+    }
+
+    /// Refuses an SQLite file with tables but none of backcheck's migrations: someone else's
+    /// database, which opening the pool would already change (it turns on WAL). Read-only, so
+    /// the check itself changes nothing.
+    private static func refuseForeignDatabase(at path: String) throws(StoreError) {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_size > 0 else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let tables = try mappingErrors(path: path) {
+            try DatabaseQueue(path: path, configuration: configuration).read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            }
+        }
+        guard !tables.isEmpty, !tables.contains("grdb_migrations") else { return }
+        throw .foreignDatabase(path: path, tables: Array(tables.prefix(5)))
     }
 
     private func migrate() throws(StoreError) {

@@ -10,6 +10,9 @@ extension StoreError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
         case .SQLITE_FULL: return .diskFull(path: path)
+        // A write the OS refused (ENOSPC, or EFBIG past `ulimit -f`) surfaces as an I/O error.
+        case .SQLITE_IOERR where Self.writeFailures.contains(error.extendedResultCode):
+            return .diskFull(path: path)
         case .SQLITE_READONLY: return .readOnly(path: path)
         case .SQLITE_NOTADB: return .notADatabase(path: path)
         case .SQLITE_CORRUPT: return .corrupt(path: path)
@@ -19,6 +22,11 @@ extension StoreError {
             return .sqlite(path: path, code: error.resultCode.rawValue, message: error.message ?? "\(error)")
         }
     }
+
+    private static let writeFailures: [ResultCode] = [
+        .SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_SHMSIZE, .SQLITE_IOERR_SHMMAP,
+        .SQLITE_IOERR_DIR_FSYNC,
+    ]
 }
 
 /// Runs `body` and turns whatever it throws into a ``StoreError`` about `path`.

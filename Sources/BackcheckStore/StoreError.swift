@@ -11,6 +11,9 @@ public enum StoreError: Error, Sendable, Equatable {
     case notADatabase(path: String)
     /// The file is an SQLite database, but damaged.
     case corrupt(path: String)
+    /// The file is another program's SQLite database (`tables`: some of its tables): backcheck
+    /// writes only into its own.
+    case foreignDatabase(path: String, tables: [String])
     /// The database was migrated by a newer backcheck; `unknownMigrations` are the identifiers this
     /// binary does not know.
     case newerSchema(path: String, unknownMigrations: [String])
@@ -27,7 +30,7 @@ public enum StoreError: Error, Sendable, Equatable {
     public var path: String {
         switch self {
         case .busy(let path), .diskFull(let path), .readOnly(let path), .notADatabase(let path),
-             .corrupt(let path), .newerSchema(let path, _), .cannotOpen(let path, _),
+             .corrupt(let path), .foreignDatabase(let path, _), .newerSchema(let path, _), .cannotOpen(let path, _),
              .invalidKeyFile(let path, _), .unknownScan(let path, _), .sqlite(let path, _, _):
             path
         }
@@ -41,13 +44,17 @@ extension StoreError: CustomStringConvertible {
         case .busy(let path):
             "database \(path) is locked by another process; retry, or stop the other backcheck process using it"
         case .diskFull(let path):
-            "disk full while writing \(path); free some space and run again"
+            "cannot write \(path): the disk is full or a file-size limit (ulimit -f) was reached; "
+                + "free some space and run again (the database keeps what was committed before)"
         case .readOnly(let path):
             "database \(path) is read-only; fix its permissions or pass another --db"
         case .notADatabase(let path):
             "\(path) is not a backcheck database (not SQLite); move it aside or pass another --db"
         case .corrupt(let path):
             "database \(path) is corrupt; move it aside (a new one is created) or pass another --db"
+        case .foreignDatabase(let path, let tables):
+            "\(path) is another program's SQLite database (tables: \(tables.joined(separator: ", "))); "
+                + "backcheck writes only into its own: pass another --db"
         case .newerSchema(let path, let unknown):
             "database \(path) was written by a newer backcheck (unknown migrations: "
                 + unknown.joined(separator: ", ") + "); upgrade backcheck or pass another --db"

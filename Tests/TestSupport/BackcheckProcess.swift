@@ -19,11 +19,18 @@ public struct BackcheckProcess {
         return beside
     }
 
-    /// Runs `backcheck arguments...` in `directory` with `environment` added to a clean one.
-    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `backcheck arguments...` in `directory` with `environment` added to a clean one;
+    /// with `fileSizeLimit`, under `ulimit -f` of that many 1 KiB blocks (a disk that is full).
+    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                           fileSizeLimit: Int? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let fileSizeLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -f \(fileSizeLimit) && exec \"$0\" \"$@\"", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         var env = ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "NO_COLOR": "1"]
         env.merge(environment) { $1 }
