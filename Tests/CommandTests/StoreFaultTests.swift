@@ -15,29 +15,10 @@ import TestSupport
         try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend"), to: root)
     }
 
-    /// `sqlite3`'s answer to `sql` on `path`, through Python's sqlite3 module (no GRDB in the way).
-    func sqlite(_ path: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
-            import sqlite3, sys
-            c = sqlite3.connect(sys.argv[1])
-            rows = c.execute(sys.argv[2]).fetchall()
-            c.commit()
-            print("\\n".join("|".join(str(v) for v in r) for r in rows))
-            """, path, sql]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     @Test func anotherProgramsSQLiteDatabaseIsRefusedAndLeftUnchanged() throws {
         defer { try? FileManager.default.removeItem(at: work) }
         let db = work.appendingPathComponent("app.sqlite").path
-        _ = try sqlite(db, "CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT)")
+        _ = try TestSupport.sqlite(db, "CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT)")
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
         let result = try BackcheckProcess.run(["audit", root.path, "--db", db])
         #expect(result.status == 3)
@@ -51,7 +32,7 @@ import TestSupport
         let db = work.appendingPathComponent("state/backcheck.sqlite").path
         let first = try BackcheckProcess.run(["audit", root.path, "--db", db, "--fail-on", "none"])
         #expect(first.status == 0, "\(first.stderr)")
-        let stored = try sqlite(db, "SELECT count(*) FROM findings")
+        let stored = try TestSupport.sqlite(db, "SELECT count(*) FROM findings")
         #expect(Int(stored) ?? 0 > 0)
 
         // New files to analyse and store, with the database unable to grow past its size.
@@ -65,8 +46,8 @@ import TestSupport
         #expect(full.status == 3, "\(full.stderr)")
         #expect(full.stderr.contains("cannot write \(db): the disk is full or a file-size limit"), "\(full.stderr)")
 
-        #expect(try sqlite(db, "PRAGMA integrity_check") == "ok")
-        #expect(try sqlite(db, "SELECT count(*) FROM findings") == stored, "the first audit's findings are all there")
+        #expect(try TestSupport.sqlite(db, "PRAGMA integrity_check") == "ok")
+        #expect(try TestSupport.sqlite(db, "SELECT count(*) FROM findings") == stored, "the first audit's findings are all there")
         let again = try BackcheckProcess.run(["audit", root.path, "--db", db, "--fail-on", "none"])
         #expect(again.status == 0, "with room again, the next audit completes: \(again.stderr)")
     }
