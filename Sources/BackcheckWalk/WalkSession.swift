@@ -123,6 +123,7 @@ struct WalkSession {
         switch type {
         case Int32(DT_LNK):
             stats.symlinks += 1
+            recordUnread(entry.name, parent: parent, relativePath: relativePath, reason: "symlink (not followed)")
         case Int32(DT_DIR):
             do {
                 let fd = try Posix.open(entry.name, in: parent, flags: O_RDONLY | O_DIRECTORY)
@@ -138,8 +139,24 @@ struct WalkSession {
             classifyFile(entry.name, parent: parent, relativePath: relativePath)
         default:
             // FIFOs, sockets and devices are never source code, and opening a FIFO would block.
-            break
+            recordUnread(entry.name, parent: parent, relativePath: relativePath, reason: "not a regular file")
         }
+    }
+
+    /// Lists an entry that is not read (a symlink, a FIFO, a socket, a device) as skipped with
+    /// `reason`, when its name says it would be source: the audit then says why it was left out.
+    private mutating func recordUnread(_ name: String, parent: Int32, relativePath: String, reason: String) {
+        guard let ext = Self.fileExtension(name), languageOverrides[ext] ?? Language.forExtension(ext) != nil else { return }
+        var info = stat()
+        guard fstatat(parent, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+        files.append(WalkedFile(
+            relativePath: relativePath,
+            absolutePath: root == "/" ? "/" + relativePath : root + "/" + relativePath,
+            size: Int(info.st_size),
+            modificationTimeNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            inode: UInt64(info.st_ino),
+            classification: .skipped(reason: reason)
+        ))
     }
 
     /// Whether the entry `name` of `directory` is excluded, given the `.gitignore`s pushed so far,
@@ -242,7 +259,7 @@ struct WalkSession {
     }
 
     /// Classifies the file at `relativePath` as the walk would list it (the caller has applied the
-    /// ignore rules); nil when it is missing, not a regular file, or has no language.
+    /// ignore rules); nil when it is missing, a directory, or has no language.
     mutating func classify(relativePath: String) -> WalkedFile? {
         let slash = relativePath.lastIndex(of: "/")
         let directory = slash.map { String(relativePath[..<$0]) } ?? ""
@@ -251,7 +268,14 @@ struct WalkSession {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         let before = files.count
-        classifyFile(name, parent: fd, relativePath: relativePath)
+        var info = stat()
+        guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: classifyFile(name, parent: fd, relativePath: relativePath)
+        case S_IFDIR: return nil
+        case S_IFLNK: recordUnread(name, parent: fd, relativePath: relativePath, reason: "symlink (not followed)")
+        default: recordUnread(name, parent: fd, relativePath: relativePath, reason: "not a regular file")
+        }
         return files.count > before ? files.last : nil
     }
 

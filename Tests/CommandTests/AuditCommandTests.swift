@@ -195,6 +195,40 @@ import TestSupport
         #expect(result.stdout.contains("too large"))
     }
 
+    /// The shapes that once hung or crashed a stage, in one tree: each is analysed or skipped
+    /// with its reason, and the audit completes (how long each stage may take is a step count,
+    /// asserted by the engine's and parser's own tests, not a time).
+    @Test func aHostileTreeIsAuditedWithEverySkipExplained() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        let root = work.appendingPathComponent("hostile")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("wide.sql", "CREATE TABLE wide (\n" + (0..<50_000).map { "  c\($0) INTEGER" }.joined(separator: ",\n") + "\n);\n")
+        try write("bundle.js", "var a=" + String(repeating: "function(){try{x()}catch(e){}},", count: 30_000) + "0;\n")
+        try write("nested.py", "x = " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "\n")
+        try write("long.py", "def f():\n" + String(repeating: "    y = 1\n", count: 100_000))
+        try Data("x = '\u{FF}".utf8 + [0xFF, 0xFE] + Array(" unterminated\n".utf8)).write(to: root.appendingPathComponent("broken.py"))
+        #expect(mkfifo(root.appendingPathComponent("pipe.py").path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("loop").path, withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("outside.py").path, withDestinationPath: "/etc/passwd")
+        let result = try BackcheckProcess.run(["audit", root.path, "--db", db, "--format", "json", "--fail-on", "none"])
+        #expect(result.status == 0, "\(result.stderr)")
+        struct Report: Decodable {
+            struct Skip: Decodable { var path: String; var reason: String }
+            var findings: [Entry]
+            var skipped: [Skip]
+        }
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+        let reasons = Dictionary(uniqueKeysWithValues: report.skipped.map { ($0.path, $0.reason) })
+        #expect(reasons["pipe.py"] == "not a regular file")
+        #expect(reasons["outside.py"] == "symlink (not followed)")
+        #expect(reasons["bundle.js"]?.hasPrefix("minified") == true)
+        #expect(report.findings.contains { $0.path == "wide.sql" && $0.ruleId == "query-performance/table-without-primary-key" })
+        #expect(!result.stdout.contains("root:x:0:0"), "nothing is read through a symlink")
+    }
+
     @Test func databaseInsideTheRootIsRefused() throws {
         defer { try? FileManager.default.removeItem(at: work) }
         let root = try sampleCopy()

@@ -69,9 +69,26 @@ private func classifications(_ result: WalkResult) -> [String: WalkedFile.Classi
     try tree.symlink("real/loop", to: tree.root)
     try tree.symlink("dangling.py", to: tree.path("missing.py"))
     let result = try walk(tree)
-    #expect(result.files.map(\.relativePath) == ["real/app.py"])
+    // Symlinks with a source file's name are listed as skipped, so the audit says why; none is read.
+    #expect(result.files.map(\.relativePath) == ["dangling.py", "linked-file.py", "real/app.py"])
+    #expect(result.files.filter { $0.classification == .skipped(reason: "symlink (not followed)") }.map(\.relativePath)
+            == ["dangling.py", "linked-file.py"])
     #expect(result.stats.symlinks == 4)
     #expect(result.diagnostics.isEmpty)
+}
+
+@Test func fifosAreListedAsSkippedWithoutBeingOpened() throws {
+    let tree = try TemporaryTree()
+    defer { tree.remove() }
+    try tree.write("app.py", "print(1)\n")
+    #expect(mkfifo(tree.path("pipe.py"), 0o644) == 0)
+    #expect(mkfifo(tree.path("pipe-without-language"), 0o644) == 0)
+    // Opening the FIFO for reading would block the walk until a writer came.
+    let result = try walk(tree)
+    #expect(result.files.map(\.relativePath) == ["app.py", "pipe.py"])
+    #expect(result.files.last?.classification == .skipped(reason: "not a regular file"))
+    let walker = Walker(root: tree.root, options: WalkOptions(globalExcludesFile: nil))
+    #expect(walker.files(relativePaths: ["pipe.py"])["pipe.py"]?.classification == .skipped(reason: "not a regular file"))
 }
 
 /// A subtree walk (the daemon's rescan of one directory) lists nothing through a symlink, for a
@@ -218,4 +235,5 @@ func unreadableDirectoriesAreDiagnosed() throws {
     let found = walker.files(relativePaths: ["src/a.py", "src/blob.py", "README.md", "src/link.py", "gone.py", "src"])
     #expect(found == walked)
     #expect(found["src/blob.py"]?.classification == .skipped(reason: "binary"))
+    #expect(found["src/link.py"]?.classification == .skipped(reason: "symlink (not followed)"))
 }
