@@ -84,16 +84,7 @@ public enum RuleLoader {
         for (key, _) in map where !["message", "before"].contains(key.string ?? "") {
             throw reader.error(key, "unknown key `audit.\(key.string ?? "?")`; use message, before")
         }
-        var before: CompiledRegex?
-        if let pattern = map["before"] {
-            guard let source = pattern.string else { throw reader.error(pattern, "`audit.before` must be a regular expression") }
-            do {
-                before = try CompiledRegex(source)
-            } catch {
-                throw reader.error(pattern, "`audit.before` is not a valid regular expression: \(error.reason)")
-            }
-        }
-        return (try reader.string(map, "message"), before)
+        return (try reader.string(map, "message"), try map["before"].map { node throws(RuleError) in try reader.regex(node) })
     }
 
     private static func formula(_ map: Node.Mapping, reader: NodeReader, root: Node) throws(RuleError) -> Formula {
