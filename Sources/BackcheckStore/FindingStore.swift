@@ -59,6 +59,8 @@ public final class FindingStore: Sendable {
         guard stat(path, &status) == 0, status.st_size > 0 else { return }
         var configuration = Configuration()
         configuration.readonly = true
+        // Waiting like every other connection: a daemon's checkpoint must not read as a lock.
+        configuration.busyMode = .timeout(busyTimeout)
         let tables = try mappingErrors(path: path) {
             try DatabaseQueue(path: path, configuration: configuration).read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")

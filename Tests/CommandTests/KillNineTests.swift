@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `kill -9` at 50 points of audits that have work to write: after each, the database passes
+/// `kill -9` at 50 points of audits that have work to write (half at random times, half inside the
+/// scan whose batches are write transactions): after each, the database passes
 /// `PRAGMA integrity_check` and still holds every open finding of the files no audit changed;
 /// after the last, one more audit converges to what a fresh audit of the same tree finds.
 @Suite(.serialized) struct KillNineTests {
@@ -25,6 +26,15 @@ import TestSupport
             """)
             .split(separator: "\n").map(String.init)
             .filter { line in !excluded.contains(String(line.split(separator: "|").first ?? "")) }
+    }
+
+    /// Returns once the database holds more than `count` scans, or the audit has ended.
+    func waitForScan(after count: Int, of process: Process) throws {
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, Date() < deadline {
+            if Int(try TestSupport.sqlite(db, "SELECT count(*) FROM scans")) ?? 0 > count { return }
+            usleep(2_000)
+        }
     }
 
     @Test func killedAnywhereTheStoreStaysWholeAndConverges() throws {
@@ -53,11 +63,17 @@ import TestSupport
             process.arguments = ["audit", root.path, "--db", db, "--fail-on", "none", "--format", "json"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
+            let scansBefore = Int(try TestSupport.sqlite(db, "SELECT count(*) FROM scans")) ?? 0
             try process.run()
-            // Mostly inside the scan, which starts once the rules are loaded and the root is
-            // walked and summarised, with some kills before it and some after it.
-            let fraction = 0.35 + 0.75 * Double(random.below(1_000)) / 1_000
-            usleep(UInt32(fraction * duration * 1_000_000))
+            if point % 2 == 0 {
+                // Anywhere from the start to a little past a whole audit's time.
+                usleep(UInt32(Double(random.below(1_000)) / 1_000 * duration * 1.1 * 1_000_000))
+            } else {
+                // Inside the scan, whose batches are the write transactions: once its row exists,
+                // a few milliseconds more (a load-independent point, unlike a delay from the start).
+                try waitForScan(after: scansBefore, of: process)
+                usleep(UInt32(random.below(40_000)))
+            }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(try TestSupport.sqlite(db, "PRAGMA integrity_check") == "ok", "after kill \(point)")
@@ -65,7 +81,7 @@ import TestSupport
         }
 
         let interrupted = Int(try TestSupport.sqlite(db, "SELECT count(*) FROM scans WHERE finished_at IS NULL")) ?? 0
-        #expect(interrupted >= 10, "many kills fell inside an audit's scan (\(interrupted) of 50)")
+        #expect(interrupted >= 15, "the kills timed by the store fell inside an audit's scan (\(interrupted) of 50)")
 
         let last = try BackcheckProcess.run(["audit", root.path, "--db", db, "--fail-on", "none"])
         #expect(last.status == 0, "\(last.stderr)")
