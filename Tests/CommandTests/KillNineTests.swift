@@ -1,3 +1,4 @@
+import BackcheckStore
 import Foundation
 import Testing
 import TestSupport
@@ -28,19 +29,22 @@ import TestSupport
             .filter { line in !excluded.contains(String(line.split(separator: "|").first ?? "")) }
     }
 
-    /// Returns once the database holds more than `count` scans, or the audit has ended.
-    func waitForScan(after count: Int, of process: Process) throws {
+    /// How many scans the database holds for the root (read in this process: a poll must be
+    /// quicker than a short scan).
+    func scanCount() -> Int {
+        (try? FindingStore(path: db).scans(root: root.resolvingSymlinksInPath().path).count) ?? 0
+    }
+
+    /// Returns once the audit has begun its scan (a new scan row), or ended.
+    func waitForScan(after count: Int, of process: Process) {
         let deadline = Date().addingTimeInterval(60)
-        while process.isRunning, Date() < deadline {
-            if Int(try TestSupport.sqlite(db, "SELECT count(*) FROM scans")) ?? 0 > count { return }
-            usleep(2_000)
-        }
+        while process.isRunning, Date() < deadline, scanCount() <= count { usleep(1_000) }
     }
 
     @Test func killedAnywhereTheStoreStaysWholeAndConverges() throws {
         defer { try? FileManager.default.removeItem(at: work) }
         // Files the loop rewrites, so every audit has findings to add, fix and reopen.
-        let churned = (0..<6).map { "churn/handler_\($0).py" }
+        let churned = (0..<18).map { "churn/handler_\($0).py" }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("churn"), withIntermediateDirectories: true)
         func rewrite(_ path: String, variant: Int) throws {
             let body = (0..<(20 + variant % 7)).map { "def handler_\($0)(request):\n    return eval(request.args.get('q\(variant)'))\n" }
@@ -63,16 +67,16 @@ import TestSupport
             process.arguments = ["audit", root.path, "--db", db, "--fail-on", "none", "--format", "json"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            let scansBefore = Int(try TestSupport.sqlite(db, "SELECT count(*) FROM scans")) ?? 0
+            let scansBefore = scanCount()
             try process.run()
             if point % 2 == 0 {
                 // Anywhere from the start to a little past a whole audit's time.
                 usleep(UInt32(Double(random.below(1_000)) / 1_000 * duration * 1.1 * 1_000_000))
             } else {
                 // Inside the scan, whose batches are the write transactions: once its row exists,
-                // a few milliseconds more (a load-independent point, unlike a delay from the start).
-                try waitForScan(after: scansBefore, of: process)
-                usleep(UInt32(random.below(40_000)))
+                // a few milliseconds more, a point that holds under any load.
+                waitForScan(after: scansBefore, of: process)
+                usleep(UInt32(random.below(30_000)))
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
