@@ -12,6 +12,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "backcheck", targets: ["backcheck"]),
+        // For Fuzz/ (scripts/fuzz.sh): its targets link the stages they fuzz.
+        .library(name: "BackcheckLexer", targets: ["BackcheckLexer", "BackcheckModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

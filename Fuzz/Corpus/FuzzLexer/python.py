@@ -1,0 +1,3 @@
+def f(x):
+    return f"a{x!r:>5}" + """doc
+"""
