@@ -111,7 +111,7 @@ package enum RegexSafety {
                 let inside = String(decoding: characters[(index + 1)..<close], as: UTF8.self)
                 let bounds = inside.split(separator: ",", omittingEmptySubsequences: false)
                 guard let low = Int(bounds.first ?? "") else { return }
-                atom.minimum = min(atom.minimum, low == 0 ? 0 : atom.minimum)
+                if low == 0 { atom.minimum = 0 }
                 atom.unbounded = bounds.count == 2 && bounds[1].isEmpty
                 index = close + 1
             default:

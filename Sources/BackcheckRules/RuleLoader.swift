@@ -45,6 +45,7 @@ public enum RuleLoader {
         let matcher = try matcher(map, reader: reader, root: root)
         let constraints = try whereClause(map["where"], reader: reader)
         let examples = try examplesSection(map["examples"], reader: reader, root: root)
+        let auditTier = try audit(map["audit"], matcher: matcher, reader: reader)
         let rule = Rule(
             id: id, checklist: checklist, severity: severity, confidence: confidence,
             languages: languages,
@@ -58,8 +59,8 @@ public enum RuleLoader {
             foreignIds: Set(try reader.stringList(map, "foreign-ids")),
             paths: try pathFilter(map["paths"], reader: reader),
             roles: try fileRoles(map["roles"], reader: reader),
-            auditMessage: try audit(map["audit"], matcher: matcher, reader: reader)?.message,
-            auditBefore: try audit(map["audit"], matcher: matcher, reader: reader)?.before,
+            auditMessage: auditTier?.message,
+            auditBefore: auditTier?.before,
             matcher: matcher, constraints: constraints, examples: examples, file: file
         )
         var metavariables = Set<String>()

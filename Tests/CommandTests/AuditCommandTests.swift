@@ -41,7 +41,7 @@ import TestSupport
     /// A copy of Examples/shop-backend in the temporary directory.
     func sampleCopy() throws -> URL {
         let target = work.appendingPathComponent("shop-backend")
-        try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend"), to: target)
+        try TestSupport.copySampleBackend(to: target)
         return target
     }
 

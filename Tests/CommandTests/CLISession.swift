@@ -12,7 +12,7 @@ struct CLISession {
         work = try TestSupport.temporaryDirectory(name)
         root = work.appendingPathComponent("shop-backend")
         db = work.appendingPathComponent("state/backcheck.sqlite").path
-        try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend"), to: root)
+        try TestSupport.copySampleBackend(to: root)
     }
 
     /// `backcheck <arguments> --db <db>`, run inside the sample's copy.

@@ -16,7 +16,7 @@ import TestSupport
         work = try TestSupport.temporaryDirectory("kill-nine")
         root = work.appendingPathComponent("shop-backend")
         db = work.appendingPathComponent("state/backcheck.sqlite").path
-        try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend"), to: root)
+        try TestSupport.copySampleBackend(to: root)
     }
 
     /// Open findings as `path|rule|line|column`, sorted, leaving out the paths in `excluded`

@@ -35,7 +35,7 @@ import TestSupport
     @Test func reauditKeepsSchemaFindingsAndAnIndexFixesThem() throws {
         defer { try? FileManager.default.removeItem(at: work) }
         let root = work.appendingPathComponent("shop-backend")
-        try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend"), to: root)
+        try TestSupport.copySampleBackend(to: root)
         let fk = "query-performance/fk-without-index"
 
         let first = try audit(root)

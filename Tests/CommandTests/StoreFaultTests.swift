@@ -12,7 +12,7 @@ import TestSupport
     init() throws {
         work = try TestSupport.temporaryDirectory("store-faults")
         root = work.appendingPathComponent("shop-backend")
-        try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("Examples/shop-backend"), to: root)
+        try TestSupport.copySampleBackend(to: root)
     }
 
     @Test func anotherProgramsSQLiteDatabaseIsRefusedAndLeftUnchanged() throws {

@@ -40,6 +40,13 @@ public enum TestSupport {
         return url
     }
 
+    /// A copy of Examples/shop-backend at `destination` (the sample the README audits).
+    @discardableResult
+    public static func copySampleBackend(to destination: URL) throws -> URL {
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Examples/shop-backend"), to: destination)
+        return destination
+    }
+
     /// The package root (for Examples/ and the built binary).
     public static var packageRoot: URL {
         var url = URL(fileURLWithPath: #filePath)
