@@ -14,6 +14,9 @@ let package = Package(
         .executable(name: "backcheck", targets: ["backcheck"]),
         // For Fuzz/ (scripts/fuzz.sh): its targets link the stages they fuzz.
         .library(name: "BackcheckLexer", targets: ["BackcheckLexer", "BackcheckModel"]),
+        .library(name: "BackcheckAnalysis", targets: ["BackcheckAnalysis", "BackcheckRules", "BackcheckModel"]),
+        .library(name: "BackcheckSQL", targets: ["BackcheckSQL", "BackcheckRules", "BackcheckModel"]),
+        .library(name: "BackcheckConfig", targets: ["BackcheckConfig"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# libFuzzer campaign over the targets in Fuzz/ (a separate package: -sanitize=fuzzer,address would
-# otherwise reach the rule pack's build tool too).
+# libFuzzer campaign over the targets in Fuzz/: every module is built with AddressSanitizer and
+# libFuzzer's coverage; only the targets link libFuzzer's driver (Fuzz/Package.swift says why).
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET ...]      # default 60 s, every target
 # Each target starts from its committed seed corpus Fuzz/Corpus/<target>/ and grows a working
 # copy under .build-fuzz/corpus/; a crash, a leak or an input slower than 5 s (a hang) stops the
@@ -11,12 +11,17 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=($(ls Fuzz/Sources))
+[ ${#targets[@]} -gt 0 ] || targets=($(ls Fuzz/Sources | grep -v '^FuzzDriver$'))
 scratch=$PWD/.build-fuzz
 # lld: the gold linker fails on libFuzzer's main beside SwiftPM's renamed entry point.
-swift build --package-path Fuzz --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld \
-    $(for target in "${targets[@]}"; do printf -- '--product %s ' "$target"; done) 2>&1 | grep -E "error|Compiling Fuzz|Build" || true
+swift build --package-path Fuzz --scratch-path "$scratch" -Xswiftc -use-ld=lld \
+    -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp 2>&1 | grep -E "error|Compiling Fuzz|Build" || true
 status=0
+# The runtime's backtracer reads the crashed stack, which AddressSanitizer reports as a second fault.
+export SWIFT_BACKTRACE=enable=no
+# Leaks are checked per input (libFuzzer's -detect_leaks), not at exit: LeakSanitizer cannot see
+# pointers Swift packs into enum payloads, so a pack that stays loaded would read as leaked.
+export LSAN_OPTIONS=suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0:leak_check_at_exit=0
 for target in "${targets[@]}"; do
     binary=$(find "$scratch" -path "*/debug/$target" -type f | head -1)
     [ -x "$binary" ] || { echo "fuzz: $target did not build" >&2; exit 1; }

@@ -1,11 +1,12 @@
 import BackcheckLexer
 import BackcheckModel
+import FuzzDriver
 
 /// One input, lexed as every language: the lexer must neither crash nor hang on any bytes, and
 /// every bracket's partner must point back at it.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let bytes = fuzzBytes(data, size)
     for language in Language.allCases {
         let file = LexedFile(bytes: bytes, language: language)
         let tokens = file.buffer.tokens
@@ -18,16 +19,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzer(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-               _ callback: FuzzCallback) -> CInt
-
-// SwiftPM links an executable's entry point under this name; libFuzzer's driver takes it from there.
 @_cdecl("FuzzLexer_main")
 func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzer(&count, &arguments, fuzzOne)
+    runFuzzer(argc, argv, fuzzOne)
 }

@@ -1,0 +1,3 @@
+String s = """
+  text
+  """; char c = '\u0041';

@@ -1,0 +1,1 @@
+const a = `x${y + `z${w}`}` /re[/]g/.test(s) ? 1 : 2;

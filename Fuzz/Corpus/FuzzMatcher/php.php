@@ -1,0 +1,4 @@
+$x = <<<EOT
+Hello $name {$a[1]}
+EOT;
+echo "a{$b->c}";

@@ -1,0 +1,4 @@
+x = <<~SQL
+  SELECT #{a}
+SQL
+y = %w[a b] if z =~ /r/
