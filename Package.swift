@@ -160,7 +160,8 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["BackcheckStore", "BackcheckAnalysis", "BackcheckModel", "TestSupport",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(name: "ReportTests", dependencies: ["BackcheckReport", "BackcheckModel"], swiftSettings: strict),

@@ -1,8 +1,12 @@
+import BackcheckModel
+
 /// C# verbatim, interpolated and raw string literals.
 extension Scanner {
     /// C# `@"…"`, `$"…"`, `$@"…"`, `@$"…"`, `$"""…"""`, `$$"""…"""`; false if `pos` starts none.
     mutating func lexCSharpSpecialString() -> Bool {
         let start = pos
+        // Inside a run of `$`/`@` already found to open nothing, no later byte of it opens anything.
+        guard start >= plainPrefixRunEnd else { return false }
         var i = start
         var dollars = 0
         var verbatim = false
@@ -10,7 +14,12 @@ extension Scanner {
             if p[i] == ASCII.dollar { dollars += 1 } else if p[i] == ASCII.at, !verbatim { verbatim = true } else { break }
             i += 1
         }
-        guard at(i) == ASCII.dquote, dollars > 0 || verbatim else { return false }
+        WorkMeter.tick(i - start)
+        guard at(i) == ASCII.dquote, dollars > 0 || verbatim else {
+            // A second `@` ended the run: the string may still start after the first one.
+            if at(i) != ASCII.at { plainPrefixRunEnd = i }
+            return false
+        }
         if !verbatim, at(i + 1) == ASCII.dquote, at(i + 2) == ASCII.dquote {
             lexCSharpRaw(from: start, bodyQuote: i, dollars: dollars)
             return true

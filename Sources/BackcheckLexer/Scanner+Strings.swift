@@ -1,3 +1,5 @@
+import BackcheckModel
+
 /// String bodies. A string is scanned once: with no interpolation it becomes one `.string`
 /// token; at its first interpolation it becomes `stringStart`, and a `.string` frame takes over
 /// the rest (segments, interpolations, `stringEnd`) from the main loop.
@@ -114,9 +116,13 @@ extension Scanner {
             pos = start + 1
             return .closed(contentEnd: start)
         }
-        var run = 1
-        while start + run < end, p[start + run] == s.close { run += 1 }
         let quotes = Int(s.quoteCount)
+        // Only a closer that takes the whole run needs its end; counting further at every
+        // attempt would make a long run of quotes (`""""""…`) quadratic.
+        let limit = s.closeAtRunEnd ? end : min(end, start + quotes)
+        var run = 1
+        while start + run < limit, p[start + run] == s.close { run += 1 }
+        WorkMeter.tick(run)
         guard run >= quotes else {
             pos = start + run
             return nil

@@ -3,10 +3,15 @@ extension Scanner {
     /// Swift `#"…"#`, `##"""…"""##`, `#/regex/#`; false if the hashes open neither.
     mutating func lexSwiftRawString() -> Bool {
         let start = pos
+        // Inside a run of hashes already found to open nothing, no later hash of it opens anything.
+        guard start >= plainPrefixRunEnd else { return false }
         var i = start
         while at(i) == ASCII.hash { i += 1 }
         if at(i) == ASCII.slash { return lexSwiftRegex(from: start, slash: i) }
-        guard at(i) == ASCII.dquote else { return false }
+        guard at(i) == ASCII.dquote else {
+            plainPrefixRunEnd = i
+            return false
+        }
         let triple = at(i + 1) == ASCII.dquote && at(i + 2) == ASCII.dquote
         var style = StringStyle.quoted(ASCII.dquote, multiline: triple)
         style.quoteCount = triple ? 3 : 1

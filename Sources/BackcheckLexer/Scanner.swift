@@ -29,6 +29,9 @@ struct Scanner {
     var pendingHeredocs: [PendingHeredoc] = []
     /// PHP: between `<?php` and `?>`.
     var phpInCode: Bool
+    /// Swift `#…`, C# `$…`/`@…`: the end of the last run of string-prefix bytes that was found
+    /// to open no string, so the run's later bytes are not scanned again.
+    var plainPrefixRunEnd = 0
 
     init(_ p: UnsafePointer<UInt8>, count: Int, language: Language, mode: LexMode) {
         self.p = p
@@ -48,6 +51,7 @@ struct Scanner {
     /// Lexes everything, then closes what is still open at the end of the input.
     mutating func run() {
         while true {
+            WorkMeter.tick()
             if let top = frames.last {
                 switch top.kind {
                 case .string: continueString()
@@ -119,8 +123,12 @@ struct Scanner {
 
     /// The byte at `i`, or 0 past the end (a NUL in the input reads the same and is harmless:
     /// no construct ends or starts with NUL).
+    /// Look-ahead reads go through here, so they are what ``WorkMeter`` counts of the lexer.
     @inline(__always)
-    func at(_ i: Int) -> UInt8 { i < end ? p[i] : 0 }
+    func at(_ i: Int) -> UInt8 {
+        WorkMeter.tick()
+        return i < end ? p[i] : 0
+    }
 
     func buffer(language: Language) -> TokenBuffer {
         TokenBuffer(

@@ -1,3 +1,4 @@
+import BackcheckModel
 import BackcheckRules
 
 /// A secondary index whose keys are a prefix of (or equal to) another index of the same table,
@@ -7,11 +8,17 @@ struct DuplicateIndexAnalyzer: SchemaAnalyzer {
     func problems(in context: SchemaContext, rule: Rule) -> [SchemaProblem] {
         var problems: [SchemaProblem] = []
         for table in context.schema.sortedTables {
+            guard let lookup = context.lookups[table.name] else { continue }
             for (position, index) in table.indexes.enumerated() where index.constraint == nil && !index.isUnique {
-                guard let other = table.indexes.enumerated().first(where: { otherPosition, other in
-                    otherPosition != position && makesRedundant(other, index)
+                guard let first = index.keys.first else { continue }
+                // Only an index with the same first key can make this one redundant.
+                let candidates = lookup.indexPositions(leadingWith: first).prefix(Self.candidateLimit)
+                WorkMeter.tick(candidates.count)
+                guard let other = candidates.first(where: { otherPosition in
+                    let other = table.indexes[otherPosition]
+                    return otherPosition != position && makesRedundant(other, index)
                         && (other.keys.count > index.keys.count || other.isUnique || other.constraint != nil || otherPosition < position)
-                })?.element else { continue }
+                }).map({ table.indexes[$0] }) else { continue }
                 let columns = index.keys.map(\.description)
                 let name = index.name ?? "(unnamed)"
                 problems.append(SchemaProblem(
@@ -23,6 +30,10 @@ struct DuplicateIndexAnalyzer: SchemaAnalyzer {
         }
         return problems
     }
+
+    /// How many indexes with the same first key an index is compared with: real tables have a
+    /// handful, and a hostile schema with thousands must not cost their square.
+    static let candidateLimit = 64
 
     /// Whether `other` serves every look-up `index` serves.
     private func makesRedundant(_ other: IndexDefinition, _ index: IndexDefinition) -> Bool {

@@ -10,7 +10,8 @@ struct ForeignKeyIndexAnalyzer: SchemaAnalyzer {
         guard schema.dialect != .mysql else { return [] }
         var problems: [SchemaProblem] = []
         for table in schema.sortedTables {
-            for key in table.foreignKeys where !key.columns.isEmpty && !IndexCoverage.isCovered(key.columns, in: table) {
+            guard let lookup = context.lookups[table.name] else { continue }
+            for key in table.foreignKeys where !key.columns.isEmpty && !IndexCoverage.isCovered(key.columns, in: table, lookup: lookup) {
                 let raised = key.onDelete == .cascade || key.onDelete == .setNull
                 let action = key.onDelete == .cascade ? "ON DELETE CASCADE" : "ON DELETE SET NULL"
                 problems.append(SchemaProblem(

@@ -1,4 +1,5 @@
 import Foundation
+import BackcheckModel
 
 /// The coverage test of docs/DESIGN.md §6: an index covers columns c1…cn when its first n keys
 /// are exactly those columns (in any order), all plain columns, with no partial predicate other
@@ -13,9 +14,13 @@ enum IndexCoverage {
         return isNotNullPredicate(predicate, columns: Set(columns))
     }
 
-    /// Whether some index of `table` covers `columns`.
-    static func isCovered(_ columns: [String], in table: Schema.Table) -> Bool {
-        table.indexes.contains { covers($0, columns) }
+    /// Whether some index of `table` covers `columns`: only an index leading with one of them can.
+    static func isCovered(_ columns: [String], in table: Schema.Table, lookup: TableLookup) -> Bool {
+        Set(columns).contains { column in
+            let candidates = lookup.indexPositions(leadingWith: .column(column))
+            WorkMeter.tick(1 + candidates.count)
+            return candidates.contains { covers(table.indexes[$0], columns) }
+        }
     }
 
     /// `c IS NOT NULL [AND d IS NOT NULL …]` over the given columns (parentheses and quotes ignored).

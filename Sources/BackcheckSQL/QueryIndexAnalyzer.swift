@@ -1,3 +1,4 @@
+import BackcheckModel
 import BackcheckRules
 
 /// Queries that must read a whole table: for each table a query filters (WHERE) or probes as the
@@ -8,13 +9,16 @@ import BackcheckRules
 struct QueryIndexAnalyzer: SchemaAnalyzer {
     func problems(in context: SchemaContext, rule: Rule) -> [SchemaProblem] {
         var problems: [SchemaProblem] = []
-        for query in context.queries {
+        for query in context.queries where query.tables.count <= Self.tableLimit {
             // A column the query names but the schema cannot place: the query is not understood.
-            let placed = query.uses.map { resolve($0, in: query, schema: context.schema) }
+            let placed = query.uses.map { resolve($0, in: query, context: context) }
             guard !placed.contains(nil) else { continue }
+            var usesByTable: [Int: [ColumnUse]] = [:]
+            for (use, position) in zip(query.uses, placed) { usesByTable[position ?? -1, default: []].append(use) }
             for (position, reference) in query.tables.enumerated() {
-                guard let key = reference.table, let table = context.schema.tables[key] else { continue }
-                let resolved = query.uses.indices.filter { placed[$0] == position }.map { query.uses[$0] }
+                guard let key = reference.table, let table = context.schema.tables[key], let lookup = context.lookups[key] else { continue }
+                let resolved = usesByTable[position] ?? []
+                WorkMeter.tick(1 + resolved.count)
                 let probes = resolved.filter { use in
                     switch use.clause {
                     case .filter: !use.comparedToColumn
@@ -22,9 +26,9 @@ struct QueryIndexAnalyzer: SchemaAnalyzer {
                     case .orderBy, .groupBy: false
                     }
                 }
-                guard resolved.allSatisfy({ table.column($0.column) != nil }) else { continue }
-                if let problem = probeProblem(probes, table: table, query: query, dialect: context.schema.dialect)
-                    ?? sortProblem(resolved, probes: probes, table: table, query: query, dialect: context.schema.dialect) {
+                guard resolved.allSatisfy({ lookup.hasColumn($0.column) }) else { continue }
+                if let problem = probeProblem(probes, table: table, lookup: lookup, query: query, dialect: context.schema.dialect)
+                    ?? sortProblem(resolved, probes: probes, table: table, lookup: lookup, query: query, dialect: context.schema.dialect) {
                     problems.append(problem)
                 }
             }
@@ -32,8 +36,13 @@ struct QueryIndexAnalyzer: SchemaAnalyzer {
         return problems
     }
 
-    private func probeProblem(_ probes: [ColumnUse], table: Schema.Table, query: QueryFact, dialect: SQLDialect) -> SchemaProblem? {
-        guard !probes.isEmpty, !probes.contains(where: { table.hasIndexLeading(with: $0.column) }) else { return nil }
+    /// More table references than this (a query nested hundreds deep) and the query is left out:
+    /// its flat reading says little, and resolving each column against each table costs their product.
+    static let tableLimit = 64
+
+    private func probeProblem(_ probes: [ColumnUse], table: Schema.Table, lookup: TableLookup, query: QueryFact,
+                              dialect: SQLDialect) -> SchemaProblem? {
+        guard !probes.isEmpty, !probes.contains(where: { lookup.hasIndexLeading(with: $0.column) }) else { return nil }
         // Equality columns first, then one range column: the index that would serve the query.
         var columns: [String] = []
         for use in probes.filter(\.isEquality) + probes.filter({ !$0.isEquality }) where !columns.contains(use.column) {
@@ -50,11 +59,11 @@ struct QueryIndexAnalyzer: SchemaAnalyzer {
             detail: how)
     }
 
-    private func sortProblem(_ resolved: [ColumnUse], probes: [ColumnUse], table: Schema.Table, query: QueryFact,
-                             dialect: SQLDialect) -> SchemaProblem? {
+    private func sortProblem(_ resolved: [ColumnUse], probes: [ColumnUse], table: Schema.Table, lookup: TableLookup,
+                             query: QueryFact, dialect: SQLDialect) -> SchemaProblem? {
         guard probes.isEmpty, query.hasLimit, query.tables.count == 1,
               let sort = resolved.first(where: { $0.clause == .orderBy }),
-              !table.hasIndexLeading(with: sort.column) else { return nil }
+              !lookup.hasIndexLeading(with: sort.column) else { return nil }
         return SchemaProblem(
             location: query.location, identity: "query-sort:\(table.name)(\(sort.column))",
             table: table.name, columns: [sort.column],
@@ -64,7 +73,7 @@ struct QueryIndexAnalyzer: SchemaAnalyzer {
 
     /// The position of the table reference a column use belongs to, or nil when the query does
     /// not say for sure.
-    private func resolve(_ use: ColumnUse, in query: QueryFact, schema: Schema) -> Int? {
+    private func resolve(_ use: ColumnUse, in query: QueryFact, context: SchemaContext) -> Int? {
         let tables = query.tables
         if let qualifier = use.qualifier {
             let matches = tables.indices.filter { tables[$0].alias == qualifier }
@@ -73,7 +82,7 @@ struct QueryIndexAnalyzer: SchemaAnalyzer {
         if tables.count == 1 { return 0 }
         guard tables.allSatisfy({ $0.table != nil }) else { return nil }
         let owners = tables.indices.filter { position in
-            tables[position].table.flatMap { schema.tables[$0] }?.column(use.column) != nil
+            tables[position].table.flatMap { context.lookups[$0] }?.hasColumn(use.column) == true
         }
         return owners.count == 1 ? owners[0] : nil
     }

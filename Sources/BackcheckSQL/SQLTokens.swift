@@ -18,6 +18,7 @@ struct SQLTokens {
 
     /// Whether token `index` is an unquoted word equal to `word` (lower-case ASCII), ignoring case.
     func isWord(_ index: Int, _ word: String) -> Bool {
+        WorkMeter.tick()
         guard index < count, tokens[index].kind == .identifier else { return false }
         let text = bytes(index)
         guard text.count == word.utf8.count else { return false }
@@ -26,6 +27,7 @@ struct SQLTokens {
 
     /// Whether token `index` is the punctuation `symbol`.
     func isSymbol(_ index: Int, _ symbol: String) -> Bool {
+        WorkMeter.tick()
         guard index < count, tokens[index].kind == .punctuation else { return false }
         return bytes(index).elementsEqual(symbol.utf8)
     }
@@ -33,6 +35,7 @@ struct SQLTokens {
     /// Whether token `index` can name something: an identifier (quoted or not) that is not a
     /// placeholder (`$1`, `:name`, `@p`).
     func isName(_ index: Int) -> Bool {
+        WorkMeter.tick()
         guard index < count, tokens[index].kind == .identifier else { return false }
         let first = file.bytes[Int(tokens[index].start)]
         return first != UInt8(ascii: "$") && first != UInt8(ascii: ":") && first != UInt8(ascii: "@")
@@ -60,6 +63,7 @@ struct SQLTokens {
 
     /// The index after the bracket group opening at `index`, or `index + 1` for other tokens.
     func skipGroup(_ index: Int) -> Int {
+        WorkMeter.tick()
         let token = tokens[index]
         guard token.kind == .punctuation, token.hasPartner, Int(token.partner) > index else { return index + 1 }
         return Int(token.partner) + 1
@@ -67,6 +71,7 @@ struct SQLTokens {
 
     /// Whether token `index` opens a bracket group with a partner.
     func opensGroup(_ index: Int) -> Bool {
+        WorkMeter.tick()
         guard index < count, tokens[index].kind == .punctuation, tokens[index].hasPartner else { return false }
         return Int(tokens[index].partner) > index
     }

@@ -1,3 +1,4 @@
+import BackcheckModel
 /// The schema after every DDL fact has been applied in order: tables with their columns,
 /// indexes (including those behind primary keys and UNIQUE constraints) and foreign keys.
 struct Schema: Sendable {
@@ -8,16 +9,6 @@ struct Schema: Sendable {
         var indexes: [IndexDefinition]
         var foreignKeys: [ForeignKey]
         var location: SourceLocation
-
-        /// The column called `name`, if the table has one.
-        func column(_ name: String) -> ColumnDefinition? {
-            columns.first { $0.name == name }
-        }
-
-        /// Whether some index (or key constraint) of the table has `column` as its first key.
-        func hasIndexLeading(with column: String) -> Bool {
-            indexes.contains { $0.keys.first?.column == column }
-        }
 
         var primaryKey: IndexDefinition? {
             indexes.first { $0.constraint == .primaryKey }
@@ -41,16 +32,18 @@ struct Schema: Sendable {
     var sortedTables: [Table] { tables.values.sorted { $0.name < $1.name } }
 
     mutating func apply(_ change: SchemaChange) {
+        WorkMeter.tick()
         switch change {
         case .createTable(let definition, let ifNotExists):
             if ifNotExists, tables[definition.name] != nil { return }
+            WorkMeter.tick(tables[definition.name].map { $0.indexes.count * definition.columns.count } ?? 0)
             var table = Table(name: definition.name, columns: definition.columns, indexes: [], foreignKeys: [],
                               location: definition.location)
             for constraint in definition.constraints { table.add(constraint) }
             // A second definition of a table (a schema dump beside the migrations that made it)
             // keeps the secondary indexes declared for the first whose columns still exist.
             for index in tables[definition.name]?.indexes ?? [] where index.constraint == nil
-                && index.keys.allSatisfy({ $0.column.map { table.column($0) != nil } ?? true }) {
+                && index.keys.allSatisfy({ key in key.column.map { name in table.columns.contains { $0.name == name } } ?? true }) {
                 table.indexes.append(index)
             }
             tables[definition.name] = table
@@ -61,13 +54,17 @@ struct Schema: Sendable {
         case .dropTable(let name):
             tables[name] = nil
         case .dropIndex(let name):
-            for key in tables.keys { tables[key]?.indexes.removeAll { $0.name == name } }
+            for key in tables.keys {
+                WorkMeter.tick(1 + (tables[key]?.indexes.count ?? 0))
+                tables[key]?.indexes.removeAll { $0.name == name }
+            }
         case .renameTable(let from, let to):
             guard var table = tables.removeValue(forKey: from) else { return }
             table.name = to
             for index in table.indexes.indices { table.indexes[index].table = to }
             tables[to] = table
             for key in tables.keys {
+                WorkMeter.tick(1 + tables[key]!.foreignKeys.count)
                 for index in tables[key]!.foreignKeys.indices where tables[key]!.foreignKeys[index].referencedTable == from {
                     tables[key]!.foreignKeys[index].referencedTable = to
                 }
@@ -83,7 +80,11 @@ extension Schema.Table {
     mutating func add(_ constraint: TableConstraint) {
         switch constraint {
         case .key(let index):
-            if index.constraint == .primaryKey { indexes.removeAll { $0.constraint == .primaryKey } }
+            WorkMeter.tick()
+            if index.constraint == .primaryKey {
+                WorkMeter.tick(indexes.count)
+                indexes.removeAll { $0.constraint == .primaryKey }
+            }
             indexes.append(index)
         case .foreignKey(let key):
             foreignKeys.append(key)
@@ -93,15 +94,18 @@ extension Schema.Table {
     mutating func apply(_ action: AlterAction) {
         switch action {
         case .addColumn(let column, let constraints):
+            WorkMeter.tick(columns.count)
             columns.removeAll { $0.name == column.name }
             columns.append(column)
             for constraint in constraints { add(constraint) }
         case .dropColumn(let name):
+            WorkMeter.tick(columns.count + indexes.count + foreignKeys.count)
             columns.removeAll { $0.name == name }
             // Dropping a column drops the indexes and keys that use it.
             indexes.removeAll { $0.keys.contains(.column(name)) }
             foreignKeys.removeAll { $0.columns.contains(name) }
         case .renameColumn(let from, let to):
+            WorkMeter.tick(columns.count + indexes.count + foreignKeys.count)
             for index in columns.indices where columns[index].name == from { columns[index].name = to }
             for index in indexes.indices {
                 indexes[index].keys = indexes[index].keys.map { $0 == .column(from) ? .column(to) : $0 }
@@ -112,6 +116,7 @@ extension Schema.Table {
         case .addConstraint(let constraint):
             add(constraint)
         case .dropConstraint(let name):
+            WorkMeter.tick(indexes.count + foreignKeys.count)
             if name == DDLParser.primaryKeyName {
                 indexes.removeAll { $0.constraint == .primaryKey }
             } else {

@@ -10,6 +10,14 @@ protocol SchemaAnalyzer: Sendable {
 struct SchemaContext {
     var schema: Schema
     var queries: [QueryFact]
+    /// Each table's look-ups, by the same keys as `schema.tables`.
+    let lookups: [String: TableLookup]
+
+    init(schema: Schema, queries: [QueryFact]) {
+        self.schema = schema
+        self.queries = queries
+        lookups = schema.tables.mapValues(TableLookup.init)
+    }
 }
 
 /// The analyzers by the names rules declare them with.

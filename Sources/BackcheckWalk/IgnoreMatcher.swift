@@ -56,6 +56,7 @@ struct IgnoreMatcher: Sendable {
         }
         let relative = UnsafeBufferPointer(rebasing: path[base.count...])
         let basename = basenameStart - base.count
+        WorkMeter.tick(patterns.count)
         for pattern in patterns.reversed()
         where pattern.matches(relative, basenameStart: basename, isDirectory: isDirectory) {
             return pattern.isNegated ? .negated : .matched

@@ -103,6 +103,7 @@ struct WalkSession {
     }
 
     private mutating func visit(_ entry: Entry, parent: Int32, directory: String, included: IgnoreMatcher.Verdict?) {
+        WorkMeter.tick()
         var type = entry.type
         if type == Int32(DT_UNKNOWN) {
             // Some file systems do not report types in readdir.
