@@ -65,6 +65,13 @@ let package = Package(
             dependencies: ["BackcheckAnalysis", "BackcheckRules", "BackcheckLexer", "BackcheckModel"],
             swiftSettings: strict
         ),
+        // Routes in code, OpenAPI documents and tests: facts per file and the api-docs and
+        // testing analyzers over them.
+        .target(
+            name: "BackcheckAPI",
+            dependencies: ["BackcheckAnalysis", "BackcheckRules", "BackcheckLexer", "BackcheckModel", "Yams"],
+            swiftSettings: strict
+        ),
         // `.backcheck.yml` and the embedded defaults.
         .target(
             name: "BackcheckConfig",
@@ -154,6 +161,11 @@ let package = Package(
             name: "SQLTests",
             dependencies: ["BackcheckSQL", "BackcheckRules", "BackcheckAnalysis", "BackcheckLexer", "BackcheckModel", "TestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "APITests",
+            dependencies: ["BackcheckAPI", "BackcheckRules", "BackcheckAnalysis", "BackcheckLexer", "BackcheckModel", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(name: "WalkTests", dependencies: ["BackcheckWalk", "BackcheckModel", "TestSupport"], swiftSettings: strict),

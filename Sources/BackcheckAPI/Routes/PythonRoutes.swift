@@ -1,0 +1,229 @@
+/// Flask (`@app.route`, `@bp.get`, blueprints' `url_prefix`, `register_blueprint`), FastAPI
+/// (`@app.get`, `APIRouter(prefix=)`, `include_router`) and Django (`path`/`re_path`/`url` in
+/// `urlpatterns`, `include`).
+struct PythonRoutes {
+    let source: SourceTokens
+    /// Objects the file creates that routes hang on: their kind and own prefix.
+    private var routers: [String: (framework: String, prefix: String, isApplication: Bool)] = [:]
+    /// Names imported into the file: `name` → (module path, attribute), root-relative.
+    private var imports: [String: (module: String, attribute: String?)] = [:]
+
+    static let decoratorMethods: [String: [String]] = [
+        "get": ["GET"], "post": ["POST"], "put": ["PUT"], "delete": ["DELETE"], "patch": ["PATCH"],
+        "head": ["HEAD"], "options": ["OPTIONS"],
+    ]
+
+    init(_ source: SourceTokens) {
+        self.source = source
+    }
+
+    mutating func extract() -> RouteFileFacts {
+        var facts = RouteFileFacts(path: source.path)
+        var index = 0
+        while index < source.count {
+            if source.is(index, "import") || source.is(index, "from"), source.tokens[index].flags.contains(.startsLine) {
+                index = readImport(index)
+                continue
+            }
+            if source.is(index, "="), source.isIdentifier(index - 1), source.isIdentifier(index + 1) {
+                readAssignment(name: source.text(index - 1), value: index + 1)
+            }
+            if source.is(index, "@"), source.isIdentifier(index + 1), source.is(index + 2, "."), source.isIdentifier(index + 3),
+               source.is(index + 4, "(") {
+                if let route = decoratorRoute(receiver: index + 1, method: index + 3, open: index + 4) { facts.routes.append(route) }
+            }
+            if source.isIdentifier(index), source.is(index + 1, "("), !source.is(index - 1, ".") || source.is(index, "include_router")
+                || source.is(index, "register_blueprint") {
+                readCall(index, into: &facts)
+            }
+            index += 1
+        }
+        return facts
+    }
+
+    // MARK: Declarations
+
+    private mutating func readAssignment(name: String, value: Int) {
+        var callee = value
+        while source.is(callee + 1, "."), source.isIdentifier(callee + 2) { callee += 2 }
+        guard source.is(callee + 1, "(") else { return }
+        let arguments = source.arguments(callee + 1)
+        let prefix = source.keywordArgument("url_prefix", in: arguments).flatMap { source.string($0.lowerBound) }
+            ?? source.keywordArgument("prefix", in: arguments).flatMap { source.string($0.lowerBound) } ?? ""
+        switch source.text(callee) {
+        case "Flask": routers[name] = ("flask", "", true)
+        case "Blueprint": routers[name] = ("flask", prefix, false)
+        case "FastAPI": routers[name] = ("fastapi", "", true)
+        case "APIRouter": routers[name] = ("fastapi", prefix, false)
+        default: break
+        }
+    }
+
+    /// `import a.b [as x]`, `from a.b import c [as d], (e, f)`, `from . import views`: where
+    /// each bound name comes from. Returns the index after the statement.
+    private mutating func readImport(_ start: Int) -> Int {
+        var index = start
+        var module: String?
+        if source.is(index, "from") {
+            index += 1
+            var dots = 0
+            while source.is(index, ".") || source.is(index, "..") || source.is(index, "...") {
+                dots += source.text(index).count
+                index += 1
+            }
+            var parts: [String] = []
+            while source.isIdentifier(index), !source.is(index, "import") {
+                parts.append(source.text(index))
+                index += source.is(index + 1, ".") ? 2 : 1
+            }
+            module = resolve(dots: dots, parts)
+            guard source.is(index, "import") else { return index }
+        }
+        index += 1
+        var end = index
+        while end < source.count, !source.tokens[end].flags.contains(.startsLine) {
+            end = source.close(end).map { $0 + 1 } ?? end + 1
+        }
+        var cursor = index
+        while cursor < end {
+            guard source.isIdentifier(cursor) else {
+                cursor += 1
+                continue
+            }
+            var dotted = [source.text(cursor)]
+            var next = cursor + 1
+            while source.is(next, "."), source.isIdentifier(next + 1) {
+                dotted.append(source.text(next + 1))
+                next += 2
+            }
+            var alias: String?
+            if source.is(next, "as"), source.isIdentifier(next + 1) {
+                alias = source.text(next + 1)
+                next += 2
+            }
+            if let module {
+                imports[alias ?? dotted[0]] = (module, dotted[0])
+            } else {
+                imports[alias ?? dotted[0]] = (alias == nil ? dotted[0] : dotted.joined(separator: "/"), nil)
+            }
+            cursor = next
+        }
+        return end
+    }
+
+    /// A `from` module as a root-relative path: relative imports from this file's package.
+    private func resolve(dots: Int, _ parts: [String]) -> String {
+        guard dots > 0 else { return parts.joined(separator: "/") }
+        var base = source.directory.split(separator: "/").map(String.init)
+        for _ in 1..<dots where !base.isEmpty { base.removeLast() }
+        return (base + parts).joined(separator: "/")
+    }
+
+    // MARK: Routes
+
+    private func decoratorRoute(receiver: Int, method: Int, open: Int) -> RouteFact? {
+        let name = source.text(receiver)
+        let verb = source.text(method)
+        let arguments = source.arguments(open)
+        guard let first = arguments.first, let path = source.string(first.lowerBound) else { return nil }
+        let known = routers[name]
+        var methods: [String]
+        var framework = known?.framework
+        switch verb {
+        case "route":
+            // Flask's `route`; a FastAPI router has no `route` decorator worth reading.
+            methods = source.keywordArgument("methods", in: arguments).map { source.strings(in: $0).map { $0.uppercased() } } ?? ["GET"]
+            framework = framework ?? "flask"
+        case "api_route":
+            methods = source.keywordArgument("methods", in: arguments).map { source.strings(in: $0).map { $0.uppercased() } } ?? ["GET"]
+            framework = framework ?? "fastapi"
+        default:
+            guard let verbs = Self.decoratorMethods[verb] else { return nil }
+            // `@cache.get("key")` is not a route: the receiver must be an app or router the
+            // file makes, or be named like one.
+            guard known != nil || Self.routerLikeNames.contains(name) || name.hasSuffix("router") || name.hasSuffix("_bp")
+                || name.hasSuffix("blueprint") else { return nil }
+            methods = verbs
+        }
+        guard path.isEmpty || path.hasPrefix("/") else { return nil }
+        let position = source.position(receiver - 1)
+        return RouteFact(methods: methods, path: RoutePath.join(known?.prefix ?? "", path), handler: handlerName(after: open),
+                         line: position.line, column: position.column, framework: framework ?? "flask",
+                         router: known?.isApplication == true ? nil : name)
+    }
+
+    static let routerLikeNames: Set<String> = ["app", "api", "router", "bp", "blueprint", "application"]
+
+    /// The function a decorator list ends in: `def name` after the decorator's `)`.
+    private func handlerName(after open: Int) -> String? {
+        guard var index = source.close(open).map({ $0 + 1 }) else { return nil }
+        var guardCount = 0
+        while index < source.count, guardCount < 200 {
+            if source.is(index, "def"), source.isIdentifier(index + 1) { return source.text(index + 1) }
+            if source.is(index, "class") { return nil }
+            if source.is(index, "("), let close = source.close(index) { index = close }
+            index += 1
+            guardCount += 1
+        }
+        return nil
+    }
+
+    /// `path(...)`, `re_path(...)`, `url(...)` (Django), `include_router`, `register_blueprint`.
+    private func readCall(_ index: Int, into facts: inout RouteFileFacts) {
+        let name = source.text(index)
+        let arguments = source.arguments(index + 1)
+        let position = source.position(index)
+        switch name {
+        case "path", "re_path", "url":
+            guard source.path.hasSuffix("urls.py") || source.path.hasSuffix("routes.py") || source.path.contains("/urls/"),
+                  arguments.count >= 2, let route = source.string(arguments[0].lowerBound) else { return }
+            let view = arguments[1]
+            if source.is(view.lowerBound, "include"), source.is(view.lowerBound + 1, "(") {
+                let target = source.arguments(view.lowerBound + 1).first
+                if let target, let module = source.string(target.lowerBound) {
+                    facts.mounts.append(RouteMount(prefix: RoutePath.normalize(djangoPath(route)),
+                                                   module: module.replacingOccurrences(of: ".", with: "/"), router: "urlpatterns",
+                                                   line: position.line))
+                }
+                return
+            }
+            facts.routes.append(RouteFact(methods: ["*"], path: RoutePath.normalize(djangoPath(route)),
+                                          handler: source.lastName(in: view), line: position.line, column: position.column,
+                                          framework: "django", router: "urlpatterns"))
+        case "include_router", "register_blueprint":
+            guard let first = arguments.first else { return }
+            let prefix = source.keywordArgument("prefix", in: arguments).flatMap { source.string($0.lowerBound) }
+                ?? source.keywordArgument("url_prefix", in: arguments).flatMap { source.string($0.lowerBound) } ?? ""
+            let target = mountTarget(first)
+            facts.mounts.append(RouteMount(prefix: RoutePath.normalize(prefix), module: target.module, router: target.router,
+                                           line: position.line))
+        default:
+            break
+        }
+    }
+
+    /// Django writes routes without the leading `/` and regexes with `^`/`$`.
+    private func djangoPath(_ route: String) -> String {
+        var route = route
+        if route.hasPrefix("^") { route.removeFirst() }
+        if route.hasSuffix("$") { route.removeLast() }
+        return route
+    }
+
+    /// The module and router object of `include_router(users.router)` / `register_blueprint(bp)`.
+    private func mountTarget(_ argument: Range<Int>) -> (module: String?, router: String?) {
+        let first = argument.lowerBound
+        guard source.isIdentifier(first) else { return (nil, nil) }
+        let name = source.text(first)
+        if source.is(first + 1, "."), source.isIdentifier(first + 2) {
+            // `users.router`: `users` is a module imported whole, or from a package.
+            let attribute = source.text(first + 2)
+            guard let imported = imports[name] else { return (nil, attribute) }
+            let module = imported.attribute.map { imported.module.isEmpty ? $0 : imported.module + "/" + $0 } ?? imported.module
+            return (module, attribute)
+        }
+        if routers[name] != nil { return (source.module, name) }
+        guard let imported = imports[name] else { return (nil, name) }
+        return (imported.module, imported.attribute ?? name)
+    }
+}
