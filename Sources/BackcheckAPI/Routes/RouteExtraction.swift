@@ -14,7 +14,21 @@ public enum RouteExtraction {
         case .javascript, .typescript:
             var extractor = JavaScriptRoutes(source)
             facts = extractor.extract()
-        default:
+        case .java, .kotlin:
+            facts = SpringRoutes(source).extract()
+        case .go:
+            facts = GoRoutes(source).extract()
+        case .csharp:
+            facts = AspNetRoutes(source).extract()
+        case .php:
+            guard path.hasPrefix("routes/") || path.contains("/routes/") else { return nil }
+            facts = LaravelRoutes(source).extract()
+        case .ruby:
+            guard path.hasSuffix("config/routes.rb") || path.contains("config/routes/") else { return nil }
+            facts = RailsRoutes(source).extract()
+        case .swift:
+            facts = VaporRoutes(source).extract()
+        case .sql:
             return nil
         }
         return facts.isEmpty ? nil : facts

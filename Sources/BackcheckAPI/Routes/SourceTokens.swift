@@ -95,6 +95,15 @@ struct SourceTokens {
         return nil
     }
 
+    /// The string value of `'key' => 'value'` among `arguments` (PHP arrays, Ruby hashes).
+    func keywordArrow(_ key: String, in arguments: [Range<Int>]) -> String? {
+        for argument in arguments where argument.count >= 3 && string(argument.lowerBound) == key
+            && `is`(argument.lowerBound + 1, "=>") {
+            return string(argument.lowerBound + 2)
+        }
+        return nil
+    }
+
     /// The strings of a list or tuple literal at `range` (`["GET", "POST"]`), or of a lone string.
     func strings(in range: Range<Int>) -> [String] {
         guard let first = range.first else { return [] }
