@@ -129,7 +129,7 @@ struct JavaScriptRoutes {
         }
         guard routerLike, !Self.clientNames.contains(name), !source.is(receiver - 1, ".") else { return }
         if member == "use" {
-            readMount(arguments, position: position, into: &facts)
+            readMount(arguments, on: known?.isApplication == true || name == "app" ? nil : name, position: position, into: &facts)
             return
         }
         guard Self.methods.contains(member), arguments.count >= 2, let path = source.string(arguments[0].lowerBound),
@@ -163,22 +163,22 @@ struct JavaScriptRoutes {
     }
 
     /// `app.use('/api', router)`, `app.use('/api', require('./api'))`, `router.use(other.routes())`.
-    private func readMount(_ arguments: [Range<Int>], position: SourcePosition, into facts: inout RouteFileFacts) {
+    private func readMount(_ arguments: [Range<Int>], on: String?, position: SourcePosition, into facts: inout RouteFileFacts) {
         guard let last = arguments.last else { return }
         var prefix = ""
         if arguments.count >= 2, let written = source.string(arguments[0].lowerBound) { prefix = written }
         let target = last.lowerBound
         if source.is(target, "require"), source.is(target + 1, "("), let written = source.string(target + 2),
            let module = source.relativeModule(written) {
-            facts.mounts.append(RouteMount(prefix: RoutePath.normalize(prefix), module: module, router: nil, line: position.line))
+            facts.mounts.append(RouteMount(prefix: RoutePath.normalize(prefix), module: module, router: nil, on: on, line: position.line))
             return
         }
         guard source.isIdentifier(target) else { return }
         let name = source.text(target)
         if let module = imports[name] {
-            facts.mounts.append(RouteMount(prefix: RoutePath.normalize(prefix), module: module, router: nil, line: position.line))
+            facts.mounts.append(RouteMount(prefix: RoutePath.normalize(prefix), module: module, router: nil, on: on, line: position.line))
         } else if routers[name] != nil {
-            facts.mounts.append(RouteMount(prefix: RoutePath.normalize(prefix), module: source.module, router: name, line: position.line))
+            facts.mounts.append(RouteMount(prefix: RoutePath.normalize(prefix), module: source.module, router: name, on: on, line: position.line))
         }
     }
 

@@ -183,7 +183,7 @@ struct PythonRoutes {
                 if let target, let module = source.string(target.lowerBound) {
                     facts.mounts.append(RouteMount(prefix: RoutePath.normalize(djangoPath(route)),
                                                    module: module.replacingOccurrences(of: ".", with: "/"), router: "urlpatterns",
-                                                   line: position.line))
+                                                   on: "urlpatterns", line: position.line))
                 }
                 return
             }
@@ -195,8 +195,10 @@ struct PythonRoutes {
             let prefix = source.keywordArgument("prefix", in: arguments).flatMap { source.string($0.lowerBound) }
                 ?? source.keywordArgument("url_prefix", in: arguments).flatMap { source.string($0.lowerBound) } ?? ""
             let target = mountTarget(first)
+            let receiver = source.is(index - 1, ".") ? source.text(index - 2) : nil
+            let on = receiver.flatMap { routers[$0]?.isApplication == true ? nil : $0 }
             facts.mounts.append(RouteMount(prefix: RoutePath.normalize(prefix), module: target.module, router: target.router,
-                                           line: position.line))
+                                           on: on, line: position.line))
         default:
             break
         }

@@ -8,12 +8,16 @@ public struct RouteMount: Sendable, Codable, Hashable {
     public var module: String?
     /// The mounted router object's name in that module (`router`), when the mount names one.
     public var router: String?
+    /// The router the mount is made on when it is not the application (`api_router.include_router`,
+    /// `router.use`, a Django URLconf's `urlpatterns`): that router's own mounts prefix this one.
+    public var on: String?
     public var line: Int
 
-    public init(prefix: String, module: String?, router: String?, line: Int) {
+    public init(prefix: String, module: String?, router: String?, on: String? = nil, line: Int) {
         self.prefix = prefix
         self.module = module
         self.router = router
+        self.on = on
         self.line = line
     }
 }

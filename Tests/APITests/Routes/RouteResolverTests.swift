@@ -1,0 +1,38 @@
+@testable import BackcheckAPI
+import Testing
+
+@Suite struct RouteResolverTests {
+    static func resolved(_ files: [(String, String)]) -> [String] {
+        let facts = files.compactMap { RouteFixtures.facts($1, path: $0) }
+        return RouteResolver.resolve(facts).map { "\($0.route.methods.joined(separator: ",")) \($0.path)\($0.prefixKnown ? "" : " ?")" }.sorted()
+    }
+
+    @Test func expressMountsChainAcrossFiles() {
+        let routes = Self.resolved([
+            ("src/app.js", "const api = require('./api');\nconst app = express();\napp.get('/health', h);\napp.use('/api', api);"),
+            ("src/api/index.js", "const router = express.Router();\nconst users = require('./users');\nrouter.use('/users', users);\nmodule.exports = router;"),
+            ("src/api/users.js", "const router = express.Router();\nrouter.get('/:id', show);\nmodule.exports = router;"),
+            ("src/orphan.js", "const router = express.Router();\nrouter.get('/lost', lost);"),
+        ])
+        #expect(routes == ["GET /api/users/{id}", "GET /health", "GET /lost ?"])
+    }
+
+    @Test func fastAPIRoutersIncludedThroughAnAPIRouter() {
+        let routes = Self.resolved([
+            ("backend/app/main.py", "from app.api.main import api_router\napp = FastAPI()\napp.include_router(api_router, prefix=\"/api/v1\")"),
+            ("backend/app/api/main.py", "from app.api.routes import items\napi_router = APIRouter()\napi_router.include_router(items.router, prefix=\"/items\")"),
+            ("backend/app/api/routes/items.py", "router = APIRouter()\n@router.get(\"/{id}\")\ndef read_item(id): ..."),
+        ])
+        #expect(routes == ["GET /api/v1/items/{id}"])
+    }
+
+    @Test func djangoIncludesAndNestGlobalPrefix() {
+        let routes = Self.resolved([
+            ("site/urls.py", "urlpatterns = [\n    path(\"shop/\", include(\"shop.urls\")),\n]"),
+            ("shop/urls.py", "urlpatterns = [\n    path(\"orders/<int:pk>/\", views.order),\n]"),
+            ("src/main.ts", "const app = await NestFactory.create(AppModule);\napp.setGlobalPrefix('api');"),
+            ("src/cats.controller.ts", "@Controller('cats')\nexport class CatsController {\n  @Get()\n  findAll() {}\n}"),
+        ])
+        #expect(routes == ["* /shop/orders/{pk} ?", "GET /api/cats"])
+    }
+}
