@@ -69,7 +69,7 @@ let package = Package(
         // testing analyzers over them.
         .target(
             name: "BackcheckAPI",
-            dependencies: ["BackcheckAnalysis", "BackcheckRules", "BackcheckLexer", "BackcheckModel", "Yams"],
+            dependencies: ["BackcheckAnalysis", "BackcheckRules", "BackcheckLexer", "BackcheckModel", "BackcheckYAML", "Yams"],
             swiftSettings: strict
         ),
         // `.backcheck.yml` and the embedded defaults.
@@ -92,6 +92,7 @@ let package = Package(
         .target(
             name: "BackcheckScan",
             dependencies: [
+                "BackcheckAPI",
                 "BackcheckAnalysis", "BackcheckSQL", "BackcheckConfig", "BackcheckRules", "BackcheckRulePack",
                 "BackcheckStore", "BackcheckWalk", "BackcheckModel",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -102,6 +103,7 @@ let package = Package(
         .target(
             name: "BackcheckAudit",
             dependencies: [
+                "BackcheckAPI",
                 "BackcheckScan", "BackcheckStore", "BackcheckWalk", "BackcheckReport", "BackcheckConfig",
                 "BackcheckRules", "BackcheckAnalysis", "BackcheckModel",
             ],
@@ -111,6 +113,7 @@ let package = Package(
         .target(
             name: "BackcheckDaemon",
             dependencies: [
+                "BackcheckAPI",
                 "BackcheckScan", "BackcheckStore", "BackcheckWalk", "BackcheckAnalysis", "BackcheckSQL",
                 "BackcheckConfig", "BackcheckModel", "CMemory",
             ],

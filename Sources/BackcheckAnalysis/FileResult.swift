@@ -16,6 +16,9 @@ public struct FileResult: Sendable, Hashable {
     /// What becomes of the file's stored SQL facts (docs/DESIGN.md §6), which let the daemon know every
     /// file's facts on start without reading the files.
     public var sqlFacts: StoredFacts = .keep
+    /// What becomes of the file's stored api-docs and testing facts (routes, OpenAPI document,
+    /// tests), kept for the same reason as ``sqlFacts``.
+    public var apiFacts: StoredFacts = .keep
     /// What becomes of the file's stored source summary (``FileSourceSummary``, JSON): an audit
     /// reuses it for a file whose size, mtime and inode are as recorded. Any other analysis of
     /// the file without a new summary drops it.

@@ -1,5 +1,6 @@
 import BackcheckModel
 import BackcheckAnalysis
+import BackcheckAPI
 import BackcheckConfig
 import BackcheckReport
 import BackcheckRules
@@ -57,25 +58,28 @@ public enum Auditor {
             }
             let rulePackHash = selection.hash(with: reader.analyzer.sourceSummaries)
             let scan = try store.beginScan(root: root, kind: .audit, toolVersion: toolVersion, rulePackHash: rulePackHash)
-            var schemaStep = SchemaStep(rules: selection.rules, root: root)
-            reader.extractsSQL = schemaStep.isEnabled
+            var projectStep = ProjectStep(rules: selection.rules, root: root, settings: APISettings(ignore: configuration.apiIgnore))
+            reader.extractsSQL = projectStep.needsSQL
+            reader.extractsAPI = projectStep.needsAPI
             // Files whose bytes the same rules (and the same summaries) analysed before keep their findings.
             reader.knownHashes = try store.analysedHashes(root: root, rulePackHash: rulePackHash, toolVersion: toolVersion)
             var diagnostics = walk.diagnostics.map(\.description)
             var unusedSuppressions: [String] = []
             var skipped: [SkippedFile] = []
             var analyzed = 0
+            var languages = Set<String>()
+            var checked = Set<ChecklistItem>()
             do {
                 try await ParallelAnalysis.analyze(walk.files, reader: reader, parallelism: request.parallelism) { batch in
-                    // The schema step needs whole results: unchanged files with SQL facts get
+                    // The project step needs whole results: unchanged files with facts get
                     // theirs from the store.
                     let restore = batch.filter { $0.facts != nil && $0.result.outcome == .unchanged }.map(\.result.path)
                     let stored = restore.isEmpty ? [:] : try store.currentFindings(root: root, paths: restore)
                     try store.record(batch.compactMap { reading in
                         let result = reading.result
                         let whole = reading.facts != nil && result.outcome == .unchanged
-                            ? schemaStep.restored(result, stored: stored[result.path] ?? []) : result
-                        return schemaStep.take(whole, facts: reading.facts)
+                            ? projectStep.restored(result, stored: stored[result.path] ?? []) : result
+                        return projectStep.take(whole, facts: reading.facts)
                     }, in: scan)
                     for reading in batch {
                         let result = reading.result
@@ -90,11 +94,13 @@ public enum Auditor {
                             skipped.append(SkippedFile(path: result.path, reason: reason))
                         } else {
                             analyzed += 1
+                            if let language = result.language { languages.insert(language) }
                         }
                     }
                     request.progress?(analyzed + skipped.count, walk.files.count)
                 }
-                try store.record(schemaStep.finish(), in: scan)
+                try store.record(projectStep.finish(), in: scan)
+                checked = projectStep.checkedItems(rules: selection.rules, languages: languages)
             } catch let error as StoreError {
                 try? store.failScan(scan)
                 throw AuditError.scan(.store(error))
@@ -115,7 +121,7 @@ public enum Auditor {
                 fixed: fixed.map { ReportedFinding($0) },
                 filesAnalyzed: analyzed, skipped: skipped.sorted { $0.path < $1.path }, diagnostics: diagnostics,
                 unusedSuppressions: unusedSuppressions.sorted(), baseline: baseline,
-                trend: try store.trend(root: root, audits: 30), date: scan.startedAt
+                trend: try store.trend(root: root, audits: 30), date: scan.startedAt, checked: checked
             )
             try? store.checkpoint()
             return Outcome(report: report, summary: summary, databasePath: location.path, configuration: configuration,

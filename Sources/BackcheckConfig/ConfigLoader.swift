@@ -78,11 +78,29 @@ public enum ConfigLoader {
             case "roles": config.roles = try roleOverrides(value, reader: reader)
             case "skip-roles": config.skippedRoles = try skippedRoles(value, reader: reader)
             case "tiers": config.tiers = try tiers(value, reader: reader)
+            case "api-docs":
+                config.apiIgnore = try section(value, key: key, reader: reader, known: ["ignore"])["ignore"] ?? config.apiIgnore
+            case "testing":
+                config.extraAssertions = try section(value, key: key, reader: reader, known: ["assertions"])["assertions"]
+                    ?? config.extraAssertions
             default:
-                throw reader.error(keyNode, "unknown key `\(key)`; known keys: include, exclude, max-file-size, languages, rules, fail-on, database, debounce-ms, roles, skip-roles, tiers")
+                throw reader.error(keyNode, "unknown key `\(key)`; known keys: include, exclude, max-file-size, languages, rules, fail-on, database, debounce-ms, roles, skip-roles, tiers, api-docs, testing")
             }
         }
     }
 
     private static var severityNames: String { Severity.allCases.map(\.rawValue).joined(separator: ", ") }
+    /// A mapping of string lists (`api-docs: { ignore: [...] }`) whose keys are among `known`.
+    private static func section(_ node: Node, key: String, reader: NodeReader, known: [String]) throws(ConfigError) -> [String: [String]] {
+        guard let map = node.mapping else { throw reader.error(node, "`\(key)` must be a mapping (\(known.joined(separator: ", ")))") }
+        var result: [String: [String]] = [:]
+        for (entryKey, entryValue) in map {
+            let name = entryKey.string ?? ""
+            guard known.contains(name) else {
+                throw reader.error(entryKey, "unknown key `\(key).\(name)`; known: \(known.joined(separator: ", "))")
+            }
+            result[name] = try reader.stringList(of: entryValue, key: "\(key).\(name)")
+        }
+        return result
+    }
 }

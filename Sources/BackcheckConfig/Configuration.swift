@@ -21,6 +21,10 @@ public struct Configuration: Sendable, Hashable {
     public var skippedRoles: Set<FileRole> = FileRole.skippedByDefault
     /// `tiers:`: which tiers of taint rules report; the audit tier is on by default.
     public var tiers: Set<FindingTier> = Set(FindingTier.allCases)
+    /// `api-docs.ignore:`: route paths no api-docs check reports (`/internal/**`, `/health`).
+    public var apiIgnore: [String] = []
+    /// `testing.assertions:`: more function names that count as assertions in tests.
+    public var extraAssertions: [String] = []
 
     public init(include: [String] = [], exclude: [String] = [], maxFileSize: Int = 1_048_576,
                 languages: [String: Language] = [:], ruleFolders: [String] = [], disabledRules: Set<String> = [],

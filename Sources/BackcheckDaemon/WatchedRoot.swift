@@ -1,4 +1,5 @@
 import BackcheckAnalysis
+import BackcheckAPI
 import BackcheckConfig
 import BackcheckScan
 import BackcheckSQL
@@ -15,11 +16,13 @@ struct WatchedRoot {
     var ignoreRules: IgnoreRules
     /// The configured rule folders, absolute.
     let ruleFolders: [String]
-    /// The SQL facts and held results of every file of the tree, from the first batch that
+    /// The project facts and held results of every file of the tree, from the first batch that
     /// needed them on (nil before, and after new rules).
-    private(set) var schema: SchemaStep?
-    /// Whether any schema rule is enabled, so files need SQL facts.
+    private(set) var schema: ProjectStep?
+    /// Whether any project rule is enabled, so files need facts.
     let schemaEnabled: Bool
+    /// Which facts the project rules need.
+    let needsSQL: Bool, needsAPI: Bool
     /// Functions of the tree returning request data, as the reader's analyzer uses them.
     var summaries = SourceSummaries.empty
     /// Each file's part of ``summaries``, by path.
@@ -28,7 +31,10 @@ struct WatchedRoot {
     init(path: String) throws(ScanError) {
         scanned = try ScannedRoot(path: path)
         let root = scanned.path
-        schemaEnabled = SchemaStep(rules: scanned.selection.rules, root: root).isEnabled
+        let step = ProjectStep(rules: scanned.selection.rules, root: root)
+        schemaEnabled = step.isEnabled
+        needsSQL = step.needsSQL
+        needsAPI = step.needsAPI
         walker = Walker(root: root, options: scanned.walkOptions)
         ignoreRules = IgnoreRules(root: root, options: scanned.walkOptions)
         ruleFolders = scanned.configuration.ruleFolders.map { folder in
@@ -141,14 +147,15 @@ struct WatchedRoot {
                                  store: FindingStore, reader: SourceReader, parallelism: Int,
                                  toolVersion: String) async throws -> (recorded: Int, unchanged: Int) {
         var reader = reader
-        reader.extractsSQL = schemaEnabled
+        reader.extractsSQL = needsSQL
+        reader.extractsAPI = needsAPI
         reader.factsOfUnchangedFiles = false
         // A save is one file: its rules share the cores, so the finding lands sooner.
         if files.count < parallelism { reader.analyzer.ruleWorkers = parallelism }
         let known = schema
         // Files whose facts may have changed. Before the facts of every file are known, any file
         // analysed before may have had some.
-        func mayChangeFacts(_ result: FileResult, _ facts: SQLFileFacts?) -> Bool {
+        func mayChangeFacts(_ result: FileResult, _ facts: ProjectFacts?) -> Bool {
             guard schemaEnabled else { return false }
             if case .unchanged = result.outcome { return false }
             return facts != nil || known?.holds(result.path) ?? (stored[result.path]?.skipReason == nil)
@@ -157,7 +164,7 @@ struct WatchedRoot {
         let scan = try store.beginScan(root: path, kind: .watch, toolVersion: toolVersion, rulePackHash: analysisHash)
         do {
             var plain: [FileResult] = []
-            var touched: [(result: FileResult, facts: SQLFileFacts?)] = []
+            var touched: [(result: FileResult, facts: ProjectFacts?)] = []
             var recorded = 0
             var unchanged = 0
             try await ParallelAnalysis.analyze(files, reader: reader, parallelism: parallelism) { batch in
@@ -216,11 +223,14 @@ struct WatchedRoot {
     /// The schema step over what the store holds for every file but those in `except` (which the
     /// caller is about to take): each file's stored SQL facts, and its result made whole from its
     /// stored row and findings.
-    private func primedSchema(except: Set<String>, store: FindingStore) throws -> SchemaStep {
-        var step = SchemaStep(rules: selection.rules, root: path)
-        var facts: [String: SQLFileFacts] = [:]
+    private func primedSchema(except: Set<String>, store: FindingStore) throws -> ProjectStep {
+        var step = ProjectStep(rules: selection.rules, root: path, settings: APISettings(ignore: configuration.apiIgnore))
+        var facts: [String: ProjectFacts] = [:]
         for (file, json) in try store.sqlFacts(root: path) where !except.contains(file) {
-            facts[file] = SQLFileFacts(json: json)
+            facts[file, default: ProjectFacts()].sql = SQLFileFacts(json: json)
+        }
+        for (file, json) in try store.apiFacts(root: path) where !except.contains(file) {
+            facts[file, default: ProjectFacts()].api = APIFileFacts(json: json)
         }
         let paths = facts.keys.sorted()
         let rows = try store.files(root: path, paths: paths)

@@ -12,6 +12,7 @@ public enum Byte {
     public static let colon = UInt8(ascii: ":")
     public static let hash = UInt8(ascii: "#")
     public static let space = UInt8(ascii: " ")
+    public static let tab = UInt8(ascii: "\t")
     public static let newline = UInt8(ascii: "\n")
     public static let carriageReturn = UInt8(ascii: "\r")
     public static let dot = UInt8(ascii: ".")

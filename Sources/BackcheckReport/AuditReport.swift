@@ -32,10 +32,16 @@ public struct AuditReport: Sendable {
     public var trend: [AuditTotals]
     /// When the audit ran.
     public var date: Date
+    /// The checklist items some enabled rule checked in this root: an item with no rule for any
+    /// of its files (no OpenAPI document for api-docs, no tests for testing) reads "not checked",
+    /// never as passed.
+    public var checked: Set<ChecklistItem>
 
     public init(root: String, findings: [ReportedFinding], fixed: [ReportedFinding], filesAnalyzed: Int,
                 skipped: [SkippedFile], diagnostics: [String], unusedSuppressions: [String] = [],
-                baseline: Baseline, trend: [AuditTotals] = [], date: Date = Date()) {
+                baseline: Baseline, trend: [AuditTotals] = [], date: Date = Date(),
+                checked: Set<ChecklistItem> = Set(ChecklistItem.allCases)) {
+        self.checked = checked
         self.root = root
         self.findings = findings
         self.fixed = fixed

@@ -70,8 +70,10 @@ public struct HTMLReportFormatter: ReportFormatter {
                 let count = open.filter { $0.finding.severity == severity }.count
                 return "<td class=\"num\">" + (count == 0 ? "<span class=\"muted\">·</span>" : "<span class=\"sev-\(severity.rawValue)\">\(count)</span>") + "</td>"
             }
-            let status = open.isEmpty ? "<span class=\"ok\">✓</span> " : ""
-            rows.append("<tr><td>\(status)<b>\(item.rawValue)</b><br><span class=\"muted\">\(HTML.escape(item.title))</span></td>"
+            let checked = report.checked.contains(item)
+            let status = !checked ? "" : open.isEmpty ? "<span class=\"ok\">✓</span> " : ""
+            let note = checked ? "" : " <span class=\"muted\">(not checked)</span>"
+            rows.append("<tr><td>\(status)<b>\(item.rawValue)</b>\(note)<br><span class=\"muted\">\(HTML.escape(item.title))</span></td>"
                         + cells.joined() + "<td class=\"num\"><b>\(open.count)</b></td><td class=\"num\">\(new)</td><td class=\"num\">\(fixed)</td></tr>")
         }
         return rows.joined(separator: "\n") + "</tbody></table>"

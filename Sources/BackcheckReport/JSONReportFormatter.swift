@@ -74,6 +74,8 @@ public struct JSONReportFormatter: ReportFormatter {
         var suppressed: Int
         /// What `new` is relative to.
         var baseline: String
+        /// Checklist items no rule checked in this root (README, "Routes, OpenAPI and tests").
+        var notChecked: [String]
     }
 
     public func format(_ report: AuditReport) -> String {
@@ -86,7 +88,8 @@ public struct JSONReportFormatter: ReportFormatter {
             summary: Summary(filesAnalyzed: report.filesAnalyzed, filesSkipped: report.skipped.count,
                              open: report.open.count, new: report.new.count, stillOpen: report.stillOpen.count,
                              fixed: report.fixed.count, suppressed: report.suppressed.count,
-                             baseline: report.baselineDescription)
+                             baseline: report.baselineDescription,
+                             notChecked: ChecklistItem.allCases.filter { !report.checked.contains($0) }.map(\.rawValue))
         )
         return ReportJSON.text(document, fallback: "{\"findings\": []}\n")
     }

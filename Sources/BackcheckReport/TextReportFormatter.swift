@@ -30,6 +30,12 @@ public struct TextReportFormatter: ReportFormatter {
             }
             lines.append("")
         }
+        let unchecked = ChecklistItem.allCases.filter { !report.checked.contains($0) }
+        if !unchecked.isEmpty {
+            lines.append("Not checked: " + unchecked.map(\.rawValue).joined(separator: ", ")
+                         + " (no rule applies to any file of this root)")
+            lines.append("")
+        }
         if !report.fixed.isEmpty {
             lines.append("Fixed (\(report.fixed.count)) \(report.baselineDescription)")
             for entry in report.fixed.sorted(by: { ($0.finding.path, $0.finding.line) < ($1.finding.path, $1.finding.line) }) {

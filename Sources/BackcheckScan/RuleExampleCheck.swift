@@ -1,4 +1,5 @@
 import BackcheckAnalysis
+import BackcheckAPI
 import BackcheckRules
 import BackcheckSQL
 
@@ -7,7 +8,8 @@ import BackcheckSQL
 public enum RuleExampleCheck {
     /// Every failure of `rule`'s examples; empty when the rule behaves as its examples say.
     public static func failures(of rule: CompiledRule) -> [RuleExampleRunner.Failure] {
-        let analyzer: ExampleAnalyzer = SchemaAnalysis.implements(rule.rule) ? .schema(rule.rule) : .patterns(rule)
+        let analyzer: ExampleAnalyzer = SchemaAnalysis.implements(rule.rule) ? .schema(rule.rule)
+            : APIAnalysis.implements(rule.rule) ? .api(rule.rule) : .patterns(rule)
         return RuleExampleRunner.check(rule.rule, with: analyzer)
     }
 }

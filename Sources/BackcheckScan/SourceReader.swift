@@ -1,4 +1,5 @@
 import BackcheckAnalysis
+import BackcheckAPI
 import BackcheckConfig
 import BackcheckModel
 import BackcheckSQL
@@ -11,8 +12,12 @@ import Foundation
 public struct SourceReader: Sendable {
     public var analyzer: FileAnalyzer
     let maxFileSize: Int
-    /// Whether to extract SQL facts (DDL, queries) for the schema step.
+    /// Whether to extract SQL facts (DDL, queries) for the project step.
     public var extractsSQL = false
+    /// Whether to extract api-docs and testing facts (routes, documents, tests) for the project step.
+    public var extractsAPI = false
+    /// `testing.assertions:` from the configuration.
+    let extraAssertions: Set<String>
     /// The content hashes of files analysed before under the same rules, by path: a file that
     /// still hashes the same is not analysed again (its result is `.unchanged`), unless it has
     /// suppression comments.
@@ -38,6 +43,7 @@ public struct SourceReader: Sendable {
     /// A reader for a root with `configuration`: its maximum file size, `roles:` and `skip-roles:`.
     public init(analyzer: FileAnalyzer, configuration: Configuration) {
         self.analyzer = analyzer
+        extraAssertions = Set(configuration.extraAssertions)
         maxFileSize = configuration.maxFileSize
         roles = FileRoleClassifier(overrides: configuration.roles)
         skippedRoles = configuration.skippedRoles
@@ -64,12 +70,15 @@ public struct SourceReader: Sendable {
                                     mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                     contentHash: nil, outcome: .skipped(reason: reason))
             result.sqlFacts = .replace(nil)
+            result.apiFacts = .replace(nil)
             result.role = role
             return result
         }
-        guard case .source(let language) = file.classification else {
-            if case .skipped(let reason) = file.classification { return SourceReading(result: skipped(reason)) }
-            return SourceReading(result: skipped("unknown"))
+        let language: Language
+        switch file.classification {
+        case .source(let sourceLanguage): language = sourceLanguage
+        case .skipped(let reason): return SourceReading(result: skipped(reason))
+        case .apiDocument: return documentReading(of: file, role: pathRole.role, skipped: skipped)
         }
         if skippedRoles.contains(pathRole.role) { return SourceReading(result: skipped(pathRole.description)) }
         let bytes: [UInt8]
@@ -87,8 +96,11 @@ public struct SourceReader: Sendable {
         let role = roles.refine(pathRole, language: language, bytes: bytes)
         if skippedRoles.contains(role.role) { return SourceReading(result: skipped(role.description, role: role.role)) }
         let hash = Hex.sha256(bytes)
-        func facts() -> SQLFileFacts? {
-            extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil
+        func facts() -> ProjectFacts? {
+            ProjectFacts.of(
+                sql: extractsSQL ? SQLFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language) : nil,
+                api: extractsAPI ? APIFactExtractor.extract(path: file.relativePath, bytes: bytes, language: language, role: role.role,
+                                                          extraAssertions: extraAssertions) : nil)
         }
         // Files with suppression comments are analysed anyway: only an analysis reports an
         // unused one.
@@ -106,12 +118,42 @@ public struct SourceReader: Sendable {
                                 mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode,
                                 contentHash: hash, outcome: .analyzed(analysis.findings))
         result.role = role.role
-        if extractsSQL { result.sqlFacts = .replace(facts?.json) }
+        if extractsSQL { result.sqlFacts = .replace(facts?.sql?.json) }
+        if extractsAPI { result.apiFacts = .replace(facts?.api?.json) }
         return SourceReading(result: result, diagnostics: analysis.diagnostics, facts: facts)
     }
 }
 
 extension SourceReader {
+    /// An OpenAPI document: no pattern rule reads it; its facts go to the project step, and a
+    /// document that does not parse is skipped with the parser's message (file and line).
+    private func documentReading(of file: WalkedFile, role: FileRole, skipped: (String, FileRole) -> FileResult) -> SourceReading {
+        guard extractsAPI else { return SourceReading(result: skipped("OpenAPI document (no api-docs rule is enabled)", role)) }
+        guard let bytes = try? Array(Data(contentsOf: URL(fileURLWithPath: file.absolutePath), options: .uncached)),
+              bytes.count <= maxFileSize else {
+            return SourceReading(result: skipped("could not be read", role))
+        }
+        let root = String(file.absolutePath.dropLast(file.relativePath.count + 1))
+        let facts: APIFileFacts?
+        do {
+            facts = try APIFactExtractor.document(path: file.relativePath, bytes: bytes) { path in
+                RootFiles.read(path, root: root, limit: maxFileSize)
+            }
+        } catch {
+            let reason = "not a readable OpenAPI document (\(error.description))"
+            return SourceReading(result: skipped(reason, role), diagnostics: [
+                AnalysisDiagnostic(path: file.relativePath, line: error.line, message: error.message, kind: .unreadable)])
+        }
+        let hash = Hex.sha256(bytes)
+        var result = FileResult(path: file.relativePath, language: "openapi", size: Int64(bytes.count),
+                                mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode, contentHash: hash,
+                                outcome: knownHashes[file.relativePath] == hash ? .unchanged : .analyzed([]))
+        result.role = role
+        // A document's facts depend on the files its `$ref`s read, so they are read again each time.
+        result.apiFacts = .replace(facts?.json)
+        return SourceReading(result: result, facts: ProjectFacts.of(sql: nil, api: facts))
+    }
+
     /// What `file` tells the rest of its root about functions returning request data; nil for a
     /// file that is skipped, unreadable or holds none.
     public func sourceSummary(of file: WalkedFile) -> FileSourceSummary? {
@@ -181,9 +223,9 @@ extension SourceReader {
 }
 
 /// What reading one file gave: its result for the store, the problems met on the way, and its
-/// SQL facts for the schema step (nil when it holds none, or none were asked for).
+/// facts for the project step (nil when it holds none, or none were asked for).
 public struct SourceReading: Sendable {
     public var result: FileResult
     public var diagnostics: [AnalysisDiagnostic] = []
-    public var facts: SQLFileFacts?
+    public var facts: ProjectFacts?
 }

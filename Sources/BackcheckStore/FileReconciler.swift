@@ -20,18 +20,23 @@ struct FileReconciler {
         epoch = try Int64.fetchOne(db, sql: "SELECT max(id) FROM scans") ?? scanId
     }
 
+    /// Stores a file's facts of one kind as `stored` says: kept, replaced, or dropped.
+    private func replaceFacts(_ kind: String, with stored: FileResult.StoredFacts, of fileId: Int64) throws {
+        guard case .replace(let facts) = stored else { return }
+        try db.execute(sql: "DELETE FROM facts WHERE file_id = ? AND kind = ?", arguments: [fileId, kind])
+        if let facts {
+            try db.execute(sql: "INSERT INTO facts (file_id, kind, payload) VALUES (?, ?, ?)", arguments: [fileId, kind, facts])
+        }
+    }
+
     /// Upserts the file's row, then updates its findings: new fingerprints are inserted, known ones
     /// updated (a fixed one reopens), and the file's other findings are fixed. A skipped file has
     /// no findings, so all of its findings are fixed, as a fresh audit would not report them.
     func record(_ result: FileResult) throws {
         var file = FileRecord(result, rootId: rootId, scanId: scanId, epoch: epoch)
         let fileId = try file.save(db)
-        if case .replace(let facts) = result.sqlFacts {
-            try db.execute(sql: "DELETE FROM facts WHERE file_id = ? AND kind = 'sql'", arguments: [fileId])
-            if let facts {
-                try db.execute(sql: "INSERT INTO facts (file_id, kind, payload) VALUES (?, 'sql', ?)", arguments: [fileId, facts])
-            }
-        }
+        try replaceFacts("sql", with: result.sqlFacts, of: fileId)
+        try replaceFacts("api", with: result.apiFacts, of: fileId)
         switch result.summaryFacts {
         case .replace(let summary):
             try db.execute(sql: "DELETE FROM facts WHERE file_id = ? AND kind = 'summary'", arguments: [fileId])

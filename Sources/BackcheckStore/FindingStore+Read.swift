@@ -45,6 +45,11 @@ extension FindingStore {
         try facts(root: root, kind: "sql")
     }
 
+    /// The stored api-docs and testing facts (JSON) of `root`'s files, by path.
+    public func apiFacts(root: String) throws(StoreError) -> [String: String] {
+        try facts(root: root, kind: "api")
+    }
+
     /// The stored source summaries (JSON) of `root`'s files, by path.
     public func summaryFacts(root: String) throws(StoreError) -> [String: String] {
         try facts(root: root, kind: "summary")

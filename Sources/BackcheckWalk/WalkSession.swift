@@ -200,10 +200,12 @@ struct WalkSession {
 
     private mutating func classifyFile(_ name: String, parent: Int32, relativePath: String) {
         var language: Language?
+        var mayBeDocument = false
         if let ext = Self.fileExtension(name) {
             language = languageOverrides[ext] ?? Language.forExtension(ext)
+            mayBeDocument = language == nil && APIDocumentSniffer.extensions.contains(ext)
             // Not ours: not even opened.
-            guard language != nil else { return }
+            guard language != nil || mayBeDocument else { return }
         }
         // open + fstat rather than fstatat + open: one path lookup per file instead of two.
         let fd: Int32
@@ -235,7 +237,10 @@ struct WalkSession {
                 diagnose(relativePath, "cannot read", code: error.code)
                 return
             }
-            if language == nil {
+            if mayBeDocument {
+                // Other YAML and JSON files are not ours.
+                guard APIDocumentSniffer.isDocument(prefix[..<prefixLength]) else { return }
+            } else if language == nil {
                 let firstLine = prefix[..<prefixLength].prefix { $0 != Byte.newline }
                 guard let detected = Language.forShebang(firstLine) else { return }
                 language = detected
@@ -246,8 +251,10 @@ struct WalkSession {
             classification = .skipped(reason: "too large (\(size) bytes > \(maxFileSize))")
         } else if prefix[..<prefixLength].contains(0) {
             classification = .skipped(reason: "binary")
+        } else if let language {
+            classification = .source(language)
         } else {
-            classification = .source(language!)
+            classification = .apiDocument
         }
         files.append(WalkedFile(
             relativePath: relativePath,

@@ -7,6 +7,8 @@ public struct WalkedFile: Sendable, Hashable {
     public enum Classification: Sendable, Hashable {
         /// Analyse it as this language.
         case source(Language)
+        /// An OpenAPI or Swagger document (YAML or JSON), read for the api-docs checks.
+        case apiDocument
         /// Do not read it; the reason is shown to the user (`binary`, `too large (…)`).
         case skipped(reason: String)
     }

@@ -20,7 +20,7 @@ struct Backcheck: AsyncParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             AuditCommand.self, FindingsCommand.self, ShowCommand.self, StatsCommand.self, InitCommand.self,
-            RulesCommand.self, TokensCommand.self, WatchCommand.self, StatusCommand.self,
+            RulesCommand.self, RoutesCommand.self, TokensCommand.self, WatchCommand.self, StatusCommand.self,
         ]
     )
 

@@ -1,0 +1,20 @@
+import BackcheckRules
+
+/// A route whose tests assert only success statuses: nothing checks what it does with bad input,
+/// a missing record or a caller without rights.
+struct HappyPathOnlyAnalyzer: APIAnalyzer {
+    func problems(in context: APIContext, rule: Rule) -> [APIProblem] {
+        let reach = TestReach(context.facts)
+        var reported = Set<String>()
+        return context.routes.compactMap { route in
+            let tests = reach.tests(reaching: route)
+            let statuses = Set(tests.flatMap(\.assertedStatuses))
+            guard !tests.isEmpty, !statuses.isEmpty, statuses.allSatisfy({ (200..<400).contains($0) }) else { return nil }
+            let described = RouteMatching.describe(route)
+            guard reported.insert(route.file + "\u{0}" + described).inserted else { return nil }
+            let codes = statuses.sorted().map(String.init).joined(separator: ", ")
+            return APIProblem(path: route.file, line: route.route.line, column: route.route.column, identity: described,
+                              route: described, detail: "\(tests.count) test\(tests.count == 1 ? "" : "s") assert only \(codes)")
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// How routes in code and documented operations are paired: by path key (parameter names left
+/// out), by key suffix for a route whose mount prefix is unknown, and by method.
+enum RouteMatching {
+    /// Whether the route's path is the operation's: the same key, or (prefix unknown) the
+    /// operation's key ends with the route's at a segment boundary.
+    static func samePath(_ route: ResolvedRoute, _ operation: DocumentedOperation) -> Bool {
+        let key = RoutePath.key(route.path)
+        if key == operation.key { return true }
+        guard !route.prefixKnown else { return false }
+        // Keys start with `/`, so a suffix match is at a segment boundary.
+        return key != "/" && operation.key.hasSuffix(key)
+    }
+
+    /// Whether the route answers the operation's method (`*` answers any; HEAD is served by GET).
+    static func sameMethod(_ route: ResolvedRoute, _ operation: DocumentedOperation) -> Bool {
+        route.route.methods.contains { $0 == "*" || $0 == operation.method || ($0 == "GET" && operation.method == "HEAD") }
+    }
+
+    /// `METHOD /path` of a route, for messages.
+    static func describe(_ route: ResolvedRoute) -> String {
+        "\(route.route.methods.joined(separator: ", ")) \(route.path)"
+    }
+
+    /// The ignore patterns' verdict on a path (`/internal/**`, `/health`).
+    static func isIgnored(_ path: String, _ patterns: [String]) -> Bool {
+        patterns.contains { pattern in
+            if pattern.hasSuffix("/**") { return path == String(pattern.dropLast(3)) || path.hasPrefix(String(pattern.dropLast(2))) }
+            return RoutePath.key(RoutePath.normalize(pattern)) == RoutePath.key(path)
+        }
+    }
+}

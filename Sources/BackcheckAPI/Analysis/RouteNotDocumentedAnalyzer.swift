@@ -1,0 +1,19 @@
+import BackcheckRules
+
+/// A route served in code that no operation of the project's OpenAPI documents describes (by
+/// path, whatever the method: a method missing on a documented path is
+/// ``RouteMethodMismatchAnalyzer``'s). Silent in a project without documents.
+struct RouteNotDocumentedAnalyzer: APIAnalyzer {
+    func problems(in context: APIContext, rule: Rule) -> [APIProblem] {
+        guard !context.documents.isEmpty else { return [] }
+        let documents = context.documents.map(\.path).sorted().joined(separator: ", ")
+        var reported = Set<String>()
+        return context.routes.compactMap { route in
+            guard context.operations(at: route).isEmpty else { return nil }
+            let described = RouteMatching.describe(route)
+            guard reported.insert(route.file + "\u{0}" + described).inserted else { return nil }
+            return APIProblem(path: route.file, line: route.route.line, column: route.route.column,
+                              identity: described, route: described, detail: documents)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import BackcheckRules
+
+/// A route no test reaches, in a project whose tests do reach routes.
+struct UntestedRouteAnalyzer: APIAnalyzer {
+    func problems(in context: APIContext, rule: Rule) -> [APIProblem] {
+        let reach = TestReach(context.facts)
+        guard reach.reachesAnything else { return [] }
+        var reported = Set<String>()
+        return context.routes.compactMap { route in
+            let described = RouteMatching.describe(route)
+            guard reach.tests(reaching: route).isEmpty, reported.insert(route.file + "\u{0}" + described).inserted else { return nil }
+            return APIProblem(path: route.file, line: route.route.line, column: route.route.column, identity: described,
+                              route: described, detail: route.route.handler.map { "handler `\($0)`" } ?? "an inline handler")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// HTTP statuses that test code spells by name: `HTTP_404_NOT_FOUND`, `status.HTTP_201_CREATED`,
+/// `http.StatusNotFound`, `HttpStatus.NOT_FOUND`, `HttpStatusCode.NotFound`, `isNotFound()`,
+/// `assertNotFound()`, `have_http_status(:not_found)`, `.notFound`.
+enum StatusNames {
+    /// Canonical reason phrases, lower-cased with separators removed.
+    static let codes: [String: Int] = [
+        "ok": 200, "created": 201, "accepted": 202, "nocontent": 204,
+        "movedpermanently": 301, "found": 302, "seeother": 303, "notmodified": 304, "redirect": 302,
+        "temporaryredirect": 307, "permanentredirect": 308,
+        "badrequest": 400, "unauthorized": 401, "paymentrequired": 402, "forbidden": 403, "notfound": 404,
+        "methodnotallowed": 405, "notacceptable": 406, "conflict": 409, "gone": 410, "preconditionfailed": 412,
+        "payloadtoolarge": 413, "unsupportedmediatype": 415, "unprocessableentity": 422, "unprocessable": 422,
+        "unprocessablecontent": 422, "toomanyrequests": 429,
+        "internalservererror": 500, "servererror": 500, "notimplemented": 501, "badgateway": 502,
+        "serviceunavailable": 503, "gatewaytimeout": 504,
+    ]
+
+    /// The status the identifier at `index` names, or nil.
+    static func code(of name: String, at index: Int, in source: SourceTokens) -> Int? {
+        // HTTP_404_NOT_FOUND (Django REST framework, Starlette).
+        if name.hasPrefix("HTTP_"), name.count >= 8, let code = Int(name.dropFirst(5).prefix(3)), (100...599).contains(code) {
+            return code
+        }
+        var word = Substring(name)
+        for prefix in ["Status", "assert", "is", "status", "HTTP"] where word.hasPrefix(prefix) && word.count > prefix.count {
+            let rest = word.dropFirst(prefix.count)
+            guard rest.first?.isUppercase == true || rest.first == "_" else { continue }
+            word = rest
+            break
+        }
+        guard let code = codes[normalized(word)] else { return nil }
+        // A bare `ok`/`found`/`created` is a variable name unless it sits where statuses do.
+        if word.count == name.count {
+            let qualified = source.is(index - 1, ".") && isStatusQualifier(source.text(index - 2))
+            let symbol = source.is(index - 1, ":") && source.file.language == .ruby
+            let swiftMember = source.is(index - 1, ".") && source.file.language == .swift && !source.isIdentifier(index - 2)
+            guard qualified || symbol || swiftMember || isUpperSnake(name) && source.is(index - 1, ".") else { return nil }
+        } else if name.hasPrefix("is") || name.hasPrefix("assert") {
+            // isNotFound() / assertNotFound(): calls.
+            guard source.is(index + 1, "(") else { return nil }
+        }
+        return code
+    }
+
+    private static func isStatusQualifier(_ receiver: String) -> Bool {
+        let lower = receiver.lowercased()
+        return lower.contains("status") || lower == "http" || lower == "response"
+    }
+
+    private static func isUpperSnake(_ name: String) -> Bool {
+        name.allSatisfy { $0.isUppercase || $0 == "_" }
+    }
+
+    private static func normalized(_ word: Substring) -> String {
+        String(word.lowercased().filter { $0 != "_" })
+    }
+}

@@ -1,0 +1,155 @@
+/// What one test body does: assertions, requests through test clients, statuses it checks,
+/// functions it calls. One pass over the body's tokens.
+struct TestBodyReader {
+    let source: SourceTokens
+    let extraAssertions: Set<String>
+
+    static let assertionNames: Set<String> = [
+        "assert", "expect", "should", "verify", "fail", "flunk", "require", "is_expected", "refute", "Expect", "Ω",
+        "assertThat", "XCTFail", "raises", "must", "wont", "andExpect", "andExpectAll", "expectStatus", "expectBody",
+    ]
+    static let assertionPrefixes = ["assert", "expect", "verify", "should", "xctassert", "refute", "must_", "xctunwrap"]
+    static let requestMethods: [String: String] = [
+        "get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE", "head": "HEAD", "options": "OPTIONS",
+        "getjson": "GET", "postjson": "POST", "putjson": "PUT", "patchjson": "PATCH", "deletejson": "DELETE",
+        "getasync": "GET", "postasync": "POST", "putasync": "PUT", "patchasync": "PATCH", "deleteasync": "DELETE",
+        "postasjsonasync": "POST", "putasjsonasync": "PUT", "getfromjsonasync": "GET",
+        "getforentity": "GET", "getforobject": "GET", "postforentity": "POST", "postforobject": "POST",
+    ]
+    /// Calls that are never test-client requests whatever their first argument.
+    static let nonClients: Set<String> = ["os", "dict", "map", "cache", "headers", "params", "environ", "config", "settings", "session"]
+
+    func read(_ declaration: TestDeclarations.Declaration) -> TestCase {
+        var hasAssertion = false
+        var requests: [TestRequest] = []
+        var called: [String] = []
+        var calledSet = Set<String>()
+        var statuses = Set<Int>()
+        let body = declaration.body
+        var index = body.lowerBound
+        while index < body.upperBound {
+            let token = source.tokens[index]
+            if token.kind == .identifier {
+                let name = source.text(index)
+                let lower = name.lowercased()
+                if isAssertion(name, lower, at: index) { hasAssertion = true }
+                if let code = StatusNames.code(of: name, at: index, in: source) { statuses.insert(code) }
+                if source.is(index + 1, "(") || (source.file.language == .ruby && source.tokens[index].flags.contains(.startsLine)) {
+                    if let request = request(at: index, name: name, lower: lower) { requests.append(request) }
+                    if source.is(index + 1, "("), calledSet.insert(name).inserted { called.append(name) }
+                }
+            } else if token.kind == .number, let code = Int(source.text(index)), (100...599).contains(code),
+                      isStatusContext(index, body: body) {
+                statuses.insert(code)
+            } else if token.kind == .punctuation, source.is(index, "#"), source.is(index + 1, "expect") || source.is(index + 1, "require") {
+                hasAssertion = true
+            }
+            index += 1
+        }
+        let position = source.position(declaration.start)
+        return TestCase(name: declaration.name, line: position.line, column: position.column, framework: declaration.framework,
+                        hasAssertion: hasAssertion, requests: requests, calledNames: called, assertedStatuses: statuses.sorted())
+    }
+
+    private func isAssertion(_ name: String, _ lower: String, at index: Int) -> Bool {
+        if Self.assertionNames.contains(name) || extraAssertions.contains(name) { return true }
+        if Self.assertionPrefixes.contains(where: { lower.hasPrefix($0) }) {
+            // `expected = 3` is a value, `expect(…)`/`assertEqual(…)` a check.
+            return source.is(index + 1, "(") || source.is(index + 1, ".") || source.file.language == .ruby
+                || source.file.language == .swift && source.is(index - 1, "#")
+        }
+        // Go: t.Error, t.Errorf, t.Fatal, t.Fatalf, t.Fail, t.FailNow.
+        if source.file.language == .go, source.is(index - 1, "."), source.is(index + 1, "("),
+           name.hasPrefix("Error") || name.hasPrefix("Fatal") || name.hasPrefix("Fail") {
+            return true
+        }
+        return false
+    }
+
+    /// A number next to a status: `status_code == 404`, `.expect(201)`, `toBe(400)` after `.status`.
+    private func isStatusContext(_ index: Int, body: Range<Int>) -> Bool {
+        let window = max(body.lowerBound, index - 8)..<min(body.upperBound, index + 3)
+        return window.contains { other in
+            guard source.isIdentifier(other) else { return false }
+            let lower = source.text(other).lowercased()
+            return lower.contains("status") || lower == "expect" && source.is(other - 1, ".") || lower == "statuscode"
+        }
+    }
+
+    /// `client.get("/x")`, `request(app).post('/x')`, `$this->getJson('/x')`, `get "/x"` (request
+    /// specs), `httptest.NewRequest("GET", "/x", nil)`, `get("/x")` inside `perform(…)`,
+    /// `app.test(.GET, "x")`, `new HttpRequestMessage(HttpMethod.Get, "/x")`.
+    private func request(at index: Int, name: String, lower: String) -> TestRequest? {
+        let line = Int(source.tokens[index].line)
+        let receiver = source.is(index - 1, ".") || source.is(index - 1, "->") ? source.text(index - 2) : nil
+        if let receiver, Self.nonClients.contains(receiver) { return nil }
+        if name == "NewRequest" || name == "NewRequestWithContext" || name == "HttpRequestMessage" || (name == "test" && receiver != nil) {
+            let arguments = source.arguments(index + 1).drop { source.is($0.lowerBound, "ctx") || source.is($0.lowerBound, "context") }
+            guard arguments.count >= 2, let path = path(arguments[arguments.startIndex + 1]) else { return nil }
+            return TestRequest(method: method(arguments[arguments.startIndex]) ?? "*", path: path, line: line)
+        }
+        if lower == "uri", receiver == nil || source.is(index - 1, "."), let path = source.arguments(index + 1).first.flatMap(path) {
+            // WebTestClient: `.get().uri("/x")`.
+            let verb = source.is(index - 2, ")") ? source.text(index - 4 >= 0 ? Int(source.tokens[index - 2].partner) - 1 : 0) : ""
+            return TestRequest(method: Self.requestMethods[verb.lowercased()] ?? "*", path: path, line: line)
+        }
+        guard let method = Self.requestMethods[lower] else { return nil }
+        let argument: Range<Int>?
+        if source.is(index + 1, "(") {
+            argument = source.arguments(index + 1).first
+        } else {
+            argument = (index + 1)..<(index + 2)
+        }
+        guard let argument, let path = path(argument) else { return nil }
+        // A bare `get("/x")` is a request only inside a test client's call (`perform(get(…))`)
+        // or a request spec line; `dict.get("/x")`-like calls need a receiver.
+        if receiver == nil, source.file.language != .ruby, source.file.language != .java, source.file.language != .kotlin,
+           source.file.language != .php { return nil }
+        return TestRequest(method: method, path: path, line: line)
+    }
+
+    /// `"GET"`, `http.MethodGet`, `HttpMethod.Get`, `.GET`.
+    private func method(_ range: Range<Int>) -> String? {
+        if let text = source.string(range.lowerBound) { return text.uppercased() }
+        let last = source.text(range.upperBound - 1)
+        let word = last.hasPrefix("Method") ? String(last.dropFirst("Method".count)) : last
+        return Self.requestMethods[word.lowercased()]
+    }
+
+    /// The request path an argument spells; nil when it is no literal path.
+    private func path(_ range: Range<Int>) -> String? {
+        var start = range.lowerBound
+        // fmt.Sprintf("/x/%d", id), String.format(…), sprintf(…).
+        if source.isIdentifier(start), ["Sprintf", "format", "sprintf"].contains(source.text(start + (source.is(start + 1, ".") ? 2 : 0))) {
+            let call = source.is(start + 1, ".") ? start + 3 : start + 1
+            guard source.is(call, "("), let first = source.arguments(call).first else { return nil }
+            start = first.lowerBound
+        }
+        guard var text = source.string(start) else { return nil }
+        let after = source.afterString(start)
+        if after < range.upperBound, source.is(after, "+") || source.is(after, ".") || source.is(after, "%") { text += "{}" }
+        return Self.requestPath(text)
+    }
+
+    /// Host, scheme and query removed; `%d`/`%s` placeholders as `{}`; a leading `/`.
+    static func requestPath(_ written: String) -> String? {
+        var text = Substring(written)
+        if let scheme = text.range(of: "://") {
+            text = text[scheme.upperBound...]
+            text = text.firstIndex(of: "/").map { text[$0...] } ?? "/"
+        }
+        if let query = text.firstIndex(of: "?") { text = text[..<query] }
+        var path = text.replacingOccurrences(of: "%d", with: "{}").replacingOccurrences(of: "%s", with: "{}")
+            .replacingOccurrences(of: "%v", with: "{}")
+        guard !path.isEmpty, !path.contains(" ") else { return nil }
+        if !path.hasPrefix("/") {
+            // A bare word is a name (`"users"` for Vapor paths is the exception, handled by callers).
+            guard path.contains("/") || source(path) else { return nil }
+            path = "/" + path
+        }
+        return path
+    }
+
+    /// Vapor's `app.test(.GET, "users")` writes paths without `/`.
+    private static func source(_ path: String) -> Bool { !path.isEmpty && path.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }
+}

@@ -1,0 +1,176 @@
+import BackcheckLexer
+import BackcheckModel
+
+/// Where each language's test frameworks declare tests, and the tokens of each test's body.
+struct TestDeclarations {
+    struct Declaration {
+        var name: String
+        var start: Int
+        var body: Range<Int>
+        var framework: String
+    }
+
+    let source: SourceTokens
+
+    static let annotations: Set<String> = ["Test", "ParameterizedTest", "RepeatedTest", "TestFactory"]
+    static let attributes: Set<String> = ["Fact", "Theory", "Test", "TestCase", "TestMethod", "DataTestMethod"]
+    static let jsDeclarations: Set<String> = ["it", "test", "specify"]
+
+    func all() -> [Declaration] {
+        var result: [Declaration] = []
+        var index = 0
+        while index < source.count {
+            if let declaration = declaration(at: index) {
+                result.append(declaration)
+                // Tests do not nest in tests (a `describe` block is not one), so skip the body.
+                index = max(index + 1, declaration.body.upperBound)
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    private func declaration(at index: Int) -> Declaration? {
+        switch source.file.language {
+        case .python:
+            guard source.is(index, "def"), source.isIdentifier(index + 1), source.text(index + 1).hasPrefix("test"),
+                  let body = pythonBody(after: index) else { return nil }
+            return Declaration(name: source.text(index + 1), start: index, body: body, framework: "pytest")
+        case .javascript, .typescript:
+            guard Self.jsDeclarations.contains(source.text(index)), source.isIdentifier(index), !source.is(index - 1, "."),
+                  let open = callOpen(after: index), let name = source.arguments(open).first.flatMap({ source.string($0.lowerBound) }),
+                  let close = source.close(open) else { return nil }
+            return Declaration(name: name, start: index, body: (open + 1)..<close, framework: "jest")
+        case .go:
+            guard source.is(index, "func"), source.isIdentifier(index + 1), source.text(index + 1).hasPrefix("Test"),
+                  source.path.hasSuffix("_test.go"), let body = braceBody(after: index + 2) else { return nil }
+            return Declaration(name: source.text(index + 1), start: index, body: body, framework: "go")
+        case .java, .kotlin:
+            guard source.is(index, "@"), Self.annotations.contains(source.text(index + 1)),
+                  let (name, body) = annotatedMethod(after: index + 2) else { return nil }
+            return Declaration(name: name, start: index, body: body, framework: "junit")
+        case .csharp:
+            guard source.is(index, "["), Self.attributes.contains(source.text(index + 1)), let close = source.close(index),
+                  let (name, body) = annotatedMethod(after: close + 1) else { return nil }
+            return Declaration(name: name, start: index, body: body, framework: "xunit")
+        case .php:
+            guard source.is(index, "function"), source.isIdentifier(index + 1), source.text(index + 1).hasPrefix("test"),
+                  let body = braceBody(after: index + 2) else { return nil }
+            return Declaration(name: source.text(index + 1), start: index, body: body, framework: "phpunit")
+        case .ruby:
+            return rubyDeclaration(at: index)
+        case .swift:
+            let annotated = source.is(index, "@") && source.is(index + 1, "Test")
+            var function = annotated ? index + 2 : index
+            if annotated, source.is(function, "(") { function = (source.close(function) ?? function) + 1 }
+            while source.is(function, "mutating") || source.is(function, "static") || source.is(function, "async") { function += 1 }
+            guard source.is(function, "func"), source.isIdentifier(function + 1),
+                  annotated || source.text(function + 1).hasPrefix("test"),
+                  let body = braceBody(after: function + 2) else { return nil }
+            return Declaration(name: source.text(function + 1), start: index, body: body, framework: annotated ? "swift-testing" : "xctest")
+        case .sql:
+            return nil
+        }
+    }
+
+    /// `it(`, `it.only(`, `test.each(table)(`: the call's `(` that takes the name and callback.
+    private func callOpen(after index: Int) -> Int? {
+        var cursor = index + 1
+        while source.is(cursor, "."), source.isIdentifier(cursor + 1) {
+            cursor += 2
+            if source.is(cursor, "("), let close = source.close(cursor), source.is(close + 1, "(") { cursor = close + 1 }
+        }
+        return source.is(cursor, "(") ? cursor : nil
+    }
+
+    /// The indented block after `def name(...):` (an annotation `-> T` may come first).
+    private func pythonBody(after def: Int) -> Range<Int>? {
+        var index = def + 2
+        guard source.is(index, "("), let close = source.close(index) else { return nil }
+        index = close + 1
+        while index < source.count, !source.is(index, ":") { index += 1 }
+        let open = index + 1
+        guard open < source.count, source.tokens[open].kind == .blockOpen, let end = source.close(open) else { return nil }
+        return (open + 1)..<end
+    }
+
+    /// The `{ … }` after a parameter list starting at or after `index`.
+    private func braceBody(after index: Int) -> Range<Int>? {
+        var cursor = index
+        while cursor < source.count, cursor - index < 64 {
+            if source.is(cursor, "{"), let close = source.close(cursor) { return (cursor + 1)..<close }
+            if source.is(cursor, ";") { return nil }
+            if source.is(cursor, "("), let close = source.close(cursor) { cursor = close + 1 } else { cursor += 1 }
+        }
+        return nil
+    }
+
+    /// The method after annotations or attributes: its name (the identifier before its
+    /// parameter list) and its body (`{ … }`, or an expression body up to `;`).
+    private func annotatedMethod(after index: Int) -> (String, Range<Int>)? {
+        var cursor = index
+        while cursor < source.count, cursor - index < 64 {
+            if source.is(cursor, "@"), source.isIdentifier(cursor + 1) {
+                cursor += 2
+                if source.is(cursor, "("), let close = source.close(cursor) { cursor = close + 1 }
+                continue
+            }
+            if source.is(cursor, "["), let close = source.close(cursor) {
+                cursor = close + 1
+                continue
+            }
+            if source.isIdentifier(cursor), source.is(cursor + 1, "("), let close = source.close(cursor + 1) {
+                let name = source.text(cursor)
+                if let body = braceBody(after: close + 1) { return (name, body) }
+                var end = close + 1
+                while end < source.count, !source.is(end, ";") { end += 1 }
+                return (name, (close + 1)..<end)
+            }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// RSpec `it "…" do … end` / `it { … }`, Minitest `test "…" do`, `def test_…`.
+    private func rubyDeclaration(at index: Int) -> Declaration? {
+        let word = source.text(index)
+        guard source.isIdentifier(index), source.tokens[index].flags.contains(.startsLine) else { return nil }
+        if word == "def", source.isIdentifier(index + 1), source.text(index + 1).hasPrefix("test") {
+            return rubyBlock(from: index + 2).map { Declaration(name: source.text(index + 1), start: index, body: $0, framework: "minitest") }
+        }
+        guard word == "it" || word == "specify" || word == "test" || word == "scenario" else { return nil }
+        let name = source.string(index + 1) ?? word
+        var cursor = index + 1
+        while cursor < source.count, !source.tokens[cursor].flags.contains(.startsLine) {
+            if source.is(cursor, "{"), let close = source.close(cursor) {
+                return Declaration(name: name, start: index, body: (cursor + 1)..<close, framework: word == "test" ? "minitest" : "rspec")
+            }
+            if source.is(cursor, "do") { break }
+            cursor += 1
+        }
+        guard source.is(cursor, "do"), let body = rubyBlock(from: cursor + 1) else { return nil }
+        return Declaration(name: name, start: index, body: body, framework: word == "test" ? "minitest" : "rspec")
+    }
+
+    /// From `start` to the `end` closing the block open there (blocks nested inside counted).
+    private func rubyBlock(from start: Int) -> Range<Int>? {
+        var depth = 1
+        var index = start
+        while index < source.count {
+            let token = source.tokens[index]
+            if token.kind == .identifier {
+                switch source.text(index) {
+                case "do", "begin", "case", "class", "module", "def": depth += 1
+                case "if", "unless", "while", "until" where token.flags.contains(.startsLine): depth += 1
+                case "end":
+                    depth -= 1
+                    if depth == 0 { return start..<index }
+                default: break
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

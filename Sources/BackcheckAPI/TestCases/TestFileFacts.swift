@@ -1,0 +1,32 @@
+/// The tests one test file declares.
+public struct TestFileFacts: Sendable, Codable, Hashable {
+    public var path: String
+    public var tests: [TestCase]
+}
+
+/// One test: where it is declared, whether it asserts anything, what it requests and checks.
+public struct TestCase: Sendable, Codable, Hashable {
+    /// `test_create_order`, `creates an order`, `TestCreateOrder`.
+    public var name: String
+    /// Where the declaration starts (`def`, `it`, `func`, the `@Test` or `[Fact]` before it).
+    public var line: Int
+    public var column: Int
+    /// pytest, jest, go, junit, xunit, phpunit, rspec, xctest.
+    public var framework: String
+    public var hasAssertion: Bool
+    /// HTTP requests the test makes through a test client, in order.
+    public var requests: [TestRequest]
+    /// Functions and methods the body calls, first call first: a test may reach a handler by
+    /// calling it.
+    public var calledNames: [String]
+    /// HTTP status codes the test asserts.
+    public var assertedStatuses: [Int]
+}
+
+/// A request a test makes: method (`*` when the call does not say) and path as written, query
+/// and host left out, interpolated or concatenated parts as `{}`.
+public struct TestRequest: Sendable, Codable, Hashable {
+    public var method: String
+    public var path: String
+    public var line: Int
+}
