@@ -51,7 +51,7 @@ import TestSupport
         let ids = rules.compactMap { $0["id"] as? String }
         #expect(ids.count == Set(ids).count, "each rule once")
         let results = try #require(run["results"] as? [[String: Any]])
-        #expect(results.count == 16)
+        #expect(results.count == ExpectedFindings.shopBackend.count)
         #expect(Set(results.compactMap { $0["ruleId"] as? String }) == Set(ids))
         for result in results {
             let index = try #require(result["ruleIndex"] as? Int)
@@ -88,7 +88,7 @@ import TestSupport
         defer { session.remove() }
         let result = try session.audit(["--format", "github"])
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 16)
+        #expect(lines.count == ExpectedFindings.shopBackend.count)
         let pattern = #/^::(error|warning|notice) file=[^,:%\n]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^,:\n]+::[^\r\n]+$/#
         for line in lines { #expect(line.wholeMatch(of: pattern) != nil, "\(line)") }
         #expect(lines.contains { $0.hasPrefix("::error file=api/server.js,line=10,col=") && $0.contains("title=sensitive-data/hardcoded-stripe-live-key (critical)::") })

@@ -18,11 +18,12 @@ struct OperationWithoutRouteAnalyzer: APIAnalyzer {
             else { continue }
             var reported = Set<String>()
             for operation in unmatched where reported.insert("\(operation.method) \(operation.key)").inserted {
-                // A path documented under another method is the method-mismatch finding's.
-                let served = context.routes.contains { RouteMatching.samePath($0, operation) }
+                // A path served under another method is one drift, reported once: at the route,
+                // by the method-mismatch rule.
+                guard !context.routes.contains(where: { RouteMatching.samePath($0, operation) }) else { continue }
                 let described = "\(operation.method) \(operation.path)"
-                problems.append(APIProblem(path: operation.document, line: operation.line, column: operation.column, identity: described, route: described,
-                                           detail: served ? "the code serves this path with other methods" : "no route in code serves it"))
+                problems.append(APIProblem(path: operation.document, line: operation.line, column: operation.column,
+                                           identity: described, route: described, detail: "no route in code serves it"))
             }
         }
         return problems

@@ -10,7 +10,7 @@ struct UntestedRouteAnalyzer: APIAnalyzer {
             let described = RouteMatching.describe(route)
             guard reach.tests(reaching: route).isEmpty, reported.insert(route.file + "\u{0}" + described).inserted else { return nil }
             return APIProblem(path: route.file, line: route.route.line, column: route.route.column, identity: described,
-                              route: described, detail: route.route.handler.map { "handler `\($0)`" } ?? "an inline handler")
+                              route: described, detail: route.route.handler.map { "requests it or calls its handler `\($0)`" } ?? "requests it")
         }
     }
 }
