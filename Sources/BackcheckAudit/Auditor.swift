@@ -58,7 +58,7 @@ public enum Auditor {
             }
             let rulePackHash = selection.hash(with: reader.analyzer.sourceSummaries)
             let scan = try store.beginScan(root: root, kind: .audit, toolVersion: toolVersion, rulePackHash: rulePackHash)
-            var projectStep = ProjectStep(rules: selection.rules, root: root, settings: APISettings(ignore: configuration.apiIgnore))
+            var projectStep = ProjectStep(rules: selection.rules, root: root, settings: APISettings(ignore: configuration.apiIgnore, services: configuration.apiServices))
             reader.extractsSQL = projectStep.needsSQL
             reader.extractsAPI = projectStep.needsAPI
             // Files whose bytes the same rules (and the same summaries) analysed before keep their findings.

@@ -79,7 +79,14 @@ public enum ConfigLoader {
             case "skip-roles": config.skippedRoles = try skippedRoles(value, reader: reader)
             case "tiers": config.tiers = try tiers(value, reader: reader)
             case "api-docs":
-                config.apiIgnore = try section(value, key: key, reader: reader, known: ["ignore"])["ignore"] ?? config.apiIgnore
+                let services = value.mapping?["services"]
+                var rest = value
+                if services != nil, var map = value.mapping {
+                    map["services"] = nil
+                    rest = Node.mapping(map)
+                }
+                config.apiIgnore = try section(rest, key: key, reader: reader, known: ["ignore", "services"])["ignore"] ?? config.apiIgnore
+                if let services { config.apiServices = try apiServices(services, reader: reader) }
             case "testing":
                 config.extraAssertions = try section(value, key: key, reader: reader, known: ["assertions"])["assertions"]
                     ?? config.extraAssertions
@@ -87,6 +94,23 @@ public enum ConfigLoader {
                 throw reader.error(keyNode, "unknown key `\(key)`; known keys: include, exclude, max-file-size, languages, rules, fail-on, database, debounce-ms, roles, skip-roles, tiers, api-docs, testing")
             }
         }
+    }
+
+    /// `api-docs.services`: a mapping of service directories to document paths, both
+    /// root-relative.
+    private static func apiServices(_ node: Node, reader: NodeReader) throws(ConfigError) -> [String: String] {
+        guard let map = node.mapping else {
+            throw reader.error(node, "`api-docs.services` must map service directories to documents, e.g. `services/billing: services/billing/openapi.yaml`")
+        }
+        var result: [String: String] = [:]
+        for (directory, document) in map {
+            guard let directory = directory.string, let document = document.string, !document.isEmpty else {
+                throw reader.error(document, "`api-docs.services` entries map a directory to one document path")
+            }
+            let trimmed = directory.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            result[trimmed == "." ? "" : trimmed] = document
+        }
+        return result
     }
 
     private static var severityNames: String { Severity.allCases.map(\.rawValue).joined(separator: ", ") }

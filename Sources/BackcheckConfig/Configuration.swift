@@ -23,6 +23,8 @@ public struct Configuration: Sendable, Hashable {
     public var tiers: Set<FindingTier> = Set(FindingTier.allCases)
     /// `api-docs.ignore:`: route paths no api-docs check reports (`/internal/**`, `/health`).
     public var apiIgnore: [String] = []
+    /// `api-docs.services`: service directory → the OpenAPI document that describes it.
+    public var apiServices: [String: String] = [:]
     /// `testing.assertions:`: more function names that count as assertions in tests.
     public var extraAssertions: [String] = []
 

@@ -224,7 +224,7 @@ struct WatchedRoot {
     /// caller is about to take): each file's stored SQL facts, and its result made whole from its
     /// stored row and findings.
     private func primedSchema(except: Set<String>, store: FindingStore) throws -> ProjectStep {
-        var step = ProjectStep(rules: selection.rules, root: path, settings: APISettings(ignore: configuration.apiIgnore))
+        var step = ProjectStep(rules: selection.rules, root: path, settings: APISettings(ignore: configuration.apiIgnore, services: configuration.apiServices))
         var facts: [String: ProjectFacts] = [:]
         for (file, json) in try store.sqlFacts(root: path) where !except.contains(file) {
             facts[file, default: ProjectFacts()].sql = SQLFileFacts(json: json)

@@ -16,8 +16,19 @@ struct APIContext {
         operations = DocumentedOperation.all(documents).filter { !RouteMatching.isIgnored($0.path, settings.ignore) }
     }
 
-    /// The operations that document `route`'s path, whatever their method.
+    /// The operations that document `route`'s path, whatever their method, in the documents
+    /// that describe its file.
     func operations(at route: ResolvedRoute) -> [DocumentedOperation] {
-        operations.filter { RouteMatching.samePath(route, $0) }
+        operations.filter { settings.describes(document: $0.document, file: route.file) && RouteMatching.samePath(route, $0) }
+    }
+
+    /// The documents that describe the routes of `file`.
+    func documents(describing file: String) -> [OpenAPIDocument] {
+        documents.filter { settings.describes(document: $0.path, file: file) }
+    }
+
+    /// The routes `document` describes.
+    func routes(describedBy document: String) -> [ResolvedRoute] {
+        routes.filter { settings.describes(document: document, file: $0.file) }
     }
 }

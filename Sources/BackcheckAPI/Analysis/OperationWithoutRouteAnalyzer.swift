@@ -11,19 +11,24 @@ struct OperationWithoutRouteAnalyzer: APIAnalyzer {
         var problems: [APIProblem] = []
         for document in context.documents {
             let operations = context.operations.filter { $0.document == document.path }
+            let routes = context.routes(describedBy: document.path)
             let unmatched = operations.filter { operation in
-                !context.routes.contains { RouteMatching.samePath($0, operation) && RouteMatching.sameMethod($0, operation) }
+                !routes.contains { RouteMatching.samePath($0, operation) && RouteMatching.sameMethod($0, operation) }
             }
             guard !operations.isEmpty, Double(operations.count - unmatched.count) >= Self.minimumMatched * Double(operations.count)
             else { continue }
             var reported = Set<String>()
             for operation in unmatched where reported.insert("\(operation.method) \(operation.key)").inserted {
-                // A path served under another method is one drift, reported once: at the route,
-                // by the method-mismatch rule.
-                guard !context.routes.contains(where: { RouteMatching.samePath($0, operation) }) else { continue }
+                // GET documented where the code serves POST is one drift, reported once: at the
+                // route, by the method-mismatch rule.
+                let atPath = routes.filter { RouteMatching.samePath($0, operation) }
+                let mismatched = atPath.contains { route in !context.operations(at: route).contains { RouteMatching.sameMethod(route, $0) } }
+                guard !mismatched else { continue }
                 let described = "\(operation.method) \(operation.path)"
+                let served = Set(atPath.flatMap(\.route.methods)).sorted().joined(separator: ", ")
                 problems.append(APIProblem(path: operation.document, line: operation.line, column: operation.column,
-                                           identity: described, route: described, detail: "no route in code serves it"))
+                                           identity: described, route: described,
+                                           detail: atPath.isEmpty ? "no route in code serves it" : "the code serves this path only for \(served)"))
             }
         }
         return problems

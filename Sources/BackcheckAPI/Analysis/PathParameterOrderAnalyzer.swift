@@ -11,6 +11,7 @@ struct PathParameterOrderAnalyzer: APIAnalyzer {
             let fixed = segments.filter { !$0.hasPrefix("{") }
             guard fixed.count < segments.count else { continue }
             let candidates = context.operations.filter { operation in
+                guard context.settings.describes(document: operation.document, file: route.file) else { return false }
                 let other = operation.path.split(separator: "/")
                 return other.count == segments.count && other.filter { !$0.hasPrefix("{") } == fixed
                     && RouteMatching.sameMethod(route, operation) && operation.key != RoutePath.key(route.path)

@@ -6,10 +6,11 @@ import BackcheckRules
 struct RouteNotDocumentedAnalyzer: APIAnalyzer {
     func problems(in context: APIContext, rule: Rule) -> [APIProblem] {
         guard !context.documents.isEmpty else { return [] }
-        let documents = context.documents.map(\.path).sorted().joined(separator: ", ")
         var reported = Set<String>()
         return context.routes.compactMap { route in
-            guard context.operations(at: route).isEmpty else { return nil }
+            let describing = context.documents(describing: route.file)
+            guard !describing.isEmpty, context.operations(at: route).isEmpty else { return nil }
+            let documents = describing.map(\.path).sorted().joined(separator: ", ")
             let described = RouteMatching.describe(route)
             guard reported.insert(route.file + "\u{0}" + described).inserted else { return nil }
             return APIProblem(path: route.file, line: route.route.line, column: route.route.column,

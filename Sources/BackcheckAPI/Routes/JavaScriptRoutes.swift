@@ -142,7 +142,7 @@ struct JavaScriptRoutes {
         facts.routes.append(RouteFact(methods: [member == "all" ? "*" : (member == "del" ? "DELETE" : member.uppercased())],
                                       path: RoutePath.join(known?.prefix ?? "", path), handler: handlerName(arguments.last),
                                       line: position.line, column: position.column, framework: "express",
-                                      router: known?.isApplication == true ? nil : name))
+                                      router: known?.isApplication ?? PythonRoutes.applicationNames.contains(name) ? nil : name))
     }
 
     /// `router.route('/x').get(h).post(h)`.
@@ -157,7 +157,8 @@ struct JavaScriptRoutes {
                                           path: RoutePath.join(known?.prefix ?? "", path),
                                           handler: handlerName(source.arguments(index + 2).last), line: position.line,
                                           column: position.column, framework: "express",
-                                          router: known?.isApplication == true ? nil : source.text(receiver)))
+                                          router: known?.isApplication ?? PythonRoutes.applicationNames.contains(source.text(receiver))
+                                              ? nil : source.text(receiver)))
             index = end + 1
         }
     }

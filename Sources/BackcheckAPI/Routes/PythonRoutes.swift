@@ -149,10 +149,13 @@ struct PythonRoutes {
         let position = source.position(receiver - 1)
         return RouteFact(methods: methods, path: RoutePath.join(known?.prefix ?? "", path), handler: handlerName(after: open),
                          line: position.line, column: position.column, framework: framework ?? "flask",
-                         router: known?.isApplication == true ? nil : name)
+                         router: known?.isApplication ?? Self.applicationNames.contains(name) ? nil : name)
     }
 
     static let routerLikeNames: Set<String> = ["app", "api", "router", "bp", "blueprint", "application"]
+    /// Names that, made in another module and imported (`from shop import app`), are the
+    /// application by convention, not a router mounted somewhere.
+    static let applicationNames: Set<String> = ["app", "application"]
 
     /// The function a decorator list ends in: `def name` after the decorator's `)`.
     private func handlerName(after open: Int) -> String? {

@@ -14,7 +14,9 @@ public enum RouteTable {
             zip(cells, widths).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
-        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n\(routes.count) route\(routes.count == 1 ? "" : "s")\n"
+        let legend = routes.contains { !$0.prefixKnown }
+            ? " (? after a path: its router is mounted where backcheck does not see, so a prefix may be missing)" : ""
+        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n\(routes.count) route\(routes.count == 1 ? "" : "s")\(legend)\n"
     }
 
     public static func json(_ routes: [ResolvedRoute]) -> String {

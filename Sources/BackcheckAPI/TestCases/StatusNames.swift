@@ -17,6 +17,8 @@ enum StatusNames {
 
     /// The status the identifier at `index` names, or nil.
     static func code(of name: String, at index: Int, in source: SourceTokens) -> Int? {
+        // Ruby symbols lex as one identifier: `have_http_status(:not_found)`.
+        if name.hasPrefix(":"), name.count > 1 { return codes[normalized(name.dropFirst())] }
         // HTTP_404_NOT_FOUND (Django REST framework, Starlette).
         if name.hasPrefix("HTTP_"), name.count >= 8, let code = Int(name.dropFirst(5).prefix(3)), (100...599).contains(code) {
             return code
@@ -32,9 +34,8 @@ enum StatusNames {
         // A bare `ok`/`found`/`created` is a variable name unless it sits where statuses do.
         if word.count == name.count {
             let qualified = source.is(index - 1, ".") && isStatusQualifier(source.text(index - 2))
-            let symbol = source.is(index - 1, ":") && source.file.language == .ruby
             let swiftMember = source.is(index - 1, ".") && source.file.language == .swift && !source.isIdentifier(index - 2)
-            guard qualified || symbol || swiftMember || isUpperSnake(name) && source.is(index - 1, ".") else { return nil }
+            guard qualified || swiftMember || isUpperSnake(name) && source.is(index - 1, ".") else { return nil }
         } else if name.hasPrefix("is") || name.hasPrefix("assert") {
             // isNotFound() / assertNotFound(): calls.
             guard source.is(index + 1, "(") else { return nil }

@@ -1,0 +1,223 @@
+@testable import BackcheckAPI
+import BackcheckLexer
+import BackcheckModel
+import Testing
+
+@Suite struct TestCaseScannerTests {
+    private func tests(_ code: String, path: String, extra: Set<String> = []) -> [TestCase] {
+        let language = Language.forExtension(String(path.split(separator: ".").last ?? "")) ?? .python
+        return TestCaseScanner.facts(path: path, file: LexedFile(bytes: Array(code.utf8), language: language), extraAssertions: extra)?.tests ?? []
+    }
+
+    /// `name asserts|silent [METHOD path …] {statuses}` for readable expectations.
+    private func summary(_ code: String, path: String, extra: Set<String> = []) -> [String] {
+        tests(code, path: path, extra: extra).map { test in
+            let requests = test.requests.map { "\($0.method) \($0.path)" }.joined(separator: ", ")
+            let statuses = test.assertedStatuses.map(String.init).joined(separator: ",")
+            return "\(test.name)@\(test.line) \(test.hasAssertion ? "asserts" : "silent") [\(requests)] {\(statuses)}"
+        }
+    }
+
+    @Test func pytestClientsStatusesAndRaises() {
+        let code = """
+            import pytest
+            from rest_framework import status
+
+            def helper():
+                return 1
+
+            def test_create(client):
+                response = client.post("/api/orders/", {"sku": "A1"})
+                assert response.status_code == status.HTTP_201_CREATED
+
+            def test_missing(client, order):
+                response = client.get(f"/api/orders/{order.id}?expand=1")
+                assert response.status_code == 404
+
+            def test_rejects():
+                with pytest.raises(ValueError):
+                    parse("x")
+
+            def test_nothing(client):
+                client.delete("/api/orders/1")
+                settings.get("/not/a/request")
+            """
+        #expect(summary(code, path: "tests/test_orders.py") == [
+            "test_create@7 asserts [POST /api/orders/] {201}",
+            "test_missing@11 asserts [GET /api/orders/{}] {404}",
+            "test_rejects@15 asserts [] {}",
+            "test_nothing@19 silent [DELETE /api/orders/1] {}",
+        ])
+    }
+
+    @Test func jestWithSupertestAndChai() {
+        let code = """
+            const request = require('supertest');
+            describe('orders', () => {
+              it('creates', async () => {
+                await request(app).post('/orders').send({}).expect(201);
+              });
+              test.each([1, 2])('reads %i', async (id) => {
+                const res = await request(app).get(`/orders/${id}`);
+                expect(res.status).toBe(404);
+              });
+              it('only runs', async () => {
+                await request(app).delete('/orders/1');
+              });
+              it.skip('chai', () => {
+                res.should.have.status(200);
+              });
+            });
+            """
+        #expect(summary(code, path: "test/orders.test.js") == [
+            "creates@3 asserts [POST /orders] {201}",
+            "reads %i@6 asserts [GET /orders/{}] {404}",
+            "only runs@10 silent [DELETE /orders/1] {}",
+            "chai@13 asserts [] {200}",
+        ])
+    }
+
+    @Test func goTestingWithHTTPTestAndTestify() {
+        let code = """
+            package orders
+
+            func TestCreate(t *testing.T) {
+                req := httptest.NewRequest(http.MethodPost, "/orders", nil)
+                rec := httptest.NewRecorder()
+                router.ServeHTTP(rec, req)
+                assert.Equal(t, http.StatusCreated, rec.Code)
+            }
+
+            func TestGet(t *testing.T) {
+                req, _ := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("/orders/%d", 7), nil)
+                rec := httptest.NewRecorder()
+                router.ServeHTTP(rec, req)
+                if rec.Code != http.StatusNotFound {
+                    t.Fatalf("got %d", rec.Code)
+                }
+            }
+
+            func TestSilent(t *testing.T) {
+                handler(httptest.NewRecorder(), httptest.NewRequest("DELETE", "/orders/1", nil))
+            }
+
+            func helper(t *testing.T) {}
+            """
+        #expect(summary(code, path: "orders/orders_test.go") == [
+            "TestCreate@3 asserts [POST /orders] {201}",
+            "TestGet@10 asserts [GET /orders/{}] {404}",
+            "TestSilent@19 silent [DELETE /orders/1] {}",
+        ])
+        #expect(tests(code, path: "orders/orders.go").isEmpty, "Go tests live in _test.go files")
+    }
+
+    @Test func junitWithMockMvcAndAssertJ() {
+        let code = """
+            class OrderControllerTest {
+                @Test
+                void creates() throws Exception {
+                    mvc.perform(post("/orders").contentType(JSON)).andExpect(status().isCreated());
+                }
+
+                @ParameterizedTest
+                @ValueSource(ints = {1, 2})
+                void missing(int id) throws Exception {
+                    mvc.perform(get("/orders/{id}", id)).andExpect(status().isNotFound());
+                }
+
+                @Test
+                public void client() {
+                    ResponseEntity<String> r = rest.getForEntity("/orders/1", String.class);
+                    assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+                }
+
+                @Test
+                void silent() { service.create(order); }
+            }
+            """
+        #expect(summary(code, path: "src/test/java/shop/OrderControllerTest.java") == [
+            "creates@2 asserts [POST /orders] {201}",
+            "missing@7 asserts [GET /orders/{id}] {404}",
+            "client@13 asserts [GET /orders/1] {200}",
+            "silent@19 silent [] {}",
+        ])
+    }
+
+    @Test func xunitPHPUnitRSpecAndSwift() {
+        #expect(summary("""
+            public class OrdersTests {
+                [Fact]
+                public async Task Creates() {
+                    var response = await _client.PostAsJsonAsync("/api/orders", order);
+                    Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                }
+                [Theory, InlineData(1)]
+                public async Task Silent(int id) => await _client.GetAsync($"/api/orders/{id}");
+            }
+            """, path: "tests/OrdersTests.cs") == [
+                "Creates@2 asserts [POST /api/orders] {201}",
+                "Silent@7 silent [GET /api/orders/{}] {}",
+            ])
+        #expect(summary("""
+            <?php
+            class OrderTest extends TestCase {
+                public function test_creates(): void {
+                    $this->postJson('/api/orders', [])->assertCreated();
+                }
+                public function testForbidden() {
+                    $this->get('/admin')->assertStatus(403);
+                }
+                public function test_silent() { $this->delete('/api/orders/1'); }
+            }
+            """, path: "tests/Feature/OrderTest.php") == [
+                "test_creates@3 asserts [POST /api/orders] {201}",
+                "testForbidden@6 asserts [GET /admin] {403}",
+                "test_silent@9 silent [DELETE /api/orders/1] {}",
+            ])
+        #expect(summary("""
+            RSpec.describe "Orders", type: :request do
+              it "creates" do
+                post "/orders", params: { sku: "A1" }
+                expect(response).to have_http_status(:created)
+              end
+              it "lists" do
+                get orders_path
+              end
+            end
+            """, path: "spec/requests/orders_spec.rb") == [
+                "creates@2 asserts [POST /orders] {201}",
+                "lists@6 silent [] {}",
+            ])
+        #expect(summary("""
+            final class OrderTests: XCTestCase {
+                func testCreate() async throws {
+                    try await app.test(.POST, "orders") { res in
+                        XCTAssertEqual(res.status, .created)
+                    }
+                }
+                func helper() {}
+            }
+            @Test func listsOrders() async throws {
+                #expect(try await list().count == 2)
+            }
+            @Test("named") func silent() { _ = list() }
+            """, path: "Tests/AppTests/OrderTests.swift") == [
+                "testCreate@2 asserts [POST /orders] {201}",
+                "listsOrders@9 asserts [] {}",
+                "silent@12 silent [] {}",
+            ])
+    }
+
+    @Test func configuredHelpersCountAsAssertions() {
+        let code = """
+            def test_checked(client):
+                check_ok(client.get("/health"))
+            """
+        #expect(summary(code, path: "tests/test_health.py") == ["test_checked@1 silent [GET /health] {}"])
+        #expect(summary(code, path: "tests/test_health.py", extra: ["check_ok"]) == ["test_checked@1 asserts [GET /health] {}"])
+    }
+
+    @Test func filesWithoutTestsHaveNoFacts() {
+        #expect(tests("def helper():\n    return 1\n", path: "tests/conftest.py").isEmpty)
+    }
+}

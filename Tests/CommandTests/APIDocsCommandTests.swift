@@ -1,0 +1,102 @@
+import BackcheckStore
+import Foundation
+import Testing
+import TestSupport
+
+/// Routes, OpenAPI documents and tests through the real binary: `backcheck routes`, the
+/// `api-docs` settings, and the daemon keeping both items current when a spec, a route or a
+/// test is edited.
+@Suite(.serialized) struct APIDocsCommandTests {
+    @Test func routesCommandListsTheSampleBackendsRoutes() throws {
+        let session = try CLISession("routes")
+        defer { session.remove() }
+        let json = try BackcheckProcess.run(["routes", session.root.path, "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let routes = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["routes"] as? [[String: Any]])
+        let listed = routes.map { "\(($0["methods"] as? [String] ?? []).joined(separator: ",")) \($0["path"] ?? "") \($0["file"] ?? ""):\($0["line"] ?? "")" }
+        #expect(listed.sorted() == [
+            "GET /orders/{order_id}/items app/orders.py:24",
+            "POST /login app/auth.py:29",
+            "POST /refresh api/server.js:27",
+            "POST /signup api/server.js:20",
+        ].sorted(), "\(json.stdout)")
+        let text = try BackcheckProcess.run(["routes"], in: session.root)
+        #expect(text.stdout.contains("POST") && text.stdout.contains("/orders/{order_id}/items"))
+        #expect(text.stdout.contains("4 routes"), "\(text.stdout)")
+    }
+
+    @Test func ignoredRoutesAndServiceDocumentsApply() throws {
+        let session = try CLISession("api-docs-config")
+        defer { session.remove() }
+        func apiDocs() throws -> [String] {
+            let result = try session.run(["audit", session.root.path, "--format", "json", "--fail-on", "none"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return (try session.json(result)["findings"] as? [[String: Any]] ?? [])
+                .filter { ($0["ruleId"] as? String)?.hasPrefix("api-docs/") == true }
+                .map { "\($0["path"] ?? ""):\($0["line"] ?? "") \($0["ruleId"] ?? "")" }.sorted()
+        }
+        let config = session.root.appendingPathComponent(".backcheck.yml")
+        try "api-docs:\n  ignore: [\"/orders/**\"]\n".write(to: config, atomically: true, encoding: .utf8)
+        let ignored = try apiDocs()
+        #expect(!ignored.contains { $0.hasPrefix("app/orders.py") }, "\(ignored)")
+        #expect(!ignored.contains { $0.contains("operation-without-route") }, "GET /orders/{id} is ignored too: \(ignored)")
+        #expect(ignored.contains("api/server.js:27 api-docs/route-method-mismatch"))
+
+        // The document describes the api/ service only: app/'s routes are nobody's to document.
+        try "api-docs:\n  services:\n    api: openapi.yaml\n".write(to: config, atomically: true, encoding: .utf8)
+        let scoped = try apiDocs()
+        #expect(!scoped.contains { $0.hasPrefix("app/") }, "\(scoped)")
+        #expect(scoped.contains("api/server.js:27 api-docs/route-method-mismatch"))
+
+        try "api-docs:\n  services: [api]\n".write(to: config, atomically: true, encoding: .utf8)
+        let bad = try session.run(["audit", session.root.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains(".backcheck.yml:2") && bad.stderr.contains("api-docs.services"), "\(bad.stderr)")
+    }
+
+    @Test func daemonFollowsEditsToSpecsRoutesAndTests() throws {
+        let daemon = try DaemonProcess("api-docs-watch")
+        try daemon.copySampleBackend()
+        try daemon.start()
+        func open(_ rule: String, _ path: String) throws -> Bool {
+            try daemon.findings([.open, .reopened]).contains { $0.finding.ruleId == rule && $0.finding.path == path }
+        }
+        #expect(try daemon.eventually(within: 20) { try open("api-docs/route-not-documented", "app/orders.py") },
+                "daemon never reported the undocumented route: \(daemon.stderr)")
+
+        // The spec documents the route: the finding is fixed.
+        let spec = try String(contentsOfFile: daemon.root + "/openapi.yaml", encoding: .utf8)
+        try daemon.write("openapi.yaml", spec + """
+              /orders/{id}/items:
+                get:
+                  operationId: orderItems
+                  responses:
+                    "200": {description: The items.}
+                    "404": {description: No such order.}
+
+            """)
+        #expect(try daemon.eventually { try !open("api-docs/route-not-documented", "app/orders.py") }, "\(daemon.stderr)")
+
+        // A new route in code is reported undocumented and untested.
+        let orders = try String(contentsOfFile: daemon.root + "/app/orders.py", encoding: .utf8)
+        try daemon.write("app/orders.py", orders + "\n\n@app.delete(\"/orders/<int:order_id>\")\ndef cancel(order_id):\n    return \"\", 204\n")
+        #expect(try daemon.eventually {
+            try daemon.findings([.open, .reopened]).filter { $0.finding.path == "app/orders.py" && $0.finding.line == 30 }
+                .map(\.finding.ruleId).sorted() == ["api-docs/route-method-mismatch", "testing/untested-route"]
+        }, "\(daemon.stderr)")
+
+        // A test that requests the route: no longer untested.
+        try daemon.write("tests/test_orders.py", """
+            from app.auth import app
+
+            def test_cancel():
+                response = app.test_client().delete("/orders/7")
+                assert response.status_code == 404
+
+            """)
+        #expect(try daemon.eventually {
+            try !daemon.findings([.open, .reopened]).contains { $0.finding.ruleId == "testing/untested-route" && $0.finding.line == 30 }
+        }, "\(daemon.stderr)")
+        #expect(daemon.stop() == 0)
+    }
+}
