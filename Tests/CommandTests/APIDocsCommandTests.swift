@@ -100,3 +100,33 @@ import TestSupport
         #expect(daemon.stop() == 0)
     }
 }
+
+/// No report ticks an item nothing checked.
+@Suite(.serialized) struct CheckedItemsTests {
+    @Test func itemsWithoutRulesForTheRootReadNotChecked() throws {
+        let work = try TestSupport.temporaryDirectory("not-checked")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let root = work.appendingPathComponent("service")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try "from flask import Flask\napp = Flask(__name__)\n\n@app.get(\"/health\")\ndef health():\n    return \"ok\"\n"
+            .write(to: root.appendingPathComponent("app.py"), atomically: true, encoding: .utf8)
+        let db = work.appendingPathComponent("state/db.sqlite").path
+        let json = try BackcheckProcess.run(["audit", root.path, "--db", db, "--format", "json"])
+        let summary = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["summary"] as? [String: Any])
+        #expect(summary["notChecked"] as? [String] == ["testing", "api-docs"], "\(json.stdout)")
+
+        let text = try BackcheckProcess.run(["audit", root.path, "--db", db])
+        #expect(text.stdout.contains("Not checked: testing, api-docs"), "\(text.stdout)")
+        let html = work.appendingPathComponent("report.html").path
+        _ = try BackcheckProcess.run(["audit", root.path, "--db", db, "--format", "html", "--output", html])
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.components(separatedBy: "(not checked)").count - 1 == 2, "two items not checked")
+
+        // The sample backend has an OpenAPI document and tests: every item is checked.
+        let sample = work.appendingPathComponent("shop-backend")
+        try TestSupport.copySampleBackend(to: sample)
+        let full = try BackcheckProcess.run(["audit", sample.path, "--db", db, "--format", "json", "--fail-on", "none"])
+        let fullSummary = (try JSONSerialization.jsonObject(with: Data(full.stdout.utf8)) as? [String: Any])?["summary"] as? [String: Any]
+        #expect(fullSummary?["notChecked"] as? [String] == [])
+    }
+}
