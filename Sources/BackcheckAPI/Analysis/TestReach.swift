@@ -13,6 +13,16 @@ struct TestReach {
     /// route would be "untested" and saying so route by route helps no one.
     var reachesAnything: Bool { tests.contains { !$0.test.requests.isEmpty } }
 
+    /// Whether some test requests a computed path (`reverse("…")`, `orders_path`) with a method
+    /// `route` answers: that request may be the one reaching it.
+    func mayReach(_ route: ResolvedRoute) -> Bool {
+        tests.contains { entry in
+            (entry.test.unresolvedRequests ?? []).contains { method in
+                method == "*" || route.route.methods.contains { $0 == "*" || $0 == method }
+            }
+        }
+    }
+
     func tests(reaching route: ResolvedRoute) -> [TestCase] {
         tests.map(\.test).filter { test in
             test.requests.contains { Self.fits($0, route) }

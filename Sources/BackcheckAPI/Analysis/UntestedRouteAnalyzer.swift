@@ -8,7 +8,7 @@ struct UntestedRouteAnalyzer: APIAnalyzer {
         var reported = Set<String>()
         return context.routes.compactMap { route in
             let described = RouteMatching.describe(route)
-            guard reach.tests(reaching: route).isEmpty, reported.insert(route.file + "\u{0}" + described).inserted else { return nil }
+            guard reach.tests(reaching: route).isEmpty, !reach.mayReach(route), reported.insert(route.file + "\u{0}" + described).inserted else { return nil }
             return APIProblem(path: route.file, line: route.route.line, column: route.route.column, identity: described,
                               route: described, detail: route.route.handler.map { "requests it or calls its handler `\($0)`" } ?? "requests it")
         }

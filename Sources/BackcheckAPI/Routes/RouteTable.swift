@@ -28,7 +28,7 @@ public enum RouteTable {
             if let handler = route.route.handler { object["handler"] = handler }
             return object
         }
-        let data = (try? JSONSerialization.data(withJSONObject: ["routes": objects], options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        let data = (try? JSONSerialization.data(withJSONObject: ["routes": objects], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -22,6 +22,7 @@ struct TestBodyReader {
     func read(_ declaration: TestDeclarations.Declaration) -> TestCase {
         var hasAssertion = false
         var requests: [TestRequest] = []
+        var unresolved: [String] = []
         var called: [String] = []
         var calledSet = Set<String>()
         var statuses = Set<Int>()
@@ -35,7 +36,11 @@ struct TestBodyReader {
                 if isAssertion(name, lower, at: index) { hasAssertion = true }
                 if let code = StatusNames.code(of: name, at: index, in: source) { statuses.insert(code) }
                 if source.is(index + 1, "(") || (source.file.language == .ruby && source.tokens[index].flags.contains(.startsLine)) {
-                    if let request = request(at: index, name: name, lower: lower) { requests.append(request) }
+                    switch request(at: index, name: name, lower: lower) {
+                    case .literal(let request): requests.append(request)
+                    case .unresolved(let method): if !unresolved.contains(method) { unresolved.append(method) }
+                    case nil: break
+                    }
                     if source.is(index + 1, "("), calledSet.insert(name).inserted { called.append(name) }
                 }
             } else if token.kind == .number, let code = Int(source.text(index)), (100...599).contains(code),
@@ -48,7 +53,8 @@ struct TestBodyReader {
         }
         let position = source.position(declaration.start)
         return TestCase(name: declaration.name, line: position.line, column: position.column, framework: declaration.framework,
-                        hasAssertion: hasAssertion, requests: requests, calledNames: called, assertedStatuses: statuses.sorted())
+                        hasAssertion: hasAssertion, requests: requests, calledNames: called, assertedStatuses: statuses.sorted(),
+                        unresolvedRequests: unresolved.isEmpty ? nil : unresolved)
     }
 
     private func isAssertion(_ name: String, _ lower: String, at index: Int) -> Bool {
@@ -79,19 +85,27 @@ struct TestBodyReader {
     /// `client.get("/x")`, `request(app).post('/x')`, `$this->getJson('/x')`, `get "/x"` (request
     /// specs), `httptest.NewRequest("GET", "/x", nil)`, `get("/x")` inside `perform(…)`,
     /// `app.test(.GET, "x")`, `new HttpRequestMessage(HttpMethod.Get, "/x")`.
-    private func request(at index: Int, name: String, lower: String) -> TestRequest? {
+    enum Request {
+        case literal(TestRequest)
+        /// A client request whose path is computed: its method only.
+        case unresolved(String)
+    }
+
+    private func request(at index: Int, name: String, lower: String) -> Request? {
         let line = Int(source.tokens[index].line)
         let receiver = source.is(index - 1, ".") || source.is(index - 1, "->") ? source.text(index - 2) : nil
         if let receiver, Self.nonClients.contains(receiver) { return nil }
         if name == "NewRequest" || name == "NewRequestWithContext" || name == "HttpRequestMessage" || (name == "test" && receiver != nil) {
             let arguments = source.arguments(index + 1).drop { source.is($0.lowerBound, "ctx") || source.is($0.lowerBound, "context") }
-            guard arguments.count >= 2, let path = path(arguments[arguments.startIndex + 1]) else { return nil }
-            return TestRequest(method: method(arguments[arguments.startIndex]) ?? "*", path: path, line: line)
+            guard arguments.count >= 2 else { return nil }
+            let verb = method(arguments[arguments.startIndex]) ?? "*"
+            guard let path = path(arguments[arguments.startIndex + 1]) else { return .unresolved(verb) }
+            return .literal(TestRequest(method: verb, path: path, line: line))
         }
         if lower == "uri", receiver == nil || source.is(index - 1, "."), let path = source.arguments(index + 1).first.flatMap(path) {
             // WebTestClient: `.get().uri("/x")`.
             let verb = source.is(index - 2, ")") ? source.text(index - 4 >= 0 ? Int(source.tokens[index - 2].partner) - 1 : 0) : ""
-            return TestRequest(method: Self.requestMethods[verb.lowercased()] ?? "*", path: path, line: line)
+            return .literal(TestRequest(method: Self.requestMethods[verb.lowercased()] ?? "*", path: path, line: line))
         }
         guard let method = Self.requestMethods[lower] else { return nil }
         let argument: Range<Int>?
@@ -100,12 +114,34 @@ struct TestBodyReader {
         } else {
             argument = (index + 1)..<(index + 2)
         }
-        guard let argument, let path = path(argument) else { return nil }
         // A bare `get("/x")` is a request only inside a test client's call (`perform(get(…))`)
         // or a request spec line; `dict.get("/x")`-like calls need a receiver.
         if receiver == nil, source.file.language != .ruby, source.file.language != .java, source.file.language != .kotlin,
            source.file.language != .php { return nil }
-        return TestRequest(method: method, path: path, line: line)
+        guard let argument, let path = path(argument) else {
+            return isClient(receiver, at: index) ? .unresolved(method) : nil
+        }
+        return .literal(TestRequest(method: method, path: path, line: line))
+    }
+
+    /// Whether the call at `index` certainly goes through a test client, whatever its argument:
+    /// `client.get(…)`, `self.client.post(…)`, `request(app).get(…)`, `$this->get(…)`, a request
+    /// spec's `get orders_path`, MockMvc's `perform(get(…))`.
+    private func isClient(_ receiver: String?, at index: Int) -> Bool {
+        if let receiver {
+            var lower = receiver.lowercased()
+            if receiver == ")", source.is(index - 2, ")") {
+                // `request(app).get(…)`, `app.test_client().get(…)`: the call before.
+                lower = source.text(Int(source.tokens[index - 2].partner) - 1).lowercased()
+                if lower == "request" { return true }
+            }
+            return lower.contains("client") || lower.hasSuffix("this") || lower == "mvc" || lower == "mockmvc"
+        }
+        switch source.file.language {
+        case .ruby: return source.tokens[index].flags.contains(.startsLine)
+        case .java, .kotlin: return source.is(index - 1, "(") && source.is(index - 2, "perform")
+        default: return false
+        }
     }
 
     /// `"GET"`, `http.MethodGet`, `HttpMethod.Get`, `.GET`.

@@ -21,6 +21,9 @@ public struct TestCase: Sendable, Codable, Hashable {
     public var calledNames: [String]
     /// HTTP status codes the test asserts.
     public var assertedStatuses: [Int]
+    /// Methods (`*` when unknown) of requests through a test client whose path is no literal
+    /// (`client.get(reverse("order-detail"))`, `get orders_path`): they may reach any route.
+    public var unresolvedRequests: [String]?
 }
 
 /// A request a test makes: method (`*` when the call does not say) and path as written, query

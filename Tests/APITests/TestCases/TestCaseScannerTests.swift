@@ -217,6 +217,27 @@ import Testing
         #expect(summary(code, path: "tests/test_health.py", extra: ["check_ok"]) == ["test_checked@1 asserts [GET /health] {}"])
     }
 
+    @Test func computedPathsThroughClientsAreUnresolvedRequests() {
+        let python = tests("""
+            def test_detail(self):
+                self.client.get(reverse("order-detail", args=[1]))
+                app.test_client().post(url_for("orders.create"))
+                cache.get(key)
+                assert True
+            """, path: "tests/test_orders.py")
+        #expect(python.first?.unresolvedRequests == ["GET", "POST"])
+        #expect(python.first?.requests.isEmpty == true)
+        let ruby = tests("""
+            it "lists" do
+              get orders_path
+              expect(response).to be_successful
+            end
+            """, path: "spec/requests/orders_spec.rb")
+        #expect(ruby.first?.unresolvedRequests == ["GET"])
+        let literal = tests("def test_a(client):\n    client.get(\"/a\")\n", path: "tests/test_a.py")
+        #expect(literal.first?.unresolvedRequests == nil)
+    }
+
     @Test func filesWithoutTestsHaveNoFacts() {
         #expect(tests("def helper():\n    return 1\n", path: "tests/conftest.py").isEmpty)
     }
