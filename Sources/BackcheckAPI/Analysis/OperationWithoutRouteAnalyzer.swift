@@ -10,10 +10,12 @@ struct OperationWithoutRouteAnalyzer: APIAnalyzer {
     func problems(in context: APIContext, rule: Rule) -> [APIProblem] {
         var problems: [APIProblem] = []
         for document in context.documents {
+            let routes = { (operation: DocumentedOperation) in
+                context.routes(at: operation).filter { context.settings.describes(document: document.path, file: $0.file) }
+            }
             let operations = context.operations.filter { $0.document == document.path }
-            let routes = context.routes(describedBy: document.path)
             let unmatched = operations.filter { operation in
-                !routes.contains { RouteMatching.samePath($0, operation) && RouteMatching.sameMethod($0, operation) }
+                !routes(operation).contains { RouteMatching.samePath($0, operation) && RouteMatching.sameMethod($0, operation) }
             }
             guard !operations.isEmpty, Double(operations.count - unmatched.count) >= Self.minimumMatched * Double(operations.count)
             else { continue }
@@ -21,7 +23,7 @@ struct OperationWithoutRouteAnalyzer: APIAnalyzer {
             for operation in unmatched where reported.insert("\(operation.method) \(operation.key)").inserted {
                 // GET documented where the code serves POST is one drift, reported once: at the
                 // route, by the method-mismatch rule.
-                let atPath = routes.filter { RouteMatching.samePath($0, operation) }
+                let atPath = routes(operation)
                 let mismatched = atPath.contains { route in !context.operations(at: route).contains { RouteMatching.sameMethod(route, $0) } }
                 guard !mismatched else { continue }
                 let described = "\(operation.method) \(operation.path)"

@@ -10,10 +10,8 @@ struct PathParameterOrderAnalyzer: APIAnalyzer {
             let segments = route.path.split(separator: "/")
             let fixed = segments.filter { !$0.hasPrefix("{") }
             guard fixed.count < segments.count else { continue }
-            let candidates = context.operations.filter { operation in
-                guard context.settings.describes(document: operation.document, file: route.file) else { return false }
-                let other = operation.path.split(separator: "/")
-                return other.count == segments.count && other.filter { !$0.hasPrefix("{") } == fixed
+            let candidates = context.operations(shapedLike: route.path).filter { operation in
+                context.settings.describes(document: operation.document, file: route.file)
                     && RouteMatching.sameMethod(route, operation) && operation.key != RoutePath.key(route.path)
             }
             guard let operation = candidates.first else { continue }

@@ -1,41 +1,80 @@
+import BackcheckModel
+
 /// Which tests reach a route: by a request whose path fits the route's (a literal segment fits a
 /// parameter; `{}` from an interpolation fits anything) and whose method it answers, or by
-/// calling the route's handler by name.
+/// calling the route's handler by name. Requests are indexed by each segment and its place from
+/// the end (`{}` as `*`), handlers by name: a route is compared with the requests that share one
+/// of its literal segments in the same place, not with every request.
 struct TestReach {
+    private struct Asked {
+        var test: Int
+        var method: String
+        var segments: [Substring]
+    }
+
     /// Every test with the file it is in.
     let tests: [(file: String, test: TestCase)]
+    private var asked: [Asked] = []
+    /// Indexes into `asked` by "place from the end, segment".
+    private var bySegment: [String: [Int]] = [:]
+    private var callers: [String: [Int]] = [:]
+    private var unresolvedMethods = Set<String>()
 
     init(_ facts: [APIFileFacts]) {
         tests = facts.flatMap { file in (file.tests?.tests ?? []).map { (file.path, $0) } }
+        for (index, entry) in tests.enumerated() {
+            for request in entry.test.requests {
+                let segments = RoutePath.normalize(request.path).split(separator: "/")
+                for (place, segment) in segments.reversed().enumerated() {
+                    bySegment[Self.slot(place, segment), default: []].append(asked.count)
+                }
+                asked.append(Asked(test: index, method: request.method, segments: segments))
+            }
+            for name in entry.test.calledNames where name.count > 3 { callers[name, default: []].append(index) }
+            unresolvedMethods.formUnion(entry.test.unresolvedRequests ?? [])
+        }
     }
 
-    /// Whether the project has tests that make requests or call anything: without them, every
-    /// route would be "untested" and saying so route by route helps no one.
-    var reachesAnything: Bool { tests.contains { !$0.test.requests.isEmpty } }
+    /// Whether the project has tests that make requests: without them, every route would be
+    /// "untested" and saying so route by route helps no one.
+    var reachesAnything: Bool { !asked.isEmpty || !unresolvedMethods.isEmpty }
+
+    private static func slot(_ place: Int, _ segment: Substring) -> String {
+        "\(place) " + (segment.hasPrefix("{") ? "*" : segment)
+    }
 
     /// Whether some test requests a computed path (`reverse("…")`, `orders_path`) with a method
     /// `route` answers: that request may be the one reaching it.
     func mayReach(_ route: ResolvedRoute) -> Bool {
-        tests.contains { entry in
-            (entry.test.unresolvedRequests ?? []).contains { method in
-                method == "*" || route.route.methods.contains { $0 == "*" || $0 == method }
-            }
-        }
+        unresolvedMethods.contains("*") || route.route.methods.contains { $0 == "*" || unresolvedMethods.contains($0) }
     }
 
     func tests(reaching route: ResolvedRoute) -> [TestCase] {
-        tests.map(\.test).filter { test in
-            test.requests.contains { Self.fits($0, route) }
-                || route.route.handler.map { handler in handler.count > 3 && test.calledNames.contains(handler) } == true
+        let served = route.path.split(separator: "/")
+        var reaching = Set<Int>()
+        // Requests sharing the route's last literal segment in its place, or a `{}` there; a
+        // route of parameters only is compared with every request.
+        let candidates: [Int]
+        if let literal = served.lastIndex(where: { !$0.hasPrefix("{") }) {
+            let place = served.count - 1 - literal
+            candidates = (bySegment[Self.slot(place, served[literal])] ?? []) + (bySegment[Self.slot(place, "{")] ?? [])
+        } else {
+            candidates = Array(asked.indices)
         }
+        for candidate in candidates {
+            WorkMeter.tick()
+            let request = asked[candidate]
+            // A route whose mount prefix is unknown may be asked with more leading segments.
+            guard request.segments.count == served.count || (!route.prefixKnown && request.segments.count > served.count),
+                  !reaching.contains(request.test), Self.fits(request.method, request.segments, route, served) else { continue }
+            reaching.insert(request.test)
+        }
+        if let handler = route.route.handler { reaching.formUnion(callers[handler] ?? []) }
+        return reaching.sorted().map { tests[$0].test }
     }
 
-    static func fits(_ request: TestRequest, _ route: ResolvedRoute) -> Bool {
-        guard request.method == "*" || route.route.methods.contains(where: { $0 == "*" || $0 == request.method }) else { return false }
-        let asked = RoutePath.normalize(request.path).split(separator: "/")
-        let served = route.path.split(separator: "/")
-        // A route whose mount prefix is unknown may be asked with more leading segments.
-        guard asked.count == served.count || (!route.prefixKnown && asked.count > served.count) else { return false }
+    private static func fits(_ method: String, _ asked: [Substring], _ route: ResolvedRoute, _ served: [Substring]) -> Bool {
+        guard method == "*" || route.route.methods.contains(where: { $0 == "*" || $0 == method }) else { return false }
         return zip(asked.suffix(served.count), served).allSatisfy { asked, served in
             served.hasPrefix("{") || asked.hasPrefix("{") || asked == served
         }

@@ -1,3 +1,5 @@
+import BackcheckModel
+
 /// What one test body does: assertions, requests through test clients, statuses it checks,
 /// functions it calls. One pass over the body's tokens.
 struct TestBodyReader {
@@ -29,6 +31,7 @@ struct TestBodyReader {
         let body = declaration.body
         var index = body.lowerBound
         while index < body.upperBound {
+            WorkMeter.tick()
             let token = source.tokens[index]
             if token.kind == .identifier {
                 let name = source.text(index)

@@ -20,6 +20,7 @@ struct TestDeclarations {
         var result: [Declaration] = []
         var index = 0
         while index < source.count {
+            WorkMeter.tick()
             if let declaration = declaration(at: index) {
                 result.append(declaration)
                 // Tests do not nest in tests (a `describe` block is not one), so skip the body.
