@@ -15,17 +15,51 @@ struct GoRoutes {
         self.source = source
     }
 
+    /// Type names of router parameters: `*gin.RouterGroup`, `*gin.Engine`, `gin.IRoutes`,
+    /// `*echo.Echo`, `*echo.Group`, `chi.Router`, `*mux.Router`, `*http.ServeMux`, `fiber.Router`.
+    static let routerTypes: Set<String> = ["RouterGroup", "Engine", "IRoutes", "IRouter", "Echo", "Group", "Router", "ServeMux", "Mux", "App"]
+    /// Calls that make the application's own router, which no other router mounts: routes on it
+    /// have their full path.
+    static let applicationConstructors: Set<String> = ["gin.Default", "gin.New", "echo.New", "http.NewServeMux", "fiber.New"]
+    /// Router methods: a call of one of these is never a register function taking a router.
+    static let routerMethods: Set<String> = ["Group", "PathPrefix", "Route", "Use", "Handle", "HandleFunc", "Any", "Methods",
+                                             "Subrouter", "With", "Static", "StaticFS", "File", "NoRoute", "Match", "Add"]
+
     func extract() -> RouteFileFacts {
         var facts = RouteFileFacts(path: source.path)
+        let imports = importPaths()
         /// Prefixes of router variables (`v1 := r.Group("/api/v1")`), and of closure parameters
         /// inside `r.Route("/x", func(r chi.Router) { … })` until the closure's end.
         var prefixes: [String: String] = [:]
         var scoped: [(end: Int, name: String, previous: String?)] = []
+        /// Where each router variable of the current function comes from: `""` for the
+        /// application, `Name()` for a router parameter of function `Name` (and groups of it).
+        var origins: [String: String] = [:]
+        var functionEnd = -1
         var index = 0
         while index < source.count {
             while let last = scoped.last, index > last.end {
                 prefixes[last.name] = last.previous
                 scoped.removeLast()
+            }
+            if index > functionEnd, !origins.isEmpty { origins = [:] }
+            if source.is(index, "func"), source.tokens[index].flags.contains(.startsLine),
+               let function = readFunction(index) {
+                // `func Register(r *gin.RouterGroup)`: routes on `r` are mounted wherever it is called.
+                functionEnd = function.end
+                origins = [:]
+                for parameter in function.routers { origins[parameter] = function.name + "()" }
+                index = function.bodyStart
+                continue
+            }
+            // `r := gin.Default()`: the application itself.
+            if source.is(index, ":=") || source.is(index, "="), source.isIdentifier(index - 1), source.isIdentifier(index + 1),
+               source.is(index + 2, "."), source.isIdentifier(index + 3), source.is(index + 4, "("),
+               Self.applicationConstructors.contains(source.text(index + 1) + "." + source.text(index + 3)) {
+                origins[source.text(index - 1)] = ""
+            }
+            if let mount = registerCall(index, imports: imports, prefixes: prefixes, origins: origins) {
+                facts.mounts.append(mount)
             }
             guard source.isIdentifier(index), source.is(index + 1, "."), source.isIdentifier(index + 2), source.is(index + 3, "("),
                   !source.is(index - 1, ".") else {
@@ -41,11 +75,13 @@ struct GoRoutes {
                 continue
             }
             let position = source.position(index)
+            let router = receiver == "http" ? nil : origins[receiver].map { $0.isEmpty ? nil : $0 } ?? receiver
             switch member {
             case "Group", "PathPrefix":
                 // `v1 := r.Group("/v1")`, `api := r.PathPrefix("/api").Subrouter()`.
                 if source.is(index - 1, ":=") || source.is(index - 1, "="), source.isIdentifier(index - 2) {
                     prefixes[source.text(index - 2)] = RoutePath.join(prefix, written)
+                    if let origin = origins[receiver] { origins[source.text(index - 2)] = origin }
                 }
             case "Route":
                 // chi: the closure's router parameter carries the prefix inside the closure.
@@ -54,6 +90,7 @@ struct GoRoutes {
                     let name = source.text(closure.lowerBound + 2)
                     scoped.append((body, name, prefixes[name]))
                     prefixes[name] = RoutePath.join(prefix, written)
+                    if let origin = origins[receiver] { origins[name] = origin }
                 }
             case "HandleFunc", "Handle":
                 var methods = ["*"]
@@ -69,13 +106,13 @@ struct GoRoutes {
                     methods = source.arguments(close + 3).compactMap { source.string($0.lowerBound)?.uppercased() }
                 }
                 guard arguments.count >= 2, path.hasPrefix("/") else { break }
-                facts.routes.append(route(methods, RoutePath.join(prefix, path), arguments, position, "net/http", receiver))
+                facts.routes.append(route(methods, RoutePath.join(prefix, path), arguments, position, "net/http", router))
             default:
                 let method = Self.upperMethods.contains(member) ? member : Self.chiMethods[member]
                     ?? (member == "Any" ? "*" : nil)
                 guard let method, arguments.count >= 2, written.hasPrefix("/") || written.isEmpty else { break }
                 let framework = Self.chiMethods[member] != nil ? "chi" : "gin"
-                facts.routes.append(route([method], RoutePath.join(prefix, written), arguments, position, framework, receiver))
+                facts.routes.append(route([method], RoutePath.join(prefix, written), arguments, position, framework, router))
             }
             index += 1
         }
@@ -83,13 +120,108 @@ struct GoRoutes {
     }
 
     private func route(_ methods: [String], _ path: String, _ arguments: [Range<Int>], _ position: SourcePosition,
-                       _ framework: String, _ receiver: String) -> RouteFact {
+                       _ framework: String, _ receiver: String?) -> RouteFact {
         let handler = arguments.last.flatMap { argument -> String? in
             guard let last = argument.last, source.isIdentifier(last), !source.is(argument.lowerBound, "func") else { return nil }
             return source.text(last)
         }
         return RouteFact(methods: methods, path: path, handler: handler, line: position.line, column: position.column,
                          framework: framework, router: receiver)
+    }
+
+    /// `func Name(params) … {` or `func (s *T) Name(params) … {`: the name, the parameters whose
+    /// type is a router, where the body opens and ends.
+    private func readFunction(_ start: Int) -> (name: String, routers: [String], bodyStart: Int, end: Int)? {
+        var index = start + 1
+        if source.is(index, "("), let close = source.close(index) { index = close + 1 }
+        guard source.isIdentifier(index), source.is(index + 1, "("), let close = source.close(index + 1) else { return nil }
+        let name = source.text(index)
+        var routers: [String] = []
+        for parameter in source.arguments(index + 1) where parameter.count >= 2 && source.isIdentifier(parameter.lowerBound) {
+            guard let type = parameter.last, source.isIdentifier(type), Self.routerTypes.contains(source.text(type)) else { continue }
+            routers.append(source.text(parameter.lowerBound))
+        }
+        var body = close + 1
+        while body < source.count, !source.is(body, "{") {
+            if source.is(body, "("), let end = source.close(body) { body = end }
+            if source.tokens[body].flags.contains(.startsLine), body > close + 1, !source.is(body, "{") { return nil }
+            body += 1
+        }
+        guard let end = source.close(body) else { return nil }
+        return (name, routers, body + 1, end)
+    }
+
+    /// `users.Register(v1.Group("/users"))`, `Register(api)`, `h.Register(e.Group("/api"))`: a
+    /// router handed to a function that declares routes on it, mounted under the router's prefix.
+    private func registerCall(_ index: Int, imports: [String: String], prefixes: [String: String],
+                              origins: [String: String]) -> RouteMount? {
+        guard source.isIdentifier(index), !source.is(index - 1, "."), !source.is(index, "func") else { return nil }
+        var callee = index
+        var package: String? = source.directory
+        if source.is(index + 1, "."), source.isIdentifier(index + 2) {
+            // A router's own method (`v1.Use(…)`) is not a register function.
+            let qualifier = source.text(index)
+            guard origins[qualifier] == nil, prefixes[qualifier] == nil else { return nil }
+            callee = index + 2
+            while source.is(callee + 1, "."), source.isIdentifier(callee + 2) { callee += 2 }
+            // `pkg.Register(…)` names the package; `s.handler.Register(…)` a method of some value.
+            package = callee == index + 2 ? imports[qualifier] : nil
+        }
+        guard source.is(callee + 1, "("), !Self.routerMethods.contains(source.text(callee)),
+              GoRoutes.upperMethods.contains(source.text(callee)) == false, GoRoutes.chiMethods[source.text(callee)] == nil
+        else { return nil }
+        for argument in source.arguments(callee + 1) {
+            let first = argument.lowerBound
+            guard source.isIdentifier(first) else { continue }
+            let base = source.text(first)
+            guard origins[base] != nil || prefixes[base] != nil else { continue }
+            var prefix = prefixes[base] ?? ""
+            if argument.count == 1 {
+                // The router itself.
+            } else if source.is(first + 1, "."), source.is(first + 2, "Group") || source.is(first + 2, "PathPrefix"),
+                      source.is(first + 3, "("), let written = source.arguments(first + 3).first.flatMap({ source.string($0.lowerBound) }) {
+                prefix = RoutePath.join(prefix, written)
+            } else {
+                continue
+            }
+            let origin = origins[base]
+            return RouteMount(prefix: RoutePath.normalize(prefix), module: nil, router: source.text(callee) + "()",
+                              on: origin.flatMap { $0.isEmpty ? nil : $0 } ?? (origin == nil ? base : nil),
+                              line: source.position(index).line, package: package)
+        }
+        return nil
+    }
+
+    /// Import qualifiers → import paths: `"github.com/x/app/users"` is `users`, `u "…/users"` is `u`.
+    private func importPaths() -> [String: String] {
+        var result: [String: String] = [:]
+        var index = 0
+        while index < source.count {
+            guard source.is(index, "import"), source.tokens[index].flags.contains(.startsLine) else {
+                if source.is(index, "func") || source.is(index, "type") || source.is(index, "var") { break }
+                index += 1
+                continue
+            }
+            var specs: [Int] = []
+            if source.is(index + 1, "("), let close = source.close(index + 1) {
+                specs = Array((index + 2)..<close)
+                index = close + 1
+            } else {
+                specs = [index + 1, index + 2]
+                index += 3
+            }
+            var alias: String?
+            for spec in specs {
+                if source.isIdentifier(spec) || source.is(spec, ".") || source.is(spec, "_") {
+                    alias = source.text(spec)
+                } else if let path = source.string(spec) {
+                    let name = alias ?? path.split(separator: "/").last.map(String.init) ?? path
+                    if name != "_", name != "." { result[name] = path }
+                    alias = nil
+                }
+            }
+        }
+        return result
     }
 
     /// The closing brace of `func(r chi.Router) { … }`.

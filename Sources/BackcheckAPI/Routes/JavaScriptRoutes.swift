@@ -44,6 +44,19 @@ struct JavaScriptRoutes {
             if source.isIdentifier(index), source.is(index + 1, "."), source.isIdentifier(index + 2), source.is(index + 3, "(") {
                 readMemberCall(receiver: index, into: &facts)
             }
+            // `export default router`, `module.exports = router`: what a mount of this module mounts.
+            if source.is(index, "export"), source.is(index + 1, "default"), source.isIdentifier(index + 2),
+               routers[source.text(index + 2)] != nil, !source.is(index + 3, "."), !source.is(index + 3, "(") {
+                facts.exportedRouter = source.text(index + 2)
+            } else if source.is(index, "module"), source.is(index + 1, "."), source.is(index + 2, "exports"), source.is(index + 3, "="),
+                      source.isIdentifier(index + 4), routers[source.text(index + 4)] != nil, !source.is(index + 5, "."),
+                      !source.is(index + 5, "(") {
+                facts.exportedRouter = source.text(index + 4)
+            }
+            if source.is(index + 1, "("), source.is(index, "Router") || source.is(index, "KoaRouter")
+                || (source.is(index, "express") && !source.is(index - 1, ".")) {
+                readConstructorChain(callee: index, into: &facts)
+            }
             index += 1
         }
         return facts
@@ -143,6 +156,48 @@ struct JavaScriptRoutes {
                                       path: RoutePath.join(known?.prefix ?? "", path), handler: handlerName(arguments.last),
                                       line: position.line, column: position.column, framework: "express",
                                       router: known?.isApplication ?? PythonRoutes.applicationNames.contains(name) ? nil : name))
+    }
+
+    /// Calls chained on a router as it is made: `const api = Router().use(users).use(posts)`,
+    /// `export default Router().use('/api', api)`, `express.Router().get('/x', h)`. The chain's
+    /// mounts and routes hang on the bound name, or on `default` for an exported expression.
+    private mutating func readConstructorChain(callee: Int, into facts: inout RouteFileFacts) {
+        guard let close = source.close(callee + 1), source.is(close + 1, "."), source.isIdentifier(close + 2),
+              source.is(close + 3, "(") else { return }
+        var start = callee
+        if source.is(start - 1, "."), source.isIdentifier(start - 2) { start -= 2 }
+        if source.is(start - 1, "new") { start -= 1 }
+        let isApplication = source.is(callee, "express")
+        let name: String
+        if (source.is(start - 1, "default") && source.is(start - 2, "export"))
+            || (source.is(start - 1, "=") && source.is(start - 2, "exports") && source.is(start - 3, ".") && source.is(start - 4, "module")) {
+            name = "default"
+            facts.exportedRouter = name
+        } else if source.is(start - 1, "="), source.isIdentifier(start - 2), !source.is(start - 3, ".") {
+            name = source.text(start - 2)
+        } else {
+            return
+        }
+        if routers[name] == nil { routers[name] = (isApplication, "") }
+        let application = routers[name]?.isApplication == true
+        var index = close + 1
+        while source.is(index, "."), source.isIdentifier(index + 1), source.is(index + 2, "("), let end = source.close(index + 2) {
+            let member = source.text(index + 1)
+            let arguments = source.arguments(index + 2)
+            let position = source.position(index + 1)
+            if member == "use" {
+                readMount(arguments, on: application ? nil : name, position: position, into: &facts)
+            } else if Self.methods.contains(member), arguments.count >= 2, let path = source.string(arguments[0].lowerBound),
+                      path.hasPrefix("/") || path.isEmpty || path == "*" {
+                facts.routes.append(RouteFact(methods: [member == "all" ? "*" : (member == "del" ? "DELETE" : member.uppercased())],
+                                              path: RoutePath.join(routers[name]?.prefix ?? "", path),
+                                              handler: handlerName(arguments.last), line: position.line, column: position.column,
+                                              framework: "express", router: application ? nil : name))
+            } else {
+                break
+            }
+            index = end + 1
+        }
     }
 
     /// `router.route('/x').get(h).post(h)`.

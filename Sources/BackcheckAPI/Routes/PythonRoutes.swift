@@ -28,6 +28,9 @@ struct PythonRoutes {
             if source.is(index, "="), source.isIdentifier(index - 1), source.isIdentifier(index + 1) {
                 readAssignment(name: source.text(index - 1), value: index + 1)
             }
+            if source.is(index, "="), let (name, value) = pathConstant(at: index) {
+                facts.constants = (facts.constants ?? [:]).merging([name: value]) { first, _ in first }
+            }
             if source.is(index, "@"), source.isIdentifier(index + 1), source.is(index + 2, "."), source.isIdentifier(index + 3),
                source.is(index + 4, "(") {
                 if let route = decoratorRoute(receiver: index + 1, method: index + 3, open: index + 4) { facts.routes.append(route) }
@@ -119,6 +122,19 @@ struct PythonRoutes {
         return (base + parts).joined(separator: "/")
     }
 
+    /// `API_PREFIX = "/api/v1"` or `API_PREFIX: str = "/api/v1"` (a settings class's field): an
+    /// upper-case name given a path-like string and nothing else.
+    private func pathConstant(at equals: Int) -> (String, String)? {
+        var name = equals - 1
+        if source.isIdentifier(name), source.is(name - 1, ":"), source.isIdentifier(name - 2) { name -= 2 }
+        guard equals + 1 < source.count, source.isIdentifier(name), source.tokens[name].flags.contains(.startsLine),
+              source.tokens[equals + 1].kind == .string, let value = source.string(equals + 1), value.hasPrefix("/"),
+              equals + 2 >= source.count || source.tokens[equals + 2].flags.contains(.startsLine) else { return nil }
+        let text = source.text(name)
+        guard text.contains(where: \.isLetter), !text.contains(where: \.isLowercase) else { return nil }
+        return (text, value)
+    }
+
     // MARK: Routes
 
     private func decoratorRoute(receiver: Int, method: Int, open: Int) -> RouteFact? {
@@ -195,16 +211,25 @@ struct PythonRoutes {
                                           framework: "django", router: "urlpatterns"))
         case "include_router", "register_blueprint":
             guard let first = arguments.first else { return }
-            let prefix = source.keywordArgument("prefix", in: arguments).flatMap { source.string($0.lowerBound) }
-                ?? source.keywordArgument("url_prefix", in: arguments).flatMap { source.string($0.lowerBound) } ?? ""
+            let written = source.keywordArgument("prefix", in: arguments) ?? source.keywordArgument("url_prefix", in: arguments)
+            let prefix = written.flatMap { source.string($0.lowerBound) } ?? ""
             let target = mountTarget(first)
             let receiver = source.is(index - 1, ".") ? source.text(index - 2) : nil
             let on = receiver.flatMap { routers[$0]?.isApplication == true ? nil : $0 }
             facts.mounts.append(RouteMount(prefix: RoutePath.normalize(prefix), module: target.module, router: target.router,
-                                           on: on, line: position.line))
+                                           on: on, line: position.line,
+                                           prefixConstant: written.flatMap { source.string($0.lowerBound) == nil ? constantName($0) : nil }))
         default:
             break
         }
+    }
+
+    /// The last name of `settings.API_PREFIX` / `API_PREFIX` (dotted names only).
+    private func constantName(_ range: Range<Int>) -> String? {
+        var index = range.lowerBound
+        guard source.isIdentifier(index) else { return nil }
+        while index + 2 < range.upperBound, source.is(index + 1, "."), source.isIdentifier(index + 2) { index += 2 }
+        return index + 1 == range.upperBound ? source.text(index) : nil
     }
 
     /// Django writes routes without the leading `/` and regexes with `^`/`$`.

@@ -5,7 +5,9 @@ import BackcheckModel
 enum RouteMarkers {
     static let words: [Language: [[UInt8]]] = {
         let table: [Language: [String]] = [
-            .python: ["route", "urlpatterns", ".get(", ".post(", ".put(", ".delete(", ".patch(", "include_router", "register_blueprint"],
+            // `= "/`: a path constant (`API_PREFIX = "/api"`) a mount elsewhere may name.
+            .python: ["route", "urlpatterns", ".get(", ".post(", ".put(", ".delete(", ".patch(", "include_router", "register_blueprint",
+                      "= \"/", "= '/"],
             .javascript: [".get(", ".post(", ".put(", ".delete(", ".patch(", ".all(", ".route(", ".use(", "@Controller", "setGlobalPrefix"],
             .go: ["HandleFunc", "Handle(", ".GET(", ".POST(", ".Get(", ".Post(", ".PUT(", ".DELETE(", ".Put(", ".Delete(", ".Group(", ".Route("],
             .java: ["Mapping", "@Path"],

@@ -12,12 +12,21 @@ public struct RouteMount: Sendable, Codable, Hashable {
     /// `router.use`, a Django URLconf's `urlpatterns`): that router's own mounts prefix this one.
     public var on: String?
     public var line: Int
+    /// Go: the mounted router hangs in some file of this package, named by its import path (or,
+    /// for the mounting file's own package, its directory): `users.Register(v1.Group("/users"))`.
+    public var package: String?
+    /// The prefix is a named constant (`prefix=settings.API_PREFIX`): its last name, which the
+    /// resolver looks up among the constants files define; `prefix` is then empty.
+    public var prefixConstant: String?
 
-    public init(prefix: String, module: String?, router: String?, on: String? = nil, line: Int) {
+    public init(prefix: String, module: String?, router: String?, on: String? = nil, line: Int, package: String? = nil,
+                prefixConstant: String? = nil) {
         self.prefix = prefix
         self.module = module
         self.router = router
         self.on = on
         self.line = line
+        self.package = package
+        self.prefixConstant = prefixConstant
     }
 }

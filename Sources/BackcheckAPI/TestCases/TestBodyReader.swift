@@ -5,10 +5,21 @@ import BackcheckModel
 struct TestBodyReader {
     let source: SourceTokens
     let extraAssertions: Set<String>
+    /// The file's functions that assert (``TestDeclarations/assertingHelpers(_:)``).
+    var assertingHelpers: Set<String> = []
+
+    init(source: SourceTokens, extraAssertions: Set<String>) {
+        self.source = source
+        self.extraAssertions = extraAssertions
+    }
 
     static let assertionNames: Set<String> = [
         "assert", "expect", "should", "verify", "fail", "flunk", "require", "is_expected", "refute", "Expect", "Ω",
         "assertThat", "XCTFail", "raises", "must", "wont", "andExpect", "andExpectAll", "expectStatus", "expectBody",
+        // NSubstitute and Moq: checks on calls received.
+        "Received", "DidNotReceive", "ReceivedWithAnyArgs", "DidNotReceiveWithAnyArgs", "Verify", "VerifyAll", "VerifyNoOtherCalls",
+        // A test that throws or raises on a condition checks it by hand.
+        "throw", "raise", "panic",
     ]
     static let assertionPrefixes = ["assert", "expect", "verify", "should", "xctassert", "refute", "must_", "xctunwrap"]
     static let requestMethods: [String: String] = [
@@ -60,9 +71,23 @@ struct TestBodyReader {
                         unresolvedRequests: unresolved.isEmpty ? nil : unresolved)
     }
 
+    /// Whether the tokens of `body` assert anything.
+    func asserts(in body: Range<Int>) -> Bool {
+        body.contains { index in
+            WorkMeter.tick()
+            guard source.isIdentifier(index) else { return false }
+            let name = source.text(index)
+            return isAssertion(name, name.lowercased(), at: index)
+        }
+    }
+
     private func isAssertion(_ name: String, _ lower: String, at index: Int) -> Bool {
         if Self.assertionNames.contains(name) || extraAssertions.contains(name) { return true }
-        if Self.assertionPrefixes.contains(where: { lower.hasPrefix($0) }) {
+        if assertingHelpers.contains(name), source.is(index + 1, "(") { return true }
+        let bare = lower.drop { $0 == "_" }
+        // `_assertSplitSql(…)`, `codecAssert(…)`, `softAssertions.…`.
+        if lower.contains("assert"), source.is(index + 1, "(") || source.is(index + 1, ".") { return true }
+        if Self.assertionPrefixes.contains(where: { bare.hasPrefix($0) }) {
             // `expected = 3` is a value, `expect(…)`/`assertEqual(…)` a check.
             return source.is(index + 1, "(") || source.is(index + 1, ".") || source.file.language == .ruby
                 || source.file.language == .swift && source.is(index - 1, "#")

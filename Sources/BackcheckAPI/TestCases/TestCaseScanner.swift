@@ -7,7 +7,15 @@ public enum TestCaseScanner {
         let source = SourceTokens(file, path: path)
         let declarations = TestDeclarations(source: source).all()
         guard !declarations.isEmpty else { return nil }
-        let reader = TestBodyReader(source: source, extraAssertions: extraAssertions)
-        return TestFileFacts(path: path, tests: declarations.map(reader.read))
+        var reader = TestBodyReader(source: source, extraAssertions: extraAssertions)
+        // One level of helpers: `self._assert_valid(response)`, `checkRoundTrip(codec)`.
+        let probe = reader
+        reader.assertingHelpers = TestDeclarations(source: source).assertingHelpers { probe.asserts(in: $0) }
+        let tests = declarations.map { declaration in
+            var test = reader.read(declaration)
+            if declaration.takesCallback { test.hasAssertion = true }
+            return test
+        }
+        return TestFileFacts(path: path, tests: tests)
     }
 }

@@ -8,6 +8,8 @@ struct TestDeclarations {
         var start: Int
         var body: Range<Int>
         var framework: String
+        /// A JavaScript test whose callback takes `done`: it may assert in a callback handed on.
+        var takesCallback = false
     }
 
     let source: SourceTokens
@@ -42,10 +44,17 @@ struct TestDeclarations {
             guard Self.jsDeclarations.contains(source.text(index)), source.isIdentifier(index), !source.is(index - 1, "."),
                   let open = callOpen(after: index), let name = source.arguments(open).first.flatMap({ source.string($0.lowerBound) }),
                   let close = source.close(open) else { return nil }
-            return Declaration(name: name, start: index, body: (open + 1)..<close, framework: "jest")
+            let callback = source.arguments(open).dropFirst().last
+            let takesCallback = callback.map { source.is($0.lowerBound, "(") && !source.is($0.lowerBound + 1, ")")
+                || source.is($0.lowerBound, "function") && source.is($0.lowerBound + 1, "(") && !source.is($0.lowerBound + 2, ")")
+                || source.isIdentifier($0.lowerBound) && source.is($0.lowerBound + 1, "=>") } ?? false
+            return Declaration(name: name, start: index, body: (open + 1)..<close, framework: "jest", takesCallback: takesCallback)
         case .go:
+            // `func TestX(t *testing.T)`; not TestMain, nor a helper process entry taking `_`.
             guard source.is(index, "func"), source.isIdentifier(index + 1), source.text(index + 1).hasPrefix("Test"),
-                  source.path.hasSuffix("_test.go"), let body = braceBody(after: index + 2) else { return nil }
+                  source.text(index + 1) != "TestMain", source.path.hasSuffix("_test.go"), source.is(index + 2, "("),
+                  source.isIdentifier(index + 3), !source.is(index + 3, "_"), source.is(index + 4, "*"), source.is(index + 5, "testing"),
+                  let body = braceBody(after: index + 2) else { return nil }
             return Declaration(name: source.text(index + 1), start: index, body: body, framework: "go")
         case .java, .kotlin:
             guard source.is(index, "@"), Self.annotations.contains(source.text(index + 1)),
@@ -72,6 +81,64 @@ struct TestDeclarations {
             return Declaration(name: source.text(function + 1), start: index, body: body, framework: annotated ? "swift-testing" : "xctest")
         case .sql:
             return nil
+        }
+    }
+
+    /// The names of the file's other functions and methods whose bodies `asserts`: a test that
+    /// calls one asserts through it.
+    func assertingHelpers(_ asserts: (Range<Int>) -> Bool) -> Set<String> {
+        var names = Set<String>()
+        var index = 0
+        while index < source.count {
+            WorkMeter.tick()
+            if let (name, body) = function(at: index) {
+                if asserts(body) { names.insert(name) }
+                index = max(index + 1, body.lowerBound)
+            } else {
+                index += 1
+            }
+        }
+        return names
+    }
+
+    static let notFunctions: Set<String> = ["if", "for", "while", "switch", "catch", "foreach", "elseif", "using", "lock",
+                                            "synchronized", "return", "function", "fixed", "when", "guard"]
+
+    /// A function declaration at `index`: its name and body.
+    private func function(at index: Int) -> (String, Range<Int>)? {
+        switch source.file.language {
+        case .python:
+            guard source.is(index, "def"), source.isIdentifier(index + 1), let body = pythonBody(after: index) else { return nil }
+            return (source.text(index + 1), body)
+        case .ruby:
+            guard source.is(index, "def"), source.isIdentifier(index + 1), let body = rubyBlock(from: index + 2) else { return nil }
+            return (source.text(index + 1), body)
+        case .go:
+            guard source.is(index, "func") else { return nil }
+            var name = index + 1
+            if source.is(name, "("), let close = source.close(name) { name = close + 1 }
+            guard source.isIdentifier(name), source.is(name + 1, "("), let body = braceBody(after: name + 1) else { return nil }
+            return (source.text(name), body)
+        case .sql:
+            return nil
+        default:
+            // `name(…) {` (methods, PHP/JS `function name(…) {`), `name = (…) => {`.
+            guard source.isIdentifier(index), !Self.notFunctions.contains(source.text(index)), !source.is(index - 1, "."),
+                  !source.is(index - 1, "new") else { return nil }
+            var open = index + 1
+            if source.is(open, "="), source.is(open + 1, "async") { open += 2 } else if source.is(open, "=") { open += 1 }
+            guard source.is(open, "("), let close = source.close(open) else { return nil }
+            var cursor = close + 1
+            // An arrow function is a helper only when assigned to its name.
+            let assigned = open != index + 1
+            if source.is(cursor, "=>") {
+                guard assigned else { return nil }
+                cursor += 1
+            } else if assigned {
+                return nil
+            }
+            guard let body = braceBody(after: cursor), body.lowerBound - cursor <= 16 else { return nil }
+            return (source.text(index), body)
         }
     }
 

@@ -238,6 +238,57 @@ import Testing
         #expect(literal.first?.unresolvedRequests == nil)
     }
 
+    @Test func assertionsThroughHelpersMocksThrowsAndCallbacks() {
+        #expect(summary("""
+            class T(TestCase):
+                def _assert_split(self, sql, expected):
+                    self.assertEqual(split(sql), expected)
+
+                def test_split(self):
+                    self._assert_split("a;b", ["a", "b"])
+
+                def test_nothing(self):
+                    split("a")
+            """, path: "tests/test_split.py") == ["test_split@5 asserts [] {}", "test_nothing@8 silent [] {}"])
+        #expect(summary("""
+            public class BasketTests {
+                [Fact]
+                public async Task Adds() {
+                    await _service.AddItem(1);
+                    await _repository.Received().UpdateAsync(Arg.Any<Basket>());
+                }
+                [Fact]
+                public void Moves() => MoveInternal();
+                private void MoveInternal() {
+                    if (!File.Exists(path)) throw new InvalidOperationException("not moved");
+                }
+            }
+            """, path: "tests/BasketTests.cs") == ["Adds@2 asserts [] {}", "Moves@7 asserts [] {}"])
+        #expect(summary("""
+            package x
+
+            func TestMain(m *testing.M) { os.Exit(m.Run()) }
+
+            func TestHelperProcess(_ *testing.T) { run() }
+
+            func TestRun(t *testing.T) { check(t, run()) }
+
+            func check(t *testing.T, err error) {
+                if err != nil {
+                    t.Fatal(err)
+                }
+            }
+            """, path: "x/x_test.go") == ["TestRun@7 asserts [] {}"])
+        #expect(summary("""
+            it('renders', (done) => {
+              mount({ onChange: () => done() });
+            });
+            it('silent', async () => {
+              mount({});
+            });
+            """, path: "client/app.test.js") == ["renders@1 asserts [] {}", "silent@4 silent [] {}"])
+    }
+
     @Test func filesWithoutTestsHaveNoFacts() {
         #expect(tests("def helper():\n    return 1\n", path: "tests/conftest.py").isEmpty)
     }
