@@ -75,8 +75,10 @@ struct TestReach {
 
     private static func fits(_ method: String, _ asked: [Substring], _ route: ResolvedRoute, _ served: [Substring]) -> Bool {
         guard method == "*" || route.route.methods.contains(where: { $0 == "*" || $0 == method }) else { return false }
+        // Under an unknown prefix only the literal segments place the request: an interpolated
+        // `{}` there could be anything.
         return zip(asked.suffix(served.count), served).allSatisfy { asked, served in
-            served.hasPrefix("{") || asked.hasPrefix("{") || asked == served
+            served.hasPrefix("{") || asked == served || asked.hasPrefix("{") && route.prefixKnown
         }
     }
 }

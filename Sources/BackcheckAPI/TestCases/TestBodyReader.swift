@@ -29,6 +29,13 @@ struct TestBodyReader {
         "postasjsonasync": "POST", "putasjsonasync": "PUT", "getfromjsonasync": "GET",
         "getforentity": "GET", "getforobject": "GET", "postforentity": "POST", "postforobject": "POST",
     ]
+    /// Checks that code fails: an exception, a rejected promise, an error raised.
+    static let failureChecks: Set<String> = [
+        "raises", "assertRaises", "assertRaisesRegex", "assertThrows", "assertThrowsExactly", "expectThrows", "toThrow",
+        "toThrowError", "rejects", "raise_error", "assert_raises", "expectException", "XCTAssertThrowsError", "ThrowsAsync",
+        "Throws", "assertThatThrownBy", "assertThatExceptionOfType", "shouldThrow", "expectError",
+    ]
+
     /// Calls that are never test-client requests whatever their first argument.
     static let nonClients: Set<String> = ["os", "dict", "map", "cache", "headers", "params", "environ", "config", "settings", "session"]
 
@@ -36,6 +43,7 @@ struct TestBodyReader {
         var hasAssertion = false
         var requests: [TestRequest] = []
         var unresolved: [String] = []
+        var checksFailure = false
         var called: [String] = []
         var calledSet = Set<String>()
         var statuses = Set<Int>()
@@ -48,6 +56,7 @@ struct TestBodyReader {
                 let name = source.text(index)
                 let lower = name.lowercased()
                 if isAssertion(name, lower, at: index) { hasAssertion = true }
+                if Self.failureChecks.contains(name) { checksFailure = true }
                 if let code = StatusNames.code(of: name, at: index, in: source) { statuses.insert(code) }
                 if source.is(index + 1, "(") || (source.file.language == .ruby && source.tokens[index].flags.contains(.startsLine)) {
                     switch request(at: index, name: name, lower: lower) {
@@ -68,7 +77,7 @@ struct TestBodyReader {
         let position = source.position(declaration.start)
         return TestCase(name: declaration.name, line: position.line, column: position.column, framework: declaration.framework,
                         hasAssertion: hasAssertion, requests: requests, calledNames: called, assertedStatuses: statuses.sorted(),
-                        unresolvedRequests: unresolved.isEmpty ? nil : unresolved)
+                        unresolvedRequests: unresolved.isEmpty ? nil : unresolved, checksFailure: checksFailure ? true : nil)
     }
 
     /// Whether the tokens of `body` assert anything.

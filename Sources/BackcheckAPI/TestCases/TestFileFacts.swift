@@ -24,6 +24,9 @@ public struct TestCase: Sendable, Codable, Hashable {
     /// Methods (`*` when unknown) of requests through a test client whose path is no literal
     /// (`client.get(reverse("order-detail"))`, `get orders_path`): they may reach any route.
     public var unresolvedRequests: [String]?
+    /// Whether the test checks that something fails (`pytest.raises`, `assertThrows`,
+    /// `raise_error`, `rejects.toThrow`), whatever statuses it asserts.
+    public var checksFailure: Bool?
 }
 
 /// A request a test makes: method (`*` when the call does not say) and path as written, query
