@@ -80,6 +80,21 @@ struct APIContext {
         return candidates.filter { settings.describes(document: $0.document, file: route.file) }
     }
 
+    /// Whether the document at `path` repeats the root's other documents: at least nine in ten of
+    /// its operations are in another one too, and it is the largest of them (a build's
+    /// aggregated spec), or one of equal copies that is not the first by path.
+    func isAggregate(_ path: String) -> Bool {
+        guard documents.count > 1, let document = documents.first(where: { $0.path == path }), !document.operations.isEmpty
+        else { return false }
+        let others = documents.filter { $0.path != path }
+        let elsewhere = Set(others.flatMap { $0.operations.map { "\($0.method) \($0.path)" } })
+        let shared = document.operations.filter { elsewhere.contains("\($0.method) \($0.path)") }.count
+        guard Double(shared) >= 0.9 * Double(document.operations.count) else { return false }
+        let largest = others.map(\.operations.count).max() ?? 0
+        return document.operations.count > largest
+            || document.operations.count == largest && others.contains { $0.operations.count == largest && $0.path < path }
+    }
+
     /// The documents that describe the routes of `file`.
     func documents(describing file: String) -> [OpenAPIDocument] {
         documents.filter { settings.describes(document: $0.path, file: file) }

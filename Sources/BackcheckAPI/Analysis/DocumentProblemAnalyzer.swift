@@ -6,7 +6,8 @@ struct DocumentProblemAnalyzer: APIAnalyzer {
     let kind: OpenAPIProblem.Kind
 
     func problems(in context: APIContext, rule: Rule) -> [APIProblem] {
-        context.documents.flatMap { document in
+        // A merge of the other documents repeats their problems.
+        context.documents.filter { !context.isAggregate($0.path) }.flatMap { document in
             document.problems.filter { $0.kind == kind }.map { problem in
                 APIProblem(path: problem.path, line: problem.line, column: problem.column, identity: problem.message, route: problem.message,
                            detail: problem.message)

@@ -1,15 +1,15 @@
 import BackcheckRules
 
 /// An operation an OpenAPI document describes that no route in code serves. Reported only for a
-/// document most of whose operations the code is seen to serve: routes registered in ways
-/// backcheck does not read would otherwise all look missing.
+/// document at least three in four of whose operations have their path served by some route:
+/// routes registered in ways backcheck does not read would otherwise all look missing.
 struct OperationWithoutRouteAnalyzer: APIAnalyzer {
-    /// The share of a document's operations that must be matched before the rest are reported.
-    static let minimumMatched = 0.5
+    /// The share of a document's operations whose path must be served before the rest are reported.
+    static let minimumServed = 0.75
 
     func problems(in context: APIContext, rule: Rule) -> [APIProblem] {
         var problems: [APIProblem] = []
-        for document in context.documents {
+        for document in context.documents where !context.isAggregate(document.path) {
             let routes = { (operation: DocumentedOperation) in
                 context.routes(at: operation).filter { context.settings.describes(document: document.path, file: $0.file) }
             }
@@ -17,7 +17,8 @@ struct OperationWithoutRouteAnalyzer: APIAnalyzer {
             let unmatched = operations.filter { operation in
                 !routes(operation).contains { RouteMatching.samePath($0, operation) && RouteMatching.sameMethod($0, operation) }
             }
-            guard !operations.isEmpty, Double(operations.count - unmatched.count) >= Self.minimumMatched * Double(operations.count)
+            let served = operations.filter { !routes($0).isEmpty }.count
+            guard !operations.isEmpty, !unmatched.isEmpty, Double(served) >= Self.minimumServed * Double(operations.count)
             else { continue }
             var reported = Set<String>()
             for operation in unmatched where reported.insert("\(operation.method) \(operation.key)").inserted {

@@ -17,6 +17,13 @@ public struct OpenAPIDocument: Sendable, Codable, Hashable {
     public var references: [String]
 }
 
+extension OpenAPIDocument {
+    /// Whether a route at `path` (a full template) lies under one of the document's base paths.
+    public func covers(_ path: String) -> Bool {
+        basePaths.contains { base in base.isEmpty || path == base || path.hasPrefix(base + "/") }
+    }
+}
+
 /// One operation: a method under a path.
 public struct OpenAPIOperation: Sendable, Codable, Hashable {
     /// Upper-case: GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE.

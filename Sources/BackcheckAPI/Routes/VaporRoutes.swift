@@ -14,6 +14,8 @@ struct VaporRoutes {
     func extract() -> RouteFileFacts {
         var facts = RouteFileFacts(path: source.path)
         var prefixes: [String: String] = [:]
+        // The builder each group was made from, back to the first (`app` is the application).
+        var origins: [String: String] = [:]
         var scoped: [(end: Int, name: String, previous: String?)] = []
         var index = 0
         while index < source.count {
@@ -37,7 +39,10 @@ struct VaporRoutes {
             let path = RoutePath.join(prefix, components.joined(separator: "/"))
             switch member {
             case "grouped" where !components.isEmpty:
-                if source.is(index - 1, "="), source.isIdentifier(index - 2) { prefixes[source.text(index - 2)] = path }
+                if source.is(index - 1, "="), source.isIdentifier(index - 2) {
+                    prefixes[source.text(index - 2)] = path
+                    origins[source.text(index - 2)] = origins[receiver] ?? receiver
+                }
             case "group" where !components.isEmpty:
                 // `app.group("x") { g in … }`: the trailing closure's parameter carries the prefix.
                 if let close = source.close(index + 3), source.is(close + 1, "{"), let end = source.close(close + 1),
@@ -45,13 +50,14 @@ struct VaporRoutes {
                     let name = source.text(close + 2)
                     scoped.append((end, name, prefixes[name]))
                     prefixes[name] = path
+                    origins[name] = origins[receiver] ?? receiver
                 }
             case "on":
                 guard let first = arguments.first, source.is(first.lowerBound, "."), source.isIdentifier(first.lowerBound + 1) else { break }
-                facts.routes.append(route([source.text(first.lowerBound + 1)], path, arguments, index))
+                facts.routes.append(route([source.text(first.lowerBound + 1)], path, arguments, index, origin: origins[receiver] ?? receiver))
             default:
                 guard let method = Self.methods[member], hasHandler(arguments, index + 3) else { break }
-                facts.routes.append(route([method], path, arguments, index))
+                facts.routes.append(route([method], path, arguments, index, origin: origins[receiver] ?? receiver))
             }
             index += 1
         }
@@ -65,10 +71,10 @@ struct VaporRoutes {
         return source.is(close + 1, "{")
     }
 
-    private func route(_ methods: [String], _ path: String, _ arguments: [Range<Int>], _ index: Int) -> RouteFact {
+    private func route(_ methods: [String], _ path: String, _ arguments: [Range<Int>], _ index: Int, origin: String) -> RouteFact {
         let position = source.position(index)
         let handler = source.keywordArgument("use", in: arguments).flatMap { source.lastName(in: $0) }
         return RouteFact(methods: methods, path: path, handler: handler, line: position.line, column: position.column,
-                         framework: "vapor", router: source.text(index))
+                         framework: "vapor", router: PythonRoutes.applicationNames.contains(origin) ? nil : origin)
     }
 }

@@ -1,0 +1,85 @@
+@testable import BackcheckAPI
+import BackcheckLexer
+import BackcheckModel
+import BackcheckRules
+import Testing
+
+/// The analyzers over facts of several files: where they stay silent on purpose.
+@Suite struct APIAnalysisTests {
+    static let rules: [Rule] = (try? RuleSet.builtIn().rules.map(\.rule).filter(APIAnalysis.implements)) ?? []
+
+    private func findings(_ files: [(String, String)]) throws -> [String] {
+        let facts = try files.compactMap { path, text -> APIFileFacts? in
+            let bytes = Array(text.utf8)
+            if path.hasSuffix(".yaml") { return try APIFactExtractor.document(path: path, bytes: bytes, load: { _ in nil }) }
+            let language = Language.forExtension(String(path.split(separator: ".").last ?? "")) ?? .python
+            return APIFactExtractor.extract(path: path, bytes: bytes, language: language, role: path.hasPrefix("test") ? .test : .source)
+        }
+        return APIAnalysis.findings(facts: facts, rules: Self.rules, lineText: { _, _ in "" })
+            .map { "\($0.path):\($0.line) \($0.ruleId)" }.sorted()
+    }
+
+    @Test func anAggregatedDocumentRepeatsNoProblem() throws {
+        let group = """
+            openapi: 3.0.3
+            info: {title: t, version: "1"}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  responses: {"200": {description: ok}}
+            """
+        let aggregate = group + """
+
+              /b:
+                get:
+                  operationId: b
+                  responses: {"200": {description: ok}, "404": {description: no}}
+            """
+        let other = """
+            openapi: 3.0.3
+            info: {title: t, version: "1"}
+            paths:
+              /b:
+                get:
+                  operationId: b
+                  responses: {"200": {description: ok}, "404": {description: no}}
+            """
+        #expect(try findings([("api/a.yaml", group), ("api/b.yaml", other), ("api/all.yaml", aggregate)])
+            == ["api/a.yaml:5 api-docs/openapi-missing-error-response"])
+        // Two equal copies: the first by path speaks for both.
+        #expect(try findings([("spec/openapi.yaml", group), ("docs/openapi.yaml", group)])
+            == ["docs/openapi.yaml:5 api-docs/openapi-missing-error-response"])
+    }
+
+    @Test func routesOutsideTheDocumentsBasePathAreNotItsToDocument() throws {
+        let document = """
+            openapi: 3.0.3
+            info: {title: t, version: "1"}
+            servers: [{url: "https://git.shop.test/api/v1"}]
+            paths:
+              /repos:
+                get:
+                  operationId: repos
+                  responses: {"200": {description: ok}, "404": {description: no}}
+            """
+        let code = """
+            from flask import Flask
+            app = Flask(__name__)
+
+            @app.get("/api/v1/repos")
+            def repos(): ...
+
+            @app.get("/api/v1/users")
+            def users(): ...
+
+            @app.get("/explore/repos")
+            def explore(): ...
+
+            @app.options("/api/v1/users")
+            def preflight(): ...
+            """
+        let found = try findings([("openapi.yaml", document), ("app.py", code)])
+        #expect(found == ["app.py:7 api-docs/route-not-documented"], "\(found)")
+    }
+}
