@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "BackcheckAnalysis", targets: ["BackcheckAnalysis", "BackcheckRules", "BackcheckModel"]),
         .library(name: "BackcheckSQL", targets: ["BackcheckSQL", "BackcheckRules", "BackcheckModel"]),
         .library(name: "BackcheckConfig", targets: ["BackcheckConfig"]),
+        .library(name: "BackcheckAPI", targets: ["BackcheckAPI", "BackcheckRules", "BackcheckLexer", "BackcheckModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

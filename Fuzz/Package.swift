@@ -24,5 +24,6 @@ let package = Package(
         fuzzTarget("FuzzSQL", ["BackcheckSQL"]),
         fuzzTarget("FuzzRuleLoader", ["BackcheckAnalysis"]),
         fuzzTarget("FuzzConfig", ["BackcheckConfig"]),
+        fuzzTarget("FuzzAPI", ["BackcheckAPI"]),
     ]
 )

@@ -1,0 +1,5 @@
+<?php
+Route::prefix('admin')->group(function () {
+  Route::get('/users/{user}', [UserController::class, 'show']);
+});
+Route::apiResource('posts', PostController::class);
