@@ -29,7 +29,14 @@ public struct FileRoleClassifier: Sendable {
                 return match
             }
             for role in FileRole.precedence {
-                if let pattern = FileRoleConventions.paths[role]?.first(where: { $0.selects(file: path) }) {
+                let sourceSet = role == .docs ? FileRoleConventions.sourceSetPrefix(path) : nil
+                if let pattern = FileRoleConventions.paths[role]?.first(where: { pattern in
+                    // `src/main/java/org/acme/samples/…` is a package named samples, not docs;
+                    // `samples/app/src/main/…` is a sample project.
+                    pattern.selects(file: path) && !(pattern.source.hasSuffix("/") && sourceSet.map { prefix in
+                        !(prefix + [UInt8(ascii: "f")]).withUnsafeBufferPointer { pattern.selects(file: $0) }
+                    } == true)
+                }) {
                     return FileRoleMatch(role: role, evidence: pattern.source)
                 }
             }

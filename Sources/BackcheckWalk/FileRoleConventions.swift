@@ -40,6 +40,17 @@ enum FileRoleConventions {
             "sample/", "Samples/", "*.md", "*.mdx"),
     ]
 
+    /// The part of `path` before its Maven/Gradle source set (`src/main/`), whose directories
+    /// below are packages (a `samples` package there is code); nil outside one.
+    static func sourceSetPrefix(_ path: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let marker = Array("src/main/".utf8)
+        guard path.count >= marker.count else { return nil }
+        for start in 0...(path.count - marker.count) where start == 0 || path[start - 1] == Byte.slash {
+            if path[start..<(start + marker.count)].elementsEqual(marker) { return Array(path[..<start]) }
+        }
+        return nil
+    }
+
     private static func patterns(_ texts: String...) -> [PathPattern] {
         texts.map { PathPattern($0)! }
     }

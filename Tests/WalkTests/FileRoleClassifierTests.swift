@@ -90,6 +90,12 @@ import Testing
         ("tests/fixtures/users.py", .test),
         ("docs/tests/test_examples.py", .test),
         ("examples/migrations/0001.py", .migration),
+        // a package named samples or examples in a Maven/Gradle source set is code
+        ("src/main/java/org/acme/samples/petshop/OwnerController.java", .source),
+        ("api/src/main/kotlin/io/acme/examples/Routes.kt", .source),
+        ("src/main/java/org/acme/samples/README.md", .docs),
+        ("samples/src/main/java/App.java", .docs),
+        ("src/test/java/org/acme/samples/OwnerTests.java", .test),
     ]
 
     @Test(arguments: byPath)
