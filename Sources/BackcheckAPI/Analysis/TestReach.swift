@@ -39,8 +39,10 @@ struct TestReach {
     /// "untested" and saying so route by route helps no one.
     var reachesAnything: Bool { !asked.isEmpty || !unresolvedMethods.isEmpty }
 
+    /// Segments are indexed by their slug, so that case-insensitive (ASP.NET) routes find their
+    /// candidates too; ``fits`` then compares them as each framework does.
     private static func slot(_ place: Int, _ segment: Substring) -> String {
-        "\(place) " + (segment.hasPrefix("{") ? "*" : segment)
+        "\(place) " + (segment.hasPrefix("{") ? "*" : slug(segment))
     }
 
     /// Whether some test requests a computed path (`reverse("…")`, `orders_path`) with a method
@@ -77,8 +79,15 @@ struct TestReach {
         guard method == "*" || route.route.methods.contains(where: { $0 == "*" || $0 == method }) else { return false }
         // Under an unknown prefix only the literal segments place the request: an interpolated
         // `{}` there could be anything.
+        // ASP.NET matches paths case-insensitively, and apps often slugify (`MyAccount` as `my-account`).
+        let loose = route.route.framework == "aspnet"
         return zip(asked.suffix(served.count), served).allSatisfy { asked, served in
             served.hasPrefix("{") || asked == served || asked.hasPrefix("{") && route.prefixKnown
+                || loose && Self.slug(asked) == Self.slug(served)
         }
+    }
+
+    private static func slug(_ segment: Substring) -> String {
+        String(segment.lowercased().filter { $0 != "-" && $0 != "_" })
     }
 }

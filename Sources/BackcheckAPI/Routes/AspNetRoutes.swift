@@ -11,13 +11,18 @@ struct AspNetRoutes {
         "MapGet": "GET", "MapPost": "POST", "MapPut": "PUT", "MapDelete": "DELETE", "MapPatch": "PATCH",
     ]
 
+    /// Base classes of the framework itself: a controller deriving from one has no inherited route.
+    static let frameworkBases: Set<String> = ["Controller", "ControllerBase", "ApiController", "PageModel", "Hub"]
+
     init(_ source: SourceTokens) {
         self.source = source
     }
 
     func extract() -> RouteFileFacts {
         var facts = RouteFileFacts(path: source.path)
-        var classes: [(end: Int, prefix: String)] = []
+        // A controller without `[Route]` deriving from a project's base controller inherits the
+        // base's route, which this file does not show: its routes' prefix is that base's.
+        var classes: [(end: Int, prefix: String, base: String?)] = []
         var groups: [String: String] = [:]
         var pendingRoute: String?
         var pendingMethods: [(method: String, path: String?, index: Int)] = []
@@ -47,7 +52,10 @@ struct AspNetRoutes {
                 if let end = source.close(open) {
                     let controller = name.hasSuffix("Controller") ? String(name.dropLast("Controller".count)) : name
                     let prefix = (pendingRoute ?? "").replacingOccurrences(of: "[controller]", with: controller)
-                    classes.append((end, prefix))
+                    let colon = (index + 2..<open).first { source.is($0, ":") }
+                    let base = colon.flatMap { source.isIdentifier($0 + 1) ? source.text($0 + 1) : nil }
+                    let inherited = pendingRoute == nil ? base.flatMap { Self.frameworkBases.contains($0) ? nil : $0 } : nil
+                    classes.append((end, prefix, inherited))
                 }
                 pendingRoute = nil
                 pendingMethods = []
@@ -60,12 +68,13 @@ struct AspNetRoutes {
                 let methods = pendingMethods.isEmpty ? [(method: "*", path: nil as String?, index: index)] : pendingMethods
                 for method in methods {
                     let path = method.path ?? pendingRoute ?? ""
-                    let full = path.hasPrefix("/") || path.hasPrefix("~/") ? path.replacingOccurrences(of: "~/", with: "/")
-                        : RoutePath.join(prefix, path)
+                    let absolute = path.hasPrefix("/") || path.hasPrefix("~/")
+                    let full = (absolute ? path.replacingOccurrences(of: "~/", with: "/") : RoutePath.join(prefix, path))
+                        .replacingOccurrences(of: "[action]", with: source.text(index))
                     let position = source.position(method.index)
                     facts.routes.append(RouteFact(methods: [method.method], path: RoutePath.normalize(full),
                                                   handler: source.text(index), line: position.line, column: position.column,
-                                                  framework: "aspnet"))
+                                                  framework: "aspnet", router: absolute ? nil : classes.last?.base))
                 }
                 pendingRoute = nil
                 pendingMethods = []

@@ -224,6 +224,12 @@ struct JavaScriptRoutes {
         var prefix = ""
         if arguments.count >= 2, let written = source.string(arguments[0].lowerBound) { prefix = written }
         let target = last.lowerBound
+        // koa-mount: `app.use(mount("/api", api))`.
+        if arguments.count == 1, source.is(target, "mount"), source.is(target + 1, "("), let close = source.close(target + 1),
+           close + 1 == last.upperBound {
+            readMount(source.arguments(target + 1), on: on, position: position, into: &facts)
+            return
+        }
         if source.is(target, "require"), source.is(target + 1, "("), let written = source.string(target + 2),
            let module = source.relativeModule(written) {
             facts.mounts.append(RouteMount(prefix: RoutePath.normalize(prefix), module: module, router: nil, on: on, line: position.line))

@@ -92,6 +92,30 @@ import Testing
         ])
     }
 
+    @Test func aspNetActionTokensAndInheritedRoutes() {
+        let code = """
+            [Route("[controller]/[action]")]
+            public class ManageController : Controller
+            {
+                [HttpGet]
+                public IActionResult MyAccount() => View();
+            }
+
+            public class PluginsController : BaseApiController
+            {
+                [HttpGet("{pluginId}/Configuration")]
+                public IActionResult Configuration(Guid pluginId) => Ok();
+
+                [HttpGet("/health")]
+                public IActionResult Health() => Ok();
+            }
+            """
+        let facts = RouteFixtures.facts(code, path: "src/Web/Controllers.cs").map { [$0] } ?? []
+        #expect(RouteResolver.resolve(facts).map { "\($0.route.methods.joined()) \($0.path) \($0.prefixKnown)" } == [
+            "GET /Manage/MyAccount true", "GET /{pluginId}/Configuration false", "GET /health true",
+        ])
+    }
+
     @Test func vaporRoutes() {
         let code = """
             func routes(_ app: Application) throws {

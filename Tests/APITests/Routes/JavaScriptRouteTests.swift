@@ -27,6 +27,27 @@ import Testing
         #expect(mounts.map(\.module) == ["src/routes/users", "src/app", "orders/index"])
     }
 
+    @Test func koaMountsAndRouters() {
+        let files = [
+            ("server/services/web.ts", """
+                import Koa from "koa";
+                import mount from "koa-mount";
+                import oauth from "../routes/oauth";
+                const app = new Koa();
+                app.use(mount("/oauth", oauth));
+                """),
+            ("server/routes/oauth.ts", """
+                import Router from "koa-router";
+                const router = new Router();
+                router.post("/token", issue);
+                export default router;
+                """),
+        ]
+        let facts = files.compactMap { RouteFixtures.facts($0.1, path: $0.0) }
+        let resolved = RouteResolver.resolve(facts).map { "\($0.route.methods.joined()) \($0.path) \($0.prefixKnown)" }
+        #expect(resolved == ["POST /oauth/token true"])
+    }
+
     @Test func nestControllers() {
         let code = """
             @Controller('articles')
