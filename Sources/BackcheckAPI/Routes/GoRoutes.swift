@@ -2,7 +2,8 @@ import BackcheckModel
 
 /// Go net/http (`HandleFunc("/x", h)`, Go 1.22 `"GET /x/{id}"` patterns), Gin and Echo (`GET`,
 /// `Group`), chi (`Get`, `Route`, `Mount`) and gorilla/mux (`HandleFunc(...).Methods("GET")`,
-/// `PathPrefix(...).Subrouter()`).
+/// `PathPrefix(...).Subrouter()`), Macaron and Flamego (`m.Group("/x", func() { m.Get("", h) })`,
+/// `m.Combo("/x").Get(h).Post(h)`).
 struct GoRoutes {
     let source: SourceTokens
 
@@ -82,6 +83,20 @@ struct GoRoutes {
                 if source.is(index - 1, ":=") || source.is(index - 1, "="), source.isIdentifier(index - 2) {
                     prefixes[source.text(index - 2)] = RoutePath.join(prefix, written)
                     if let origin = origins[receiver] { origins[source.text(index - 2)] = origin }
+                } else if arguments.count >= 2, source.is(arguments[1].lowerBound, "func"), source.is(arguments[1].lowerBound + 1, "("),
+                          source.is(arguments[1].lowerBound + 2, ")"), let body = closureBody(arguments[1]) {
+                    // Macaron/Flamego: inside `m.Group("/x", func() { … })` the same router has the prefix.
+                    scoped.append((body, receiver, prefixes[receiver]))
+                    prefixes[receiver] = RoutePath.join(prefix, written)
+                }
+            case "Combo":
+                // `m.Combo("/x").Get(h).Post(h)`: one path, a method per chained call.
+                guard written.hasPrefix("/") || written.isEmpty, var cursor = source.close(index + 3).map({ $0 + 1 }) else { break }
+                while source.is(cursor, "."), let method = Self.chiMethods[source.text(cursor + 1)], source.is(cursor + 2, "("),
+                      let end = source.close(cursor + 2) {
+                    facts.routes.append(route([method], RoutePath.join(prefix, written), source.arguments(cursor + 2),
+                                              source.position(cursor + 1), "macaron", router))
+                    cursor = end + 1
                 }
             case "Route":
                 // chi: the closure's router parameter carries the prefix inside the closure.

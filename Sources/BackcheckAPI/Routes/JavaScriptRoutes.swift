@@ -59,6 +59,14 @@ struct JavaScriptRoutes {
             }
             index += 1
         }
+        // An application the module exports (a Koa sub-app: `export default app`) is mounted by
+        // whoever imports it, so what hangs on it is not at the root.
+        if let exported = facts.exportedRouter, routers[exported]?.isApplication == true {
+            for route in facts.routes.indices where facts.routes[route].router == nil && facts.routes[route].framework == "express" {
+                facts.routes[route].router = exported
+            }
+            for mount in facts.mounts.indices where facts.mounts[mount].on == nil { facts.mounts[mount].on = exported }
+        }
         return facts
     }
 

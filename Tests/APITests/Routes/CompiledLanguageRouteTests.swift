@@ -92,6 +92,27 @@ import Testing
         ])
     }
 
+    @Test func macaronGroupsAndCombos() {
+        let code = """
+            package route
+
+            func RegisterRoutes(m *macaron.Macaron) {
+                m.Group("/api/v1", func() {
+                    m.Group("/repos/:owner/:repo", func() {
+                        m.Get("", repo.Get)
+                        m.Combo("/hooks").Get(repo.ListHooks).
+                            Post(bind(api.CreateHookOption{}), repo.CreateHook)
+                    }, reqToken())
+                })
+                m.Get("/health", health)
+            }
+            """
+        #expect(RouteFixtures.routes(code, path: "internal/route/api.go") == [
+            "GET /api/v1/repos/{owner}/{repo} Get", "GET /api/v1/repos/{owner}/{repo}/hooks ListHooks",
+            "POST /api/v1/repos/{owner}/{repo}/hooks CreateHook", "GET /health health",
+        ])
+    }
+
     @Test func aspNetActionTokensAndInheritedRoutes() {
         let code = """
             [Route("[controller]/[action]")]

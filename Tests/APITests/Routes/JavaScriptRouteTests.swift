@@ -46,6 +46,22 @@ import Testing
         let facts = files.compactMap { RouteFixtures.facts($0.1, path: $0.0) }
         let resolved = RouteResolver.resolve(facts).map { "\($0.route.methods.joined()) \($0.path) \($0.prefixKnown)" }
         #expect(resolved == ["POST /oauth/token true"])
+
+        // A Koa sub-app exported by the router's module and mounted by the server.
+        let subApp = [
+            ("server/services/web.ts", files[0].1),
+            ("server/routes/oauth/index.ts", """
+                import Koa from "koa";
+                import Router from "koa-router";
+                const app = new Koa();
+                const router = new Router();
+                router.post("/revoke", revoke);
+                app.use(router.routes());
+                export default app;
+                """),
+        ]
+        let subFacts = subApp.compactMap { RouteFixtures.facts($0.1, path: $0.0) }
+        #expect(RouteResolver.resolve(subFacts).map { "\($0.route.methods.joined()) \($0.path) \($0.prefixKnown)" } == ["POST /oauth/revoke true"])
     }
 
     @Test func nestControllers() {
