@@ -51,10 +51,13 @@ struct AspNetRoutes {
                 while open < source.count, !source.is(open, "{") { open += 1 }
                 if let end = source.close(open) {
                     let controller = name.hasSuffix("Controller") ? String(name.dropLast("Controller".count)) : name
-                    let prefix = (pendingRoute ?? "").replacingOccurrences(of: "[controller]", with: controller)
                     let colon = (index + 2..<open).first { source.is($0, ":") }
                     let base = colon.flatMap { source.isIdentifier($0 + 1) ? source.text($0 + 1) : nil }
                     let inherited = pendingRoute == nil ? base.flatMap { Self.frameworkBases.contains($0) ? nil : $0 } : nil
+                    // An inherited route is most often `[controller]` (or `api/[controller]`, which
+                    // the unknown prefix allows for): assume the controller's name leads.
+                    let route = pendingRoute ?? (inherited != nil ? "[controller]" : "")
+                    let prefix = route.replacingOccurrences(of: "[controller]", with: controller)
                     classes.append((end, prefix, inherited))
                 }
                 pendingRoute = nil

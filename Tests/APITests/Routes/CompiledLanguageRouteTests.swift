@@ -133,7 +133,7 @@ import Testing
             """
         let facts = RouteFixtures.facts(code, path: "src/Web/Controllers.cs").map { [$0] } ?? []
         #expect(RouteResolver.resolve(facts).map { "\($0.route.methods.joined()) \($0.path) \($0.prefixKnown)" } == [
-            "GET /Manage/MyAccount true", "GET /{pluginId}/Configuration false", "GET /health true",
+            "GET /Manage/MyAccount true", "GET /Plugins/{pluginId}/Configuration false", "GET /health true",
         ])
     }
 
