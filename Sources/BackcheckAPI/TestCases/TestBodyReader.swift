@@ -29,6 +29,10 @@ struct TestBodyReader {
         "postasjsonasync": "POST", "putasjsonasync": "PUT", "getfromjsonasync": "GET",
         "getforentity": "GET", "getforobject": "GET", "postforentity": "POST", "postforobject": "POST",
     ]
+    /// Calls that write output for a person to read.
+    static let printNames: Set<String> = ["print", "println", "printf", "Println", "Printf", "Print", "puts", "pp",
+                                          "WriteLine", "var_dump", "print_r", "debugPrint", "NSLog", "dump"]
+
     /// Checks that code fails: an exception, a rejected promise, an error raised.
     static let failureChecks: Set<String> = [
         "raises", "assertRaises", "assertRaisesRegex", "assertThrows", "assertThrowsExactly", "expectThrows", "toThrow",
@@ -44,6 +48,7 @@ struct TestBodyReader {
         var requests: [TestRequest] = []
         var unresolved: [String] = []
         var checksFailure = false
+        var prints = false
         var called: [String] = []
         var calledSet = Set<String>()
         var statuses = Set<Int>()
@@ -57,6 +62,9 @@ struct TestBodyReader {
                 let lower = name.lowercased()
                 if isAssertion(name, lower, at: index) { hasAssertion = true }
                 if Self.failureChecks.contains(name) { checksFailure = true }
+                if Self.printNames.contains(name), source.is(index + 1, "(") || source.is(index - 1, "::")
+                    || source.file.language == .ruby || source.file.language == .php { prints = true }
+                if name == "log", source.is(index - 1, "."), source.is(index - 2, "console") { prints = true }
                 if let code = StatusNames.code(of: name, at: index, in: source) { statuses.insert(code) }
                 if source.is(index + 1, "(") || (source.file.language == .ruby && source.tokens[index].flags.contains(.startsLine)) {
                     switch request(at: index, name: name, lower: lower) {
@@ -77,7 +85,8 @@ struct TestBodyReader {
         let position = source.position(declaration.start)
         return TestCase(name: declaration.name, line: position.line, column: position.column, framework: declaration.framework,
                         hasAssertion: hasAssertion, requests: requests, calledNames: called, assertedStatuses: statuses.sorted(),
-                        unresolvedRequests: unresolved.isEmpty ? nil : unresolved, checksFailure: checksFailure ? true : nil)
+                        unresolvedRequests: unresolved.isEmpty ? nil : unresolved, checksFailure: checksFailure ? true : nil,
+                        prints: prints ? true : nil)
     }
 
     /// Whether the tokens of `body` assert anything.

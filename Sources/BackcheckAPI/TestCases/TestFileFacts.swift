@@ -27,6 +27,9 @@ public struct TestCase: Sendable, Codable, Hashable {
     /// Whether the test checks that something fails (`pytest.raises`, `assertThrows`,
     /// `raise_error`, `rejects.toThrow`), whatever statuses it asserts.
     public var checksFailure: Bool?
+    /// Whether the test prints what it computed (`System.out.println`, `print`, `console.log`):
+    /// output for a person to read instead of a check.
+    public var prints: Bool?
 }
 
 /// A request a test makes: method (`*` when the call does not say) and path as written, query
