@@ -25,7 +25,10 @@ struct PrecisionSheetTests {
         let work = try TestSupport.temporaryDirectory("precision")
         defer { try? FileManager.default.removeItem(at: work) }
         let root: URL
-        if ProcessInfo.processInfo.environment["BACKCHECK_PRECISION_FULL"] == "1" {
+        // The api-docs and testing rules compare files with each other (routes with tests and
+        // specs): their findings need the whole checkout.
+        let projectWide = judged.contains { $0.rule.hasPrefix("api-docs/") || $0.rule.hasPrefix("testing/") }
+        if projectWide || ProcessInfo.processInfo.environment["BACKCHECK_PRECISION_FULL"] == "1" {
             root = checkout
         } else {
             root = work.appendingPathComponent("tree")
