@@ -9,6 +9,7 @@ enum APIAnalyzers {
             "untested-route": UntestedRouteAnalyzer(),
             "happy-path-only": HappyPathOnlyAnalyzer(),
             "test-without-assertion": TestWithoutAssertionAnalyzer(),
+            "security-scheme-missing": SecuritySchemeMissingAnalyzer(),
         ]
         for kind in OpenAPIProblem.Kind.allCases { analyzers["openapi-" + kind.rawValue] = DocumentProblemAnalyzer(kind: kind) }
         return analyzers

@@ -31,6 +31,7 @@ public enum RouteExtraction {
         case .sql:
             return nil
         }
+        RouteAuthentication.mark(&facts, in: source)
         return facts.isEmpty ? nil : facts
     }
 }

@@ -14,6 +14,9 @@ public struct RouteFact: Sendable, Codable, Hashable {
     /// The router object the route was registered on, when it is not the application itself
     /// and another file may mount it under a prefix (`router`, `bp`, `api`).
     public var router: String?
+    /// Whether the declaration shows that the route requires an authenticated caller
+    /// (``RouteAuthentication``); nil when nothing says so.
+    public var authenticated: Bool?
 
     public init(methods: [String], path: String, handler: String?, line: Int, column: Int, framework: String,
                 router: String? = nil) {
