@@ -54,6 +54,22 @@ import TestSupport
         #expect(bad.stderr.contains(".backcheck.yml:2") && bad.stderr.contains("api-docs.services"), "\(bad.stderr)")
     }
 
+    @Test func aBrokenDocumentIsSkippedNamingFileAndLine() throws {
+        let session = try CLISession("api-docs-broken")
+        defer { session.remove() }
+        try session.edit("openapi.yaml") { $0 + "  /broken: [unclosed\n" }
+        let result = try session.run(["audit", session.root.path, "--format", "json", "--fail-on", "none"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try session.json(result)
+        let skipped = (json["skipped"] as? [[String: Any]] ?? []).first { $0["path"] as? String == "openapi.yaml" }
+        let reason = try #require(skipped?["reason"] as? String, "\(json["skipped"] ?? [])")
+        #expect(reason.hasPrefix("not a readable OpenAPI document (openapi.yaml:") && reason.contains("invalid YAML"), "\(reason)")
+        // Nothing else is lost: the code's findings are still reported.
+        let findings = json["findings"] as? [[String: Any]] ?? []
+        #expect(findings.contains { $0["ruleId"] as? String == "sensitive-data/hardcoded-stripe-live-key" })
+        #expect(!findings.contains { ($0["path"] as? String) == "openapi.yaml" })
+    }
+
     @Test func daemonFollowsEditsToSpecsRoutesAndTests() throws {
         let daemon = try DaemonProcess("api-docs-watch")
         try daemon.copySampleBackend()
