@@ -34,21 +34,16 @@ public enum SchemaAnalysis {
         guard !analyzers.isEmpty, !facts.isEmpty else { return [] }
         let context = SchemaContext(schema: schema(from: facts, dialect: dialect),
                                     queries: facts.sorted { $0.path < $1.path }.flatMap(\.queries))
-        var findings: [Finding] = []
-        var occurrences: [String: Int] = [:]
+        var findings = ProjectFindings()
         for (rule, analyzer) in analyzers {
             for problem in analyzer.problems(in: context, rule: rule) where rule.paths.accepts(problem.location.path) {
-                let key = "\(rule.id)\u{0}\(problem.location.path)\u{0}\(problem.identity)"
-                let occurrence = occurrences[key, default: 0]
-                occurrences[key] = occurrence + 1
-                findings.append(finding(problem, rule: rule, occurrence: occurrence,
-                                        snippet: lineText(problem.location.path, problem.location.line)))
+                add(problem, rule: rule, to: &findings, snippet: lineText(problem.location.path, problem.location.line))
             }
         }
-        return findings
+        return findings.findings
     }
 
-    private static func finding(_ problem: SchemaProblem, rule: Rule, occurrence: Int, snippet: String) -> Finding {
+    private static func add(_ problem: SchemaProblem, rule: Rule, to findings: inout ProjectFindings, snippet: String) {
         let columns = problem.columns.joined(separator: ", ")
         let message = rule.message
             .replacingOccurrences(of: "$TABLE", with: problem.table)
@@ -58,12 +53,7 @@ public enum SchemaAnalysis {
         let location = problem.location
         var properties = ["table": problem.table]
         if !problem.columns.isEmpty { properties["columns"] = columns }
-        return Finding(
-            ruleId: rule.id, checklist: rule.checklist, severity: problem.severity ?? rule.severity,
-            confidence: rule.confidence, path: location.path, line: location.line, column: location.column,
-            endLine: location.line, endColumn: location.column, message: message, snippet: snippet,
-            fingerprint: Fingerprint.make(ruleId: rule.id, path: location.path, normalizedMatch: problem.identity,
-                                          occurrence: occurrence),
-            properties: properties)
+        findings.add(rule: rule, path: location.path, line: location.line, column: location.column, identity: problem.identity,
+                     message: message, severity: problem.severity, snippet: snippet, properties: properties)
     }
 }

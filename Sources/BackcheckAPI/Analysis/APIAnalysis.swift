@@ -22,29 +22,17 @@ public enum APIAnalysis {
         let analyzers = rules.compactMap { rule in analyzer(of: rule).map { (rule, $0) } }
         guard !analyzers.isEmpty, !facts.isEmpty else { return [] }
         let context = APIContext(facts: facts.sorted { $0.path < $1.path }, settings: settings)
-        var findings: [Finding] = []
-        var occurrences: [String: Int] = [:]
+        var findings = ProjectFindings()
         for (rule, analyzer) in analyzers {
             for problem in analyzer.problems(in: context, rule: rule) where rule.paths.accepts(problem.path) {
-                let key = "\(rule.id)\u{0}\(problem.path)\u{0}\(problem.identity)"
-                let occurrence = occurrences[key, default: 0]
-                occurrences[key] = occurrence + 1
-                findings.append(finding(problem, rule: rule, occurrence: occurrence, snippet: lineText(problem.path, problem.line)))
+                let message = rule.message
+                    .replacingOccurrences(of: "$ROUTE", with: problem.route)
+                    .replacingOccurrences(of: "$DETAIL", with: problem.detail)
+                findings.add(rule: rule, path: problem.path, line: problem.line, column: problem.column, identity: problem.identity,
+                             message: message, severity: problem.severity, snippet: lineText(problem.path, problem.line),
+                             properties: ["route": problem.route])
             }
         }
-        return findings
-    }
-
-    private static func finding(_ problem: APIProblem, rule: Rule, occurrence: Int, snippet: String) -> Finding {
-        let message = rule.message
-            .replacingOccurrences(of: "$ROUTE", with: problem.route)
-            .replacingOccurrences(of: "$DETAIL", with: problem.detail)
-        return Finding(
-            ruleId: rule.id, checklist: rule.checklist, severity: problem.severity ?? rule.severity,
-            confidence: rule.confidence, path: problem.path, line: problem.line, column: problem.column,
-            endLine: problem.line, endColumn: problem.column, message: message, snippet: snippet,
-            fingerprint: Fingerprint.make(ruleId: rule.id, path: problem.path, normalizedMatch: problem.identity,
-                                          occurrence: occurrence),
-            properties: ["route": problem.route])
+        return findings.findings
     }
 }
