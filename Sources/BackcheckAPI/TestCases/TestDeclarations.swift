@@ -41,7 +41,8 @@ struct TestDeclarations {
                   let body = pythonBody(after: index) else { return nil }
             return Declaration(name: source.text(index + 1), start: index, body: body, framework: "pytest")
         case .javascript, .typescript:
-            guard Self.jsDeclarations.contains(source.text(index)), source.isIdentifier(index), !source.is(index - 1, "."),
+            // Byte comparisons first: this runs for every token of the file.
+            guard Self.jsDeclarations.contains(where: { source.is(index, $0) }), source.isIdentifier(index), !source.is(index - 1, "."),
                   let open = callOpen(after: index), let name = source.arguments(open).first.flatMap({ source.string($0.lowerBound) }),
                   let close = source.close(open) else { return nil }
             let callback = source.arguments(open).dropFirst().last
@@ -123,8 +124,8 @@ struct TestDeclarations {
             return nil
         default:
             // `name(…) {` (methods, PHP/JS `function name(…) {`), `name = (…) => {`.
-            guard source.isIdentifier(index), !Self.notFunctions.contains(source.text(index)), !source.is(index - 1, "."),
-                  !source.is(index - 1, "new") else { return nil }
+            guard source.isIdentifier(index), source.is(index + 1, "(") || source.is(index + 1, "="), !source.is(index - 1, "."),
+                  !source.is(index - 1, "new"), !Self.notFunctions.contains(source.text(index)) else { return nil }
             var open = index + 1
             if source.is(open, "="), source.is(open + 1, "async") { open += 2 } else if source.is(open, "=") { open += 1 }
             guard source.is(open, "("), let close = source.close(open) else { return nil }
