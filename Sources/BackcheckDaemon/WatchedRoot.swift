@@ -115,7 +115,8 @@ struct WatchedRoot {
     /// removed.
     mutating func update(_ paths: Set<String>, store: FindingStore, reader: SourceReader, parallelism: Int,
                          toolVersion: String) async throws -> Outcome {
-        let sorted = paths.sorted()
+        // A file an OpenAPI document `$ref`s is part of that document.
+        let sorted = paths.union(schema?.documents(referencing: paths) ?? []).sorted()
         let found = walker.files(relativePaths: sorted)
         let stored = try store.files(root: path, paths: sorted)
         let gone = sorted.filter { found[$0] == nil && stored[$0] != nil }

@@ -125,6 +125,14 @@ public struct ProjectStep {
 }
 
 extension ProjectStep {
+    /// The OpenAPI documents taken whose `$ref`s read one of `paths`: when those change, the
+    /// documents must be read again.
+    public func documents(referencing paths: Set<String>) -> Set<String> {
+        Set(facts.compactMap { path, facts in
+            (facts.api?.document?.references ?? []).contains(where: paths.contains) ? path : nil
+        })
+    }
+
     /// Whether some file taken is an OpenAPI document.
     public var hasDocuments: Bool { facts.values.contains { $0.api?.document != nil } }
 

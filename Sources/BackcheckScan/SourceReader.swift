@@ -147,9 +147,10 @@ extension SourceReader {
         let hash = Hex.sha256(bytes)
         var result = FileResult(path: file.relativePath, language: "openapi", size: Int64(bytes.count),
                                 mtimeNanoseconds: file.modificationTimeNanoseconds, inode: file.inode, contentHash: hash,
-                                outcome: knownHashes[file.relativePath] == hash ? .unchanged : .analyzed([]))
+                                outcome: .analyzed([]))
         result.role = role
-        // A document's facts depend on the files its `$ref`s read, so they are read again each time.
+        // A document's facts (and findings) depend on the files its `$ref`s read, so a document is
+        // read again each time, even when its own bytes did not change.
         result.apiFacts = .replace(facts?.json)
         return SourceReading(result: result, facts: ProjectFacts.of(sql: nil, api: facts))
     }

@@ -70,6 +70,27 @@ import TestSupport
         #expect(!findings.contains { ($0["path"] as? String) == "openapi.yaml" })
     }
 
+    @Test func daemonRereadsADocumentWhenAFileItReferencesChanges() throws {
+        let daemon = try DaemonProcess("api-docs-refs")
+        try daemon.copySampleBackend()
+        let spec = try String(contentsOfFile: daemon.root + "/openapi.yaml", encoding: .utf8)
+        try daemon.write("openapi.yaml", spec + "  /orders/{id}/items:\n    $ref: \"paths/items.yaml\"\n")
+        let item = "get:\n  operationId: orderItems\n  responses:\n    \"200\": {description: ok}\n    \"404\": {description: no}\n"
+        try daemon.write("paths/items.yaml", item)
+        try daemon.start()
+        func open(_ rule: String) throws -> Bool {
+            try daemon.findings([.open, .reopened]).contains { $0.finding.ruleId == rule && $0.finding.path == "app/orders.py" }
+        }
+        #expect(try daemon.eventually(within: 20) { try daemon.storedFiles().contains("openapi.yaml") }, "\(daemon.stderr)")
+        #expect(try !open("api-docs/route-not-documented"))
+        #expect(try !open("api-docs/route-method-mismatch"))
+
+        // Only the referenced file changes: the route is now documented under another method.
+        try daemon.write("paths/items.yaml", item.replacingOccurrences(of: "get:", with: "post:"))
+        #expect(try daemon.eventually { try open("api-docs/route-method-mismatch") }, "\(daemon.stderr)")
+        #expect(daemon.stop() == 0)
+    }
+
     @Test func daemonFollowsEditsToSpecsRoutesAndTests() throws {
         let daemon = try DaemonProcess("api-docs-watch")
         try daemon.copySampleBackend()
