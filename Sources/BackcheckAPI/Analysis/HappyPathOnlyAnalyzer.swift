@@ -3,22 +3,53 @@ import BackcheckRules
 /// A route whose tests assert only 2xx statuses and check no failure: nothing checks what it does with bad input, a missing record or a
 /// caller without rights. A redirect counts as a failure answer (to the login page, back with
 /// an error), an expected exception as a failure check.
+///
+/// Two kinds of route are left out. Failures belong to the handler, not the path, so a handler
+/// whose failures are tested through one of its routes (`/s/:id` and `/s/:id/doc/:slug` both
+/// served by `renderShare`) has them tested for all. And a route that takes no input — GET or
+/// HEAD, no path parameter, no authentication on its declaration, asked by its tests with no
+/// query string — has no bad body, missing record or caller without rights for a test to try.
 struct HappyPathOnlyAnalyzer: APIAnalyzer {
+    private struct Tested {
+        var route: ResolvedRoute
+        var tests: [TestCase]
+        var statuses: Set<Int>
+        var checksFailure: Bool
+    }
+
     func problems(in context: APIContext, rule: Rule) -> [APIProblem] {
         let reach = TestReach(context.facts)
-        var reported = Set<String>()
-        return context.routes.compactMap { route in
+        let tested = context.routes.map { route in
             let reaching = reach.tests(reaching: route)
-            guard !reaching.contains(where: { $0.checksFailure == true }) else { return nil }
             // Tests that check no status say nothing about which paths they cover.
             let tests = reaching.filter { !$0.assertedStatuses.isEmpty }
             let statuses = Set(tests.flatMap(\.assertedStatuses))
-            guard !tests.isEmpty, !statuses.isEmpty, statuses.allSatisfy({ (200..<300).contains($0) }) else { return nil }
+            let checksFailure = reaching.contains { $0.checksFailure == true } || statuses.contains { !(200..<300).contains($0) }
+            return Tested(route: route, tests: tests, statuses: statuses, checksFailure: checksFailure)
+        }
+        let handlersWithFailureTests = Set(tested.compactMap { entry in entry.checksFailure ? Self.handlerKey(entry.route) : nil })
+        var reported = Set<String>()
+        return tested.compactMap { entry in
+            let route = entry.route
+            guard !entry.tests.isEmpty, !entry.checksFailure else { return nil }
+            if let handler = Self.handlerKey(route), handlersWithFailureTests.contains(handler) { return nil }
+            if Self.takesNoInput(route), !reach.sendsQuery(to: route) { return nil }
             let described = RouteMatching.describe(route)
             guard reported.insert(route.file + "\u{0}" + described).inserted else { return nil }
-            let codes = statuses.sorted().map(String.init).joined(separator: ", ")
+            let codes = entry.statuses.sorted().map(String.init).joined(separator: ", ")
+            let detail = entry.tests.count == 1 ? "its one test asserts only \(codes)" : "its \(entry.tests.count) tests assert only \(codes)"
             return APIProblem(path: route.file, line: route.route.line, column: route.route.column, identity: described,
-                              route: described, detail: tests.count == 1 ? "its one test asserts only \(codes)" : "its \(tests.count) tests assert only \(codes)")
+                              route: described, detail: detail)
         }
+    }
+
+    /// The handler a route's failures belong to: its name in the declaring file.
+    private static func handlerKey(_ route: ResolvedRoute) -> String? {
+        route.route.handler.map { route.file + "\u{0}" + $0 }
+    }
+
+    private static func takesNoInput(_ route: ResolvedRoute) -> Bool {
+        route.route.authenticated != true && !route.path.contains("{")
+            && !route.route.methods.isEmpty && route.route.methods.allSatisfy { $0 == "GET" || $0 == "HEAD" }
     }
 }

@@ -8,7 +8,7 @@ import BackcheckModel
 struct TestReach {
     private struct Asked {
         var test: Int
-        var method: String
+        var request: TestRequest
         var segments: [Substring]
     }
 
@@ -28,7 +28,7 @@ struct TestReach {
                 for (place, segment) in segments.reversed().enumerated() {
                     bySegment[Self.slot(place, segment), default: []].append(asked.count)
                 }
-                asked.append(Asked(test: index, method: request.method, segments: segments))
+                asked.append(Asked(test: index, request: request, segments: segments))
             }
             for name in entry.test.calledNames where name.count > 3 { callers[name, default: []].append(index) }
             unresolvedMethods.formUnion(entry.test.unresolvedRequests ?? [])
@@ -52,8 +52,19 @@ struct TestReach {
     }
 
     func tests(reaching route: ResolvedRoute) -> [TestCase] {
+        var reaching = Set(requests(reaching: route).map(\.test))
+        if let handler = route.route.handler { reaching.formUnion(callers[handler] ?? []) }
+        return reaching.sorted().map { tests[$0].test }
+    }
+
+    /// Whether some request of a test that reaches `route` sends a query string.
+    func sendsQuery(to route: ResolvedRoute) -> Bool {
+        requests(reaching: route).contains { $0.request.sendsQuery == true }
+    }
+
+    /// The test requests whose path and method fit `route`.
+    private func requests(reaching route: ResolvedRoute) -> [Asked] {
         let served = route.path.split(separator: "/")
-        var reaching = Set<Int>()
         // Requests sharing the route's last literal segment in its place, or a `{}` there; a
         // route of parameters only is compared with every request.
         let candidates: [Int]
@@ -63,16 +74,14 @@ struct TestReach {
         } else {
             candidates = Array(asked.indices)
         }
-        for candidate in candidates {
+        return candidates.compactMap { candidate in
             WorkMeter.tick()
             let request = asked[candidate]
             // A route whose mount prefix is unknown may be asked with more leading segments.
             guard request.segments.count == served.count || (!route.prefixKnown && request.segments.count > served.count),
-                  !reaching.contains(request.test), Self.fits(request.method, request.segments, route, served) else { continue }
-            reaching.insert(request.test)
+                  Self.fits(request.request.method, request.segments, route, served) else { return nil }
+            return request
         }
-        if let handler = route.route.handler { reaching.formUnion(callers[handler] ?? []) }
-        return reaching.sorted().map { tests[$0].test }
     }
 
     private static func fits(_ method: String, _ asked: [Substring], _ route: ResolvedRoute, _ served: [Substring]) -> Bool {

@@ -15,8 +15,15 @@ enum StatusNames {
         "serviceunavailable": 503, "gatewaytimeout": 504,
     ]
 
+    /// Matchers that check a redirect without naming its status: RSpec and Minitest
+    /// (`redirect_to`, `assert_redirected_to`), Django (`assertRedirects`), Laravel
+    /// (`assertRedirect`, `assertRedirectToRoute`), Spring MockMvc (`redirectedUrl`).
+    static let redirectMatchers: Set<String> = ["redirect_to", "assert_redirected_to", "assertRedirects", "assertRedirect",
+                                                "assertRedirectToRoute", "redirectedUrl", "redirectedUrlPattern"]
+
     /// The status the identifier at `index` names, or nil.
     static func code(of name: String, at index: Int, in source: SourceTokens) -> Int? {
+        if redirectMatchers.contains(name), source.is(index + 1, "(") || source.file.language == .ruby { return 302 }
         // Ruby symbols lex as one identifier: `have_http_status(:not_found)`.
         if name.hasPrefix(":"), name.count > 1 { return codes[normalized(name.dropFirst())] }
         // HTTP_404_NOT_FOUND (Django REST framework, Starlette).

@@ -67,8 +67,8 @@ struct TestBodyReader {
                 if name == "log", source.is(index - 1, "."), source.is(index - 2, "console") { prints = true }
                 if let code = StatusNames.code(of: name, at: index, in: source) { statuses.insert(code) }
                 if source.is(index + 1, "(") || (source.file.language == .ruby && source.tokens[index].flags.contains(.startsLine)) {
-                    switch request(at: index, name: name, lower: lower) {
-                    case .literal(let request): requests.append(request)
+                    switch request(at: index, name: name, lower: lower, data: declaration.data) {
+                    case .literal(let asked): requests += asked
                     case .unresolved(let method): if !unresolved.contains(method) { unresolved.append(method) }
                     case nil: break
                     }
@@ -132,43 +132,89 @@ struct TestBodyReader {
     /// specs), `httptest.NewRequest("GET", "/x", nil)`, `get("/x")` inside `perform(…)`,
     /// `app.test(.GET, "x")`, `new HttpRequestMessage(HttpMethod.Get, "/x")`.
     enum Request {
-        case literal(TestRequest)
+        /// One request, or one per data row of a parametrized test.
+        case literal([TestRequest])
         /// A client request whose path is computed: its method only.
         case unresolved(String)
     }
 
-    private func request(at index: Int, name: String, lower: String) -> Request? {
+    private func request(at index: Int, name: String, lower: String, data: TestData) -> Request? {
         let line = Int(source.tokens[index].line)
         let receiver = source.is(index - 1, ".") || source.is(index - 1, "->") ? source.text(index - 2) : nil
         if let receiver, Self.nonClients.contains(receiver) { return nil }
+        func requests(_ method: String, _ argument: Range<Int>, more: Bool) -> Request? {
+            if let (path, query) = path(argument) {
+                return .literal([TestRequest(method: method, path: path, line: line, sendsQuery: query || more ? true : nil)])
+            }
+            let rows = dataPaths(argument, data)
+            return rows.isEmpty ? nil : .literal(rows.map { TestRequest(method: method, path: $0, line: line, sendsQuery: more ? true : nil) })
+        }
         if name == "NewRequest" || name == "NewRequestWithContext" || name == "HttpRequestMessage" || (name == "test" && receiver != nil) {
             let arguments = source.arguments(index + 1).drop { source.is($0.lowerBound, "ctx") || source.is($0.lowerBound, "context") }
             guard arguments.count >= 2 else { return nil }
             let verb = method(arguments[arguments.startIndex]) ?? "*"
-            guard let path = path(arguments[arguments.startIndex + 1]) else { return .unresolved(verb) }
-            return .literal(TestRequest(method: verb, path: path, line: line))
+            return requests(verb, arguments[arguments.startIndex + 1], more: false) ?? .unresolved(verb)
         }
-        if lower == "uri", receiver == nil || source.is(index - 1, "."), let path = source.arguments(index + 1).first.flatMap(path) {
+        if lower == "uri", receiver == nil || source.is(index - 1, "."), let argument = source.arguments(index + 1).first {
             // WebTestClient: `.get().uri("/x")`.
             let verb = source.is(index - 2, ")") ? source.text(index - 4 >= 0 ? Int(source.tokens[index - 2].partner) - 1 : 0) : ""
-            return .literal(TestRequest(method: Self.requestMethods[verb.lowercased()] ?? "*", path: path, line: line))
+            return requests(Self.requestMethods[verb.lowercased()] ?? "*", argument, more: false)
         }
         guard let method = Self.requestMethods[lower] else { return nil }
         let argument: Range<Int>?
-        if source.is(index + 1, "(") {
-            argument = source.arguments(index + 1).first
+        var more = false
+        if source.is(index + 1, "("), let close = source.close(index + 1) {
+            let arguments = source.arguments(index + 1)
+            argument = arguments.first
+            more = sendsQuery(afterPathIn: arguments, close: close)
         } else {
             argument = (index + 1)..<(index + 2)
+            // A request spec line: `get "/x", params: { page: 2 }`.
+            more = source.is(source.afterString(index + 1), ",")
         }
         // A bare `get("/x")` is a request only inside a test client's call (`perform(get(…))`)
         // or a request spec line; `dict.get("/x")`-like calls need a receiver.
         if receiver == nil, source.file.language != .ruby, source.file.language != .java, source.file.language != .kotlin,
            source.file.language != .php { return nil }
-        guard let argument, let path = path(argument) else {
+        guard let argument, let asked = requests(method, argument, more: more) else {
             return isClient(receiver, at: index) ? .unresolved(method) : nil
         }
-        return .literal(TestRequest(method: method, path: path, line: line))
+        return asked
     }
+
+    /// Whether a request call passes a query beside its path: Python test clients take it as the
+    /// next argument (`client.get("/x", {"q": 1})`, `params=`, `query_string=`), supertest as
+    /// `.query(…)` after the call.
+    private func sendsQuery(afterPathIn arguments: [Range<Int>], close: Int) -> Bool {
+        switch source.file.language {
+        case .python:
+            return arguments.dropFirst().contains { argument in
+                guard source.is(argument.lowerBound + 1, "=") else { return true }
+                return Self.queryKeywords.contains(source.text(argument.lowerBound))
+            }
+        case .javascript, .typescript: return source.is(close + 1, ".") && source.is(close + 2, "query")
+        default: return false
+        }
+    }
+
+    /// The data rows' paths a parametrized test requests through `argument` when it names one
+    /// of the test's parameters: the parameter itself, or a format call on it
+    /// (`string.Format(CultureInfo.InvariantCulture, format, id)`, `url.format(id)`).
+    private func dataPaths(_ argument: Range<Int>, _ data: TestData) -> [String] {
+        guard !data.values.isEmpty, argument.count <= 64 else { return [] }
+        let mentionsParameter = argument.contains { index in
+            source.isIdentifier(index) && !source.is(index - 1, ".") && data.parameters.contains(source.text(index))
+                && !Self.typeNames.contains(source.text(index))
+        }
+        guard mentionsParameter, source.string(argument.lowerBound) == nil else { return [] }
+        return data.paths
+    }
+
+    /// Keyword arguments of Python test clients that carry a query.
+    private static let queryKeywords: Set<String> = ["data", "params", "query_string", "query"]
+
+    /// Parameter-list words that are types, not the parameter a path comes from.
+    private static let typeNames: Set<String> = ["string", "String", "str", "int", "Int", "Integer", "long", "bool", "object", "var", "final"]
 
     /// Whether the call at `index` certainly goes through a test client, whatever its argument:
     /// `client.get(…)`, `self.client.post(…)`, `request(app).get(…)`, `$this->get(…)`, a request
@@ -198,8 +244,9 @@ struct TestBodyReader {
         return Self.requestMethods[word.lowercased()]
     }
 
-    /// The request path an argument spells; nil when it is no literal path.
-    private func path(_ range: Range<Int>) -> String? {
+    /// The request path an argument spells, and whether it carries a query; nil when it is no
+    /// literal path.
+    private func path(_ range: Range<Int>) -> (String, Bool)? {
         var start = range.lowerBound
         // fmt.Sprintf("/x/%d", id), String.format(…), sprintf(…).
         if source.isIdentifier(start), ["Sprintf", "format", "sprintf"].contains(source.text(start + (source.is(start + 1, ".") ? 2 : 0))) {
@@ -210,7 +257,7 @@ struct TestBodyReader {
         guard var text = source.string(start) else { return nil }
         let after = source.afterString(start)
         if after < range.upperBound, source.is(after, "+") || source.is(after, ".") || source.is(after, "%") { text += "{}" }
-        return Self.requestPath(text)
+        return Self.requestPath(text).map { ($0, text.contains("?")) }
     }
 
     /// Host, scheme and query removed; `%d`/`%s` placeholders as `{}`; a leading `/`.

@@ -10,6 +10,8 @@ struct TestDeclarations {
         var framework: String
         /// A JavaScript test whose callback takes `done`: it may assert in a callback handed on.
         var takesCallback = false
+        /// The values a parametrized test runs with.
+        var data = TestData()
     }
 
     let source: SourceTokens
@@ -39,7 +41,9 @@ struct TestDeclarations {
         case .python:
             guard source.is(index, "def"), source.isIdentifier(index + 1), source.text(index + 1).hasPrefix("test"),
                   let body = pythonBody(after: index) else { return nil }
-            return Declaration(name: source.text(index + 1), start: index, body: body, framework: "pytest")
+            var declaration = Declaration(name: source.text(index + 1), start: index, body: body, framework: "pytest")
+            declaration.data = TestData.read(source, region: decoratorStart(before: index)..<index, parameters: index + 2)
+            return declaration
         case .javascript, .typescript:
             // Byte comparisons first: this runs for every token of the file.
             guard Self.jsDeclarations.contains(where: { source.is(index, $0) }), source.isIdentifier(index), !source.is(index - 1, "."),
@@ -49,7 +53,13 @@ struct TestDeclarations {
             let takesCallback = callback.map { source.is($0.lowerBound, "(") && !source.is($0.lowerBound + 1, ")")
                 || source.is($0.lowerBound, "function") && source.is($0.lowerBound + 1, "(") && !source.is($0.lowerBound + 2, ")")
                 || source.isIdentifier($0.lowerBound) && source.is($0.lowerBound + 1, "=>") } ?? false
-            return Declaration(name: name, start: index, body: (open + 1)..<close, framework: "jest", takesCallback: takesCallback)
+            var declaration = Declaration(name: name, start: index, body: (open + 1)..<close, framework: "jest", takesCallback: takesCallback)
+            if let callback {
+                let parameters = source.is(callback.lowerBound, "async") ? callback.lowerBound + 1 : callback.lowerBound
+                declaration.data = TestData.read(source, region: index..<open,
+                                                 parameters: source.is(parameters, "(") ? parameters : parameters + 1)
+            }
+            return declaration
         case .go:
             // `func TestX(t *testing.T)`; not TestMain, nor a helper process entry taking `_`.
             guard source.is(index, "func"), source.isIdentifier(index + 1), source.text(index + 1).hasPrefix("Test"),
@@ -60,11 +70,15 @@ struct TestDeclarations {
         case .java, .kotlin:
             guard source.is(index, "@"), Self.annotations.contains(source.text(index + 1)),
                   let (name, body) = annotatedMethod(after: index + 2) else { return nil }
-            return Declaration(name: name, start: index, body: body, framework: "junit")
+            var declaration = Declaration(name: source.text(name), start: index, body: body, framework: "junit")
+            declaration.data = TestData.read(source, region: index..<name, parameters: name + 1)
+            return declaration
         case .csharp:
             guard source.is(index, "["), Self.attributes.contains(source.text(index + 1)), let close = source.close(index),
                   let (name, body) = annotatedMethod(after: close + 1) else { return nil }
-            return Declaration(name: name, start: index, body: body, framework: "xunit")
+            var declaration = Declaration(name: source.text(name), start: index, body: body, framework: "xunit")
+            declaration.data = TestData.read(source, region: index..<name, parameters: name + 1)
+            return declaration
         case .php:
             guard source.is(index, "function"), source.isIdentifier(index + 1), source.text(index + 1).hasPrefix("test"),
                   let body = braceBody(after: index + 2) else { return nil }
@@ -164,6 +178,24 @@ struct TestDeclarations {
         return (open + 1)..<end
     }
 
+    /// Where the decorators right above the `def` at `def` start (`def` itself when it has none):
+    /// each decorator is a line opening with `@`, its arguments possibly spanning lines.
+    private func decoratorStart(before def: Int) -> Int {
+        var start = def
+        var cursor = def - 1
+        while cursor >= 0, def - cursor < 512 {
+            WorkMeter.tick()
+            let token = source.tokens[cursor]
+            if token.hasPartner, Int(token.partner) < cursor { cursor = Int(token.partner) }
+            if source.tokens[cursor].flags.contains(.startsLine) {
+                guard source.is(cursor, "@") else { break }
+                start = cursor
+            }
+            cursor -= 1
+        }
+        return start
+    }
+
     /// The `{ … }` after a parameter list starting at or after `index`.
     private func braceBody(after index: Int) -> Range<Int>? {
         var cursor = index
@@ -175,9 +207,9 @@ struct TestDeclarations {
         return nil
     }
 
-    /// The method after annotations or attributes: its name (the identifier before its
-    /// parameter list) and its body (`{ … }`, or an expression body up to `;`).
-    private func annotatedMethod(after index: Int) -> (String, Range<Int>)? {
+    /// The method after annotations or attributes: its name (the index of the identifier before
+    /// its parameter list) and its body (`{ … }`, or an expression body up to `;`).
+    private func annotatedMethod(after index: Int) -> (Int, Range<Int>)? {
         var cursor = index
         while cursor < source.count, cursor - index < 64 {
             if source.is(cursor, "@"), source.isIdentifier(cursor + 1) {
@@ -190,11 +222,10 @@ struct TestDeclarations {
                 continue
             }
             if source.isIdentifier(cursor), source.is(cursor + 1, "("), let close = source.close(cursor + 1) {
-                let name = source.text(cursor)
-                if let body = braceBody(after: close + 1) { return (name, body) }
+                if let body = braceBody(after: close + 1) { return (cursor, body) }
                 var end = close + 1
                 while end < source.count, !source.is(end, ";") { end += 1 }
-                return (name, (close + 1)..<end)
+                return (cursor, (close + 1)..<end)
             }
             cursor += 1
         }

@@ -38,4 +38,14 @@ public struct TestRequest: Sendable, Codable, Hashable {
     public var method: String
     public var path: String
     public var line: Int
+    /// Whether the request sends a query string (`?page=2`, `params=`, `.query(…)`): a route
+    /// asked with none was given no input a test could make bad.
+    public var sendsQuery: Bool?
+
+    public init(method: String, path: String, line: Int, sendsQuery: Bool? = nil) {
+        self.method = method
+        self.path = path
+        self.line = line
+        self.sendsQuery = sendsQuery
+    }
 }

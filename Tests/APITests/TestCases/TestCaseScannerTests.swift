@@ -289,6 +289,87 @@ import Testing
             """, path: "client/app.test.js") == ["renders@1 asserts [] {}", "silent@4 silent [] {}"])
     }
 
+    @Test func parametrizedTestsRequestEachDataRowsPath() {
+        #expect(summary("""
+            public class ItemsTests
+            {
+                [Theory]
+                [InlineData("Users/{0}/Items/{1}")]
+                [InlineData("Users/{0}/Items/{1}/Intros")]
+                [InlineData("not a path")]
+                public async Task Get_UnknownUser_NotFound(string format)
+                {
+                    var response = await client.GetAsync(string.Format(CultureInfo.InvariantCulture, format, Guid.NewGuid(), id));
+                    Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                }
+
+                [Theory]
+                [InlineData("Users/{0}/Items")]
+                public async Task Literal(string format)
+                {
+                    var response = await client.GetAsync("Health");
+                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                }
+            }
+            """, path: "tests/ItemsTests.cs") == [
+            "Get_UnknownUser_NotFound@3 asserts [GET /Users/{}/Items/{}, GET /Users/{}/Items/{}/Intros] {404}",
+            "Literal@13 asserts [GET /Health] {200}",
+        ])
+        #expect(summary("""
+            import pytest
+
+            @pytest.mark.parametrize(
+                "url",
+                ["/api/orders/1", "/api/invoices/1"],
+            )
+            def test_requires_login(client, url):
+                assert client.get(url).status_code == 401
+            """, path: "tests/test_auth.py") == ["test_requires_login@7 asserts [GET /api/orders/1, GET /api/invoices/1] {401}"])
+        #expect(summary("""
+            class AuthTest {
+                @ParameterizedTest
+                @ValueSource(strings = {"/owners/1", "/vets"})
+                void refusesVisitors(String path) throws Exception {
+                    mvc.perform(get(path)).andExpect(status().isUnauthorized());
+                }
+            }
+            """, path: "src/test/java/AuthTest.java") == ["refusesVisitors@2 asserts [GET /owners/1, GET /vets] {401}"])
+    }
+
+    @Test func requestsSayWhetherTheySendAQuery() {
+        let python = tests("""
+            def test_search(client):
+                assert client.get("/search", {"q": "lamp"}).status_code == 200
+                assert client.get("/search?q=lamp").status_code == 200
+                assert client.get("/about", follow_redirects=True).status_code == 200
+            """, path: "tests/test_search.py")
+        #expect(python.first?.requests.map(\.sendsQuery) == [true, true, nil])
+        let jest = tests("""
+            it('finds', async () => {
+              await request(app).get('/search').query({ q: 'lamp' }).expect(200);
+              await request(app).get('/about').expect(200);
+            });
+            """, path: "test/search.test.js")
+        #expect(jest.first?.requests.map(\.sendsQuery) == [true, nil])
+    }
+
+    @Test func redirectMatchersAssertARedirect() {
+        #expect(summary("""
+            describe "mod", type: :request do
+              it "sends visitors away" do
+                get "/mod"
+                expect(response).to redirect_to("/login")
+              end
+            end
+            """, path: "spec/requests/mod_spec.rb") == ["sends visitors away@2 asserts [GET /mod] {302}"])
+        #expect(summary("""
+            class ModTest(TestCase):
+                def test_visitor(self):
+                    response = self.client.get("/mod/")
+                    self.assertRedirects(response, "/login/")
+            """, path: "tests/test_mod.py") == ["test_visitor@2 asserts [GET /mod/] {302}"])
+    }
+
     @Test func filesWithoutTestsHaveNoFacts() {
         #expect(tests("def helper():\n    return 1\n", path: "tests/conftest.py").isEmpty)
     }
