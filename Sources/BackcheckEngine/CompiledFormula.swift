@@ -8,6 +8,7 @@ package indirect enum CompiledFormula: Sendable {
     case not(CompiledFormula)
     case inside(CompiledFormula)
     case notInside(CompiledFormula)
+    case notInFile(CompiledFormula)
     case taint(TaintSpecification)
 
     package init(_ formula: Formula, language: Language, metavariables: inout [String]) {
@@ -21,6 +22,7 @@ package indirect enum CompiledFormula: Sendable {
         case .not(let inner): self = .not(CompiledFormula(inner, language: language, metavariables: &metavariables))
         case .inside(let inner): self = .inside(CompiledFormula(inner, language: language, metavariables: &metavariables))
         case .notInside(let inner): self = .notInside(CompiledFormula(inner, language: language, metavariables: &metavariables))
+        case .notInFile(let inner): self = .notInFile(CompiledFormula(inner, language: language, metavariables: &metavariables))
         case .taint(let sources, let sinks, let sanitizers, let guards):
             func compile(_ items: [Formula]) -> [CompiledFormula] {
                 items.map { CompiledFormula($0, language: language, metavariables: &metavariables) }
@@ -40,7 +42,7 @@ package indirect enum CompiledFormula: Sendable {
         case .any(let items): items.flatMap(\.requiredWords)
         case .all(let items): items.first(where: \.isPositive)?.requiredWords ?? [[]]
         case .taint(let specification): specification.sinks.flatMap(\.requiredWords)
-        case .not, .inside, .notInside: [[]]
+        case .not, .inside, .notInside, .notInFile: [[]]
         }
     }
 
@@ -56,14 +58,14 @@ package indirect enum CompiledFormula: Sendable {
         case .any(let items): items.contains(where: \.matchesLoneStrings)
         case .all(let items): items.first(where: \.isPositive)?.matchesLoneStrings ?? false
         case .taint(let specification): specification.sinks.contains(where: \.matchesLoneStrings)
-        case .not, .inside, .notInside: false
+        case .not, .inside, .notInside, .notInFile: false
         }
     }
 
     var isPositive: Bool {
         switch self {
         case .pattern, .any, .all, .taint: true
-        case .not, .inside, .notInside: false
+        case .not, .inside, .notInside, .notInFile: false
         }
     }
 
@@ -72,7 +74,7 @@ package indirect enum CompiledFormula: Sendable {
         switch self {
         case .pattern(let elements): elements.isEmpty
         case .any(let items), .all(let items): items.contains(where: \.hasEmptyPattern)
-        case .not(let inner), .inside(let inner), .notInside(let inner): inner.hasEmptyPattern
+        case .not(let inner), .inside(let inner), .notInside(let inner), .notInFile(let inner): inner.hasEmptyPattern
         case .taint(let specification):
             (specification.sources + specification.sinks + specification.sanitizers + specification.guards)
                 .contains(where: \.hasEmptyPattern)
@@ -165,6 +167,8 @@ package indirect enum CompiledFormula: Sendable {
                 case .notInside(let inner):
                     let others = MatchRanges(inner.evaluate(&engine, filter: true))
                     candidates.removeAll { others.anyContains($0.start..<$0.end) }
+                case .notInFile(let inner):
+                    if !inner.evaluate(&engine, filter: true).isEmpty { candidates.removeAll() }
                 default:
                     let others = MatchRanges(item.evaluate(&engine))
                     candidates.removeAll { !others.anyInside($0.start..<$0.end) }
@@ -173,7 +177,7 @@ package indirect enum CompiledFormula: Sendable {
             return candidates
         case .taint(let specification):
             return specification.evaluate(&engine)
-        case .not, .inside, .notInside:
+        case .not, .inside, .notInside, .notInFile:
             return []
         }
     }

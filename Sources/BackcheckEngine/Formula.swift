@@ -13,6 +13,9 @@ public indirect enum Formula: Sendable, Hashable {
     case inside(Formula)
     /// Drops matches lying inside a match of the formula (only meaningful inside `all`).
     case notInside(Formula)
+    /// Drops every match when the formula matches anywhere in the file (only meaningful inside
+    /// `all`): a fact of the whole file, such as the in-memory database its queries run on.
+    case notInFile(Formula)
     /// Matches of `sinks` reached, within one function, by a value from `sources` that passed
     /// through no `sanitizers`; a name a `guards` match tests is clean from that test on.
     case taint(sources: [Formula], sinks: [Formula], sanitizers: [Formula], guards: [Formula])
@@ -22,7 +25,7 @@ public indirect enum Formula: Sendable, Hashable {
         switch self {
         case .pattern(let text, let line): [(text, line)]
         case .any(let items), .all(let items): items.flatMap(\.patterns)
-        case .not(let inner), .inside(let inner), .notInside(let inner): inner.patterns
+        case .not(let inner), .inside(let inner), .notInside(let inner), .notInFile(let inner): inner.patterns
         case .taint(let sources, let sinks, let sanitizers, let guards): (sources + sinks + sanitizers + guards).flatMap(\.patterns)
         }
     }
@@ -40,7 +43,7 @@ public indirect enum Formula: Sendable, Hashable {
     package var isPositive: Bool {
         switch self {
         case .pattern, .any, .all, .taint: true
-        case .not, .inside, .notInside: false
+        case .not, .inside, .notInside, .notInFile: false
         }
     }
 }

@@ -8,7 +8,7 @@ import BackcheckModel
 public enum RuleLoader {
     private static let knownKeys: Set<String> = [
         "id", "checklist", "severity", "confidence", "languages", "message", "help", "cwe", "owasp",
-        "focus", "secret", "keywords", "pattern", "any", "all", "not", "inside", "not-inside",
+        "focus", "secret", "keywords", "pattern", "any", "all", "not", "inside", "not-inside", "not-in-file",
         "where", "examples", "options", "analyzer", "taint", "audit", "paths", "roles", "foreign-ids",
     ]
 
@@ -98,7 +98,7 @@ public enum RuleLoader {
             throw reader.error(root, "a rule needs exactly one of `pattern`, `any`, `all`, `taint`")
         }
         var filters: [Formula] = []
-        for key in ["not", "inside", "not-inside"] {
+        for key in ["not", "inside", "not-inside", "not-in-file"] {
             if let node = map[key] { filters.append(try formula(key: key, node: node, reader: reader)) }
         }
         return filters.isEmpty ? positives[0] : .all(positives + filters)
@@ -112,7 +112,7 @@ public enum RuleLoader {
             }
             return .patterns(try formula(map, reader: reader, root: root))
         }
-        for key in ["pattern", "any", "all", "taint", "not", "inside", "not-inside"] where map[key] != nil {
+        for key in ["pattern", "any", "all", "taint", "not", "inside", "not-inside", "not-in-file"] where map[key] != nil {
             throw reader.error(map[key] ?? root, "an `analyzer` rule has no `\(key)`: the analyzer finds the problems")
         }
         return .analyzer(name: analyzer, options: try options(map["options"], reader: reader))
@@ -152,7 +152,8 @@ public enum RuleLoader {
         case "not": return .not(try formula(node, reader: reader))
         case "inside": return .inside(try formula(node, reader: reader))
         case "not-inside": return .notInside(try formula(node, reader: reader))
-        default: throw reader.error(node, "unknown formula key `\(key)`; one of pattern, any, all, not, inside, not-inside")
+        case "not-in-file": return .notInFile(try formula(node, reader: reader))
+        default: throw reader.error(node, "unknown formula key `\(key)`; one of pattern, any, all, not, inside, not-inside, not-in-file")
         }
     }
 
@@ -182,7 +183,7 @@ public enum RuleLoader {
     private static func formula(_ node: Node, reader: NodeReader) throws(RuleError) -> Formula {
         if node.scalar != nil { return try formula(key: "pattern", node: node, reader: reader) }
         guard let map = node.mapping, map.count == 1, let entry = map.first, let key = entry.key.string else {
-            throw reader.error(node, "a formula is a pattern string or a mapping with one of pattern, any, all, not, inside, not-inside")
+            throw reader.error(node, "a formula is a pattern string or a mapping with one of pattern, any, all, not, inside, not-inside, not-in-file")
         }
         return try formula(key: key, node: entry.value, reader: reader)
     }

@@ -127,6 +127,23 @@ import TestSupport
         check(r, "def f(p):\n    return hashlib.sha512(p)")
     }
 
+    @Test func notInFileDropsEveryMatchOfAFileWhereItsFormulaMatches() throws {
+        let r = try TestSupport.rule("""
+        id: logging/test
+        checklist: logging
+        severity: high
+        languages: [python]
+        message: m
+        all:
+          - $C.execute(...)
+          - not-in-file: sqlite3.connect(...)
+        """)
+        check(r, "def f(c):\n    ↓c.execute(q)\n\ndef g(c):\n    ↓c.execute(r)\n")
+        // The fact holds for the whole file, before and after where it is written.
+        check(r, "def f(c):\n    c.execute(q)\n\ndef g():\n    c = sqlite3.connect(':memory:')\n    c.execute(r)\n")
+        check(r, "def f(c):\n    ↓c.execute(q)\n\ndef g():\n    c = psycopg2.connect(dsn)\n")
+    }
+
     @Test func anyOfPatterns() throws {
         let r = try TestSupport.rule("""
         id: logging/test
