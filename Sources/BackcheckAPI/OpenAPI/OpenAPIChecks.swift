@@ -66,14 +66,32 @@ enum OpenAPIChecks {
         return names
     }
 
-    static func server(_ url: String, path: String, line: Int, column: Int) -> [OpenAPIProblem] {
+    /// Title words that name no product (`API Reference`, `The Shop API`).
+    private static let genericTitleWords: Set<String> = [
+        "api", "apis", "rest", "restful", "http", "web", "openapi", "swagger", "the", "a", "my", "your", "our",
+        "public", "private", "internal", "service", "server", "backend", "example", "sample", "demo", "test",
+    ]
+
+    /// The product an API's title names (`Gogs API` → `gogs`): its first word, letters and digits
+    /// only, lowercased; nil when that word names no product.
+    static func productName(title: String?) -> String? {
+        guard let word = title?.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).first else { return nil }
+        let name = String(word.lowercased().filter { $0.isLetter || $0.isNumber })
+        return name.isEmpty || genericTitleWords.contains(name) ? nil : name
+    }
+
+    /// Problems of one server url. A placeholder host named after the product
+    /// (`gogs.example.com` in the `Gogs API`) stands for the reader's own installation of a
+    /// self-hosted product, which has no one real URL to give.
+    static func server(_ url: String, product: String?, path: String, line: Int, column: Int) -> [OpenAPIProblem] {
         var problems: [OpenAPIProblem] = []
         if url.count > 1, url.hasSuffix("/") {
             problems.append(OpenAPIProblem(kind: .serverTrailingSlash, path: path, line: line, column: column,
                                            message: "server url `\(url)` ends with `/`: every path then starts with `//`"))
         }
         let host = url.split(separator: "/").dropFirst(url.contains("://") ? 1 : 0).first.map { $0.split(separator: ":").first ?? $0 } ?? ""
-        if ["example.com", "example.org", "example.net"].contains(where: { host == $0 || host.hasSuffix("." + $0) }) {
+        let standsForAnInstallation = product.map { host.lowercased().hasPrefix($0 + ".") } ?? false
+        if !standsForAnInstallation, ["example.com", "example.org", "example.net"].contains(where: { host == $0 || host.hasSuffix("." + $0) }) {
             problems.append(OpenAPIProblem(kind: .serverExampleDomain, path: path, line: line, column: column,
                                            message: "server url `\(url)` is a placeholder domain, not where the API is served"))
         }

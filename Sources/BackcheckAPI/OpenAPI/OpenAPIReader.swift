@@ -16,14 +16,15 @@ public enum OpenAPIReader {
         var nodes = DocumentNodes(root: root, path: path, load: load)
         let isSwagger = map["swagger"] != nil
         var problems: [OpenAPIProblem] = []
+        let product = OpenAPIChecks.productName(title: map["info"]?.mapping?["title"]?.string)
         let servers = isSwagger ? [] : (map["servers"]?.sequence.map(Array.init) ?? [])
         var basePaths = servers.compactMap { server -> String? in
             guard let url = server.mapping?["url"], let text = url.string else { return nil }
-            problems += OpenAPIChecks.server(text, path: path, line: url.mark?.line ?? 1, column: url.mark?.column ?? 1)
+            problems += OpenAPIChecks.server(text, product: product, path: path, line: url.mark?.line ?? 1, column: url.mark?.column ?? 1)
             return basePath(of: text)
         }
         if isSwagger, let host = map["host"], let text = host.string {
-            problems += OpenAPIChecks.server(text, path: path, line: host.mark?.line ?? 1, column: host.mark?.column ?? 1)
+            problems += OpenAPIChecks.server(text, product: product, path: path, line: host.mark?.line ?? 1, column: host.mark?.column ?? 1)
         }
         if isSwagger, let base = map["basePath"]?.string { basePaths = [basePath(of: base)] }
         if basePaths.isEmpty { basePaths = [""] }
