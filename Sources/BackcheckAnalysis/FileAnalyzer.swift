@@ -23,9 +23,15 @@ public struct FileAnalyzer: Sendable {
     /// Functions of the root that return taint rules' source data: their calls are sources.
     public var sourceSummaries = SourceSummaries.empty
 
+    /// The rules an analyzer implements: they report after the whole project is read.
+    private let projectRuleIds: Set<String>
+
     public init(rules: RuleSet, secretKey: [UInt8]) {
         self.rules = rules
         self.secretKey = secretKey
+        projectRuleIds = Set(rules.rules.compactMap { compiled in
+            if case .analyzer = compiled.rule.matcher { compiled.rule.id } else { nil }
+        })
     }
 
     /// The findings and diagnostics of `bytes`, a file at `path` (relative to its root) whose
@@ -76,7 +82,10 @@ public struct FileAnalyzer: Sendable {
                 findings.append(finding)
             }
         }
-        for marker in suppressions.ownMarkers where !usedMarkers.contains("\(marker.line) \(marker.ruleId)") {
+        // Project rules' findings are placed after every file is read (``FileSuppressions``):
+        // whether their markers are used is not known here.
+        for marker in suppressions.ownMarkers where !usedMarkers.contains("\(marker.line) \(marker.ruleId)")
+            && !projectRuleIds.contains(marker.ruleId) {
             diagnostics.append(AnalysisDiagnostic(
                 path: path, line: marker.line,
                 message: "unused suppression of \(marker.ruleId): nothing here matches it any more; remove the comment",
@@ -221,7 +230,7 @@ public struct FileAnalyzer: Sendable {
         contains(bytes, "backcheck:ignore")
     }
 
-    private static func contains(_ bytes: [UInt8], _ word: String) -> Bool {
+    static func contains(_ bytes: [UInt8], _ word: String) -> Bool {
         let needle = Array(word.utf8)
         guard bytes.count >= needle.count else { return false }
         var index = 0

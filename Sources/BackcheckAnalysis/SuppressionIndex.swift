@@ -49,9 +49,16 @@ struct SuppressionIndex {
     private static let commentSyntax: Set<Character> = ["/", "#", "*", "-", "!", "<", " ", "\t", "\r"]
 
     init(file: LexedFile) {
-        for comment in file.buffer.comments {
-            let text = String(decoding: file.bytes[comment.range], as: UTF8.self)
-            let line = Int(comment.line)
+        let comments = file.buffer.comments.map { comment in
+            (text: String(decoding: file.bytes[comment.range], as: UTF8.self), line: Int(comment.line))
+        }
+        self.init(comments: comments)
+        if file.buffer.language == .csharp { pragmaRegions = Self.pragmaRegions(in: file.bytes) }
+    }
+
+    /// The markers of `comments`, each a comment's text (syntax included) and its first line.
+    init(comments: [(text: String, line: Int)]) {
+        for (text, line) in comments {
             // Own markers must open a comment line (`# backcheck:ignore ...`), so prose that
             // mentions the marker, like this comment, is not one.
             var isOwn = false
@@ -71,7 +78,6 @@ struct SuppressionIndex {
                 lineMarkers[endLine, default: []].append(Marker(marker: name, rules: nil, reason: "", line: endLine, foreignIds: ids))
             }
         }
-        if file.buffer.language == .csharp { pragmaRegions = Self.pragmaRegions(in: file.bytes) }
         markedLines = lineMarkers.keys.sorted()
     }
 

@@ -3,13 +3,20 @@ import BackcheckRules
 
 extension ExampleAnalyzer {
     /// A schema analyzer rule through ``SQLFactExtractor`` and ``SchemaAnalysis``, each example
-    /// being a whole project of one file. Schema findings do not honour suppression comments.
+    /// being a whole project of one file, with its `backcheck:ignore` markers applied as the
+    /// project step applies them.
     public static func schema(_ rule: Rule) -> ExampleAnalyzer {
-        ExampleAnalyzer(honoursSuppressions: false, readsStringContents: false) { code, language in
-            guard let facts = SQLFactExtractor.extract(path: "example.sql", bytes: Array(code.utf8), language: language) else {
+        ExampleAnalyzer(honoursSuppressions: true, readsStringContents: false) { code, language in
+            let bytes = Array(code.utf8)
+            guard let facts = SQLFactExtractor.extract(path: "example.sql", bytes: bytes, language: language) else {
                 return []
             }
-            return SchemaAnalysis.findings(facts: [facts], rules: [rule], lineText: { _, _ in "" })
+            let markers = FileSuppressions(bytes: bytes, language: language.rawValue)
+            return SchemaAnalysis.findings(facts: [facts], rules: [rule], lineText: { _, _ in "" }).map { finding in
+                var finding = finding
+                finding.suppression = markers.suppression(ruleId: finding.ruleId, line: finding.line)
+                return finding
+            }
         }
     }
 }

@@ -7,7 +7,8 @@ import BackcheckWalk
 extension ExampleAnalyzer {
     /// An api-docs or testing rule through ``APIAnalysis``: each example is an ``ExampleProject``
     /// whose files are read as an audit reads them (roles from their paths); findings are placed
-    /// at the example's lines. Project findings do not honour suppression comments.
+    /// at the example's lines. The runner does not test suppression comments here: one
+    /// comment style cannot serve an example's files of several languages.
     static func api(_ rule: Rule) -> ExampleAnalyzer {
         ExampleAnalyzer(honoursSuppressions: false, readsStringContents: false) { code, _ in
             let project = ExampleProject(code)

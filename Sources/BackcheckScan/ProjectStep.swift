@@ -102,13 +102,28 @@ public struct ProjectStep {
         return results(for: held.keys.sorted())
     }
 
+    /// `found`, project findings in one file, with the file's `backcheck:ignore` (and foreign)
+    /// markers applied; the file is read again only when it holds a marker.
+    private func suppressed(_ found: [Finding]) -> [Finding] {
+        guard let path = found.first?.path,
+              let bytes = try? Array(Data(contentsOf: URL(fileURLWithPath: root).appendingPathComponent(path))),
+              FileSuppressions.mayHoldMarkers(bytes) else { return found }
+        let markers = FileSuppressions(bytes: bytes, language: held[path]?.language)
+        return found.map { finding in
+            var finding = finding
+            finding.suppression = markers.suppression(ruleId: finding.ruleId, line: finding.line)
+            return finding
+        }
+    }
+
     /// The held results of the files at `paths` with the project findings of the last
     /// ``finish()``: for files that changed without changing their facts.
     public func results(for paths: [String]) -> [FileResult] {
         paths.compactMap { path in
             guard var result = held[path] else { return nil }
             // A project rule reports into files of its roles only, as a pattern rule does.
-            let extra = (findings[path] ?? []).compactMap { finding -> Finding? in
+            // Markers are read now, not at ``finish()``: an edit may change a file's comments only.
+            let extra = suppressed(findings[path] ?? []).compactMap { finding -> Finding? in
                 guard rules.first(where: { $0.id == finding.ruleId })?.roles.contains(result.role) ?? true else { return nil }
                 var finding = finding
                 finding.fileRole = result.role

@@ -1,4 +1,4 @@
-import BackcheckAnalysis
+@testable import BackcheckAnalysis
 import BackcheckRules
 import Testing
 import TestSupport
@@ -147,5 +147,32 @@ extension SuppressionTests {
         pattern: 'weak($X)'
         """)
         #expect(suppressed(r, "weak(a)  # noqa: S324\n") == [false])
+    }
+}
+
+/// Markers in files whose findings project analyzers place: source files and OpenAPI documents.
+@Suite struct FileSuppressionsTests {
+    @Test func yamlCommentsMarkTheirLineAndTheNext() {
+        let yaml = """
+        paths:
+          # backcheck:ignore api-docs/operation-without-route -- served by the gateway
+          /orders/{id}:
+            get:
+              description: "a # in a string is no comment"
+          /items: {}  # backcheck:ignore api-docs/openapi-missing-operation-id -- generated
+        """
+        let markers = FileSuppressions(bytes: Array(yaml.utf8), language: "openapi")
+        #expect(markers.suppression(ruleId: "api-docs/operation-without-route", line: 3)?.reason == "served by the gateway")
+        #expect(markers.suppression(ruleId: "api-docs/operation-without-route", line: 4) == nil)
+        #expect(markers.suppression(ruleId: "api-docs/openapi-missing-operation-id", line: 3) == nil)
+        #expect(markers.suppression(ruleId: "api-docs/openapi-missing-operation-id", line: 6)?.line == 6)
+        #expect(FileSuppressions.yamlComments(Array(yaml.utf8)).map(\.line) == [2, 6])
+    }
+
+    @Test func sourceMarkersComeFromTheLexer() {
+        let python = "# backcheck:ignore testing/untested-route -- probed by the load balancer\n@app.get(\"/health\")\ndef health():\n    return \"ok\"\n"
+        let markers = FileSuppressions(bytes: Array(python.utf8), language: "python")
+        #expect(markers.suppression(ruleId: "testing/untested-route", line: 2) != nil)
+        #expect(markers.suppression(ruleId: "testing/untested-route", line: 3) == nil)
     }
 }

@@ -54,6 +54,37 @@ import TestSupport
         #expect(bad.stderr.contains(".backcheck.yml:2") && bad.stderr.contains("api-docs.services"), "\(bad.stderr)")
     }
 
+    @Test func ignoreMarkersSuppressProjectFindingsInSourcesAndDocuments() throws {
+        let session = try CLISession("api-docs-ignore")
+        defer { session.remove() }
+        try session.edit("app/orders.py") {
+            $0.replacingOccurrences(of: "@app.get(\"/orders/<int:order_id>/items\")", with: """
+            # backcheck:ignore testing/untested-route -- covered by the contract suite in another repository
+            @app.get("/orders/<int:order_id>/items")
+            """)
+        }
+        try session.edit("openapi.yaml") {
+            $0.replacingOccurrences(of: "    get:\n      summary: One order.", with: "    # backcheck:ignore api-docs/operation-without-route -- served by the legacy gateway\n    get:\n      summary: One order.")
+        }
+        let result = try session.run(["audit", session.root.path, "--format", "json", "--fail-on", "none"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try session.json(result)
+        let findings = json["findings"] as? [[String: Any]] ?? []
+        func status(_ path: String, _ rule: String) -> String? {
+            findings.first { $0["path"] as? String == path && $0["ruleId"] as? String == rule }?["status"] as? String
+        }
+        #expect(status("app/orders.py", "testing/untested-route") == "suppressed", "\(findings)")
+        #expect(status("openapi.yaml", "api-docs/operation-without-route") == "suppressed", "\(findings)")
+        // Only the rule the marker names: the other findings on those lines still stand.
+        #expect(status("app/orders.py", "api-docs/route-not-documented") != "suppressed")
+        #expect(status("app/orders.py", "api-docs/route-not-documented") != nil)
+        #expect(status("openapi.yaml", "api-docs/openapi-missing-operation-id") != "suppressed")
+        // A marker a project finding uses is not reported as unused.
+        let unused = json["unusedSuppressions"] as? [String] ?? []
+        #expect(unused.isEmpty, "\(unused)")
+        #expect(!result.stderr.contains("unused suppression"), "\(result.stderr)")
+    }
+
     @Test func aBrokenDocumentIsSkippedNamingFileAndLine() throws {
         let session = try CLISession("api-docs-broken")
         defer { session.remove() }
@@ -134,6 +165,17 @@ import TestSupport
         #expect(try daemon.eventually {
             try !daemon.findings([.open, .reopened]).contains { $0.finding.ruleId == "testing/untested-route" && $0.finding.line == 30 }
         }, "\(daemon.stderr)")
+
+        // A marker at the end of a route's line changes no fact, only a comment: the finding is
+        // suppressed all the same.
+        let edited = try String(contentsOfFile: daemon.root + "/app/orders.py", encoding: .utf8)
+        let route = "@app.get(\"/orders/<int:order_id>/items\")"
+        try daemon.write("app/orders.py", edited.replacingOccurrences(
+            of: route, with: route + "  # backcheck:ignore testing/untested-route -- covered by the contract suite"))
+        #expect(try daemon.eventually {
+            try daemon.findings([.suppressed]).contains { $0.finding.ruleId == "testing/untested-route" && $0.finding.path == "app/orders.py" }
+        }, "\(daemon.stderr)")
+        #expect(try !open("testing/untested-route", "app/orders.py"))
         #expect(daemon.stop() == 0)
     }
 }
