@@ -334,6 +334,22 @@ import Testing
                 }
             }
             """, path: "src/test/java/AuthTest.java") == ["refusesVisitors@2 asserts [GET /owners/1, GET /vets] {401}"])
+        #expect(summary("""
+            class AuthTest {
+                @ParameterizedTest
+                @CsvSource({"/owners/1, 401", "/vets, 401", "plain words, 200"})
+                void refusesVisitors(String path, int status) throws Exception {
+                    mvc.perform(get(path)).andExpect(status().isUnauthorized());
+                }
+            }
+            """, path: "src/test/java/AuthTest.java") == ["refusesVisitors@2 asserts [GET /owners/1, GET /vets] {401}"])
+        #expect(summary("""
+            describe('guards', () => {
+              it.each(['/api/orders/1', '/api/invoices/1'])('refuses %s', async (url) => {
+                await request(app).get(url).expect(401);
+              });
+            });
+            """, path: "test/guards.test.js") == ["refuses %s@2 asserts [GET /api/orders/1, GET /api/invoices/1] {401}"])
     }
 
     @Test func requestsSayWhetherTheySendAQuery() {
