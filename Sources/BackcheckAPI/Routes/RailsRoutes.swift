@@ -4,6 +4,9 @@
 struct RailsRoutes {
     let source: SourceTokens
 
+    /// The actions of `resources` that Rails cannot serve without a method: a missing GET action
+    /// may still render its template.
+    static let writeActions: Set<String> = ["create", "update", "destroy"]
     static let verbs: [String: String] = ["get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"]
     /// Keywords that open a block closed by `end` when they start a statement.
     static let blockKeywords: Set<String> = ["if", "unless", "case", "begin", "def", "class", "module", "while", "until", "for"]
@@ -14,6 +17,8 @@ struct RailsRoutes {
         /// Inside `resources :x do`: `member` routes go under `/x/{id}`, nested resources under `/x/{x_id}`.
         var resource: (collection: String, member: String, nested: String)?
         var context: Context
+        /// The controllers' folder under `app/controllers` (`mod/` inside `namespace :mod`).
+        var module: String = ""
         enum Context { case plain, resource, member, collection }
     }
 
@@ -36,7 +41,7 @@ struct RailsRoutes {
             let word = source.text(index)
             let current = scopes.last ?? Scope(prefix: "", resource: nil, context: .plain)
             if word == "do" {
-                scopes.append(opening ?? Scope(prefix: current.prefix, resource: nil, context: .plain))
+                scopes.append(opening ?? Scope(prefix: current.prefix, resource: nil, context: .plain, module: current.module))
                 opening = nil
             } else if word == "end" {
                 if scopes.count > 1 { scopes.removeLast() }
@@ -74,14 +79,16 @@ struct RailsRoutes {
         switch word {
         case "namespace":
             guard let name = first else { return nil }
-            return Scope(prefix: RoutePath.join(scope.prefix, name), resource: nil, context: .plain)
+            return Scope(prefix: RoutePath.join(scope.prefix, option("path", arguments) ?? name), resource: nil, context: .plain,
+                         module: scope.module + (option("module", arguments) ?? name) + "/")
         case "scope":
             let path = option("path", arguments) ?? (first.map { $0.hasPrefix(":") ? "" : $0 } ?? "")
-            return Scope(prefix: RoutePath.join(scope.prefix, path), resource: nil, context: .plain)
+            return Scope(prefix: RoutePath.join(scope.prefix, path), resource: nil, context: .plain,
+                         module: scope.module + (option("module", arguments).map { $0 + "/" } ?? ""))
         case "member", "collection":
             guard let resource = scope.resource else { return nil }
             return Scope(prefix: word == "member" ? resource.member : resource.collection, resource: resource,
-                         context: word == "member" ? .member : .collection)
+                         context: word == "member" ? .member : .collection, module: scope.module)
         case "root":
             add(["GET"], scope.prefix, (option("to", arguments) ?? first)?.split(separator: "#").last.map(String.init))
         case "resources", "resource":
@@ -96,12 +103,16 @@ struct RailsRoutes {
             ]
             if !singular { actions.insert(("index", ["GET"], base), at: 0) }
             let only = list("only", arguments), except = list("except", arguments) ?? []
+            // `resource :profile` is served by ProfilesController.
+            let controller = scope.module + (option("controller", arguments) ?? (singular ? name + "s" : name))
             for action in actions where (only?.contains(action.0) ?? true) && !except.contains(action.0) {
                 add(action.1, action.2, action.0)
+                // A write action has no template to render in place of a method.
+                if Self.writeActions.contains(action.0) { facts.routes[facts.routes.count - 1].controller = controller }
             }
             let nestedName = singular ? name : String(name.hasSuffix("s") ? name.dropLast() : Substring(name))
             return Scope(prefix: base, resource: (base, member, singular ? base : base + "/{" + nestedName + "_id}"),
-                         context: .resource)
+                         context: .resource, module: scope.module)
         case "match":
             guard let path = first else { return nil }
             let methods = list("via", arguments)?.map { $0.uppercased() } ?? ["*"]

@@ -24,6 +24,11 @@ public enum RouteExtraction {
             guard path.hasPrefix("routes/") || path.contains("/routes/") else { return nil }
             facts = LaravelRoutes(source).extract()
         case .ruby:
+            if RailsControllers.isController(path) {
+                var controller = RouteFileFacts(path: path)
+                controller.controller = RailsControllers(source).extract()
+                return controller.isEmpty ? nil : controller
+            }
             guard path.hasSuffix("config/routes.rb") || path.contains("config/routes/") else { return nil }
             facts = RailsRoutes(source).extract()
         case .swift:

@@ -17,6 +17,10 @@ public struct RouteFact: Sendable, Codable, Hashable {
     /// Whether the declaration shows that the route requires an authenticated caller
     /// (``RouteAuthentication``); nil when nothing says so.
     public var authenticated: Bool?
+    /// For a route a Rails `resources` line implies for a write action (`create`, `update`,
+    /// `destroy`): its controller under `app/controllers` (`mod/hat_requests`), which must define
+    /// the action for the route to serve anything (``ControllerActions``).
+    public var controller: String?
 
     public init(methods: [String], path: String, handler: String?, line: Int, column: Int, framework: String,
                 router: String? = nil) {

@@ -10,6 +10,9 @@ public struct RouteFileFacts: Sendable, Codable, Hashable {
     /// The router the module exports as a whole (`export default router`, `module.exports =
     /// router`): a mount of the module that names no router mounts this one. Nil when unknown.
     public var exportedRouter: String?
+    /// The controller class the file declares (Rails `app/controllers`), whose actions decide
+    /// which implied routes are served. Nil when it declares none.
+    public var controller: ControllerFacts?
 
     public init(path: String, routes: [RouteFact] = [], mounts: [RouteMount] = [], constants: [String: String]? = nil) {
         self.path = path
@@ -18,5 +21,5 @@ public struct RouteFileFacts: Sendable, Codable, Hashable {
         self.constants = constants
     }
 
-    public var isEmpty: Bool { routes.isEmpty && mounts.isEmpty && (constants ?? [:]).isEmpty }
+    public var isEmpty: Bool { routes.isEmpty && mounts.isEmpty && (constants ?? [:]).isEmpty && controller == nil }
 }

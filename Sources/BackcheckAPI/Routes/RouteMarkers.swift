@@ -22,11 +22,14 @@ enum RouteMarkers {
         return result
     }()
 
-    /// Whether the file at `path` may declare routes: Laravel and Rails keep them in route files.
+    /// Whether the file at `path` may declare routes (Laravel and Rails keep them in route files),
+    /// or is a Rails controller, whose actions decide which implied routes are served.
     static func mayDeclareRoutes(_ bytes: [UInt8], language: Language, path: String) -> Bool {
         switch language {
         case .php: guard path.hasPrefix("routes/") || path.contains("/routes/") else { return false }
-        case .ruby: guard path.hasSuffix("config/routes.rb") || path.contains("config/routes/") else { return false }
+        case .ruby:
+            if RailsControllers.isController(path) { return true }
+            guard path.hasSuffix("config/routes.rb") || path.contains("config/routes/") else { return false }
         default: break
         }
         guard let needles = words[language] else { return false }

@@ -1,5 +1,6 @@
 /// Applies mounts across files: `app.use('/api', users)` in one file prefixes the routes `users`
 /// declares in another; mounts chain (a router mounted under a router mounted under the app).
+/// Routes that no controller action serves are left out (``ControllerActions``).
 public enum RouteResolver {
     /// Every route of `files` with its full paths (one per way it is mounted).
     public static func resolve(_ files: [RouteFileFacts]) -> [ResolvedRoute] {
@@ -28,7 +29,7 @@ public enum RouteResolver {
                 }
             }
         }
-        return result
+        return ControllerActions.served(result, files: files)
     }
 
     private struct Prefix: Hashable {
