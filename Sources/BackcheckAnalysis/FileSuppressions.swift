@@ -18,6 +18,9 @@ public struct FileSuppressions: Sendable {
         }
     }
 
+    /// The file's own `backcheck:ignore` markers, each rule id with the marker's line.
+    public var ownMarkers: [(line: Int, ruleId: String)] { index.ownMarkers }
+
     /// Whether `bytes` may hold a marker at all (most files hold none and need no reading).
     public static func mayHoldMarkers(_ bytes: [UInt8]) -> Bool {
         FileAnalyzer.hasSuppressionMarkers(bytes) || ["nosemgrep", "nosec", "NOSONAR", "gitleaks:allow"].contains {

@@ -100,6 +100,7 @@ public enum Auditor {
                     request.progress?(analyzed + skipped.count, walk.files.count)
                 }
                 try store.record(projectStep.finish(), in: scan)
+                unusedSuppressions += projectStep.unusedMarkers.map(\.description)
                 checked = projectStep.checkedItems(rules: selection.rules, languages: languages)
             } catch let error as StoreError {
                 try? store.failScan(scan)

@@ -25,6 +25,8 @@ public struct ProjectStep {
     private var held: [String: FileResult] = [:]
     /// The project findings of the last ``finish()``, by the path they point into.
     private var findings: [String: [Finding]] = [:]
+    /// The markers naming project rules that no finding of the last ``finish()`` used.
+    public private(set) var unusedMarkers: [AnalysisDiagnostic] = []
 
     public init(rules: RuleSet, root: String, settings: APISettings = APISettings()) {
         self.settings = settings
@@ -99,7 +101,29 @@ public struct ProjectStep {
             + APIAnalysis.findings(facts: ordered.compactMap(\.api), rules: apiRules, settings: settings,
                                    lineText: lineText)
         findings = Dictionary(grouping: all, by: \.path)
-        return results(for: held.keys.sorted())
+        let finished = results(for: held.keys.sorted())
+        unusedMarkers = Self.unusedMarkers(in: finished, projectRules: Set(rules.map(\.id)), root: root)
+        return finished
+    }
+
+    /// The `backcheck:ignore` markers naming a project rule in `results`' files that none of
+    /// their findings used.
+    private static func unusedMarkers(in results: [FileResult], projectRules: Set<String>, root: String) -> [AnalysisDiagnostic] {
+        results.flatMap { result -> [AnalysisDiagnostic] in
+            guard let bytes = try? Array(Data(contentsOf: URL(fileURLWithPath: root).appendingPathComponent(result.path))),
+                  FileAnalyzer.hasSuppressionMarkers(bytes) else { return [] }
+            let markers = FileSuppressions(bytes: bytes, language: result.language).ownMarkers.filter { projectRules.contains($0.ruleId) }
+            guard !markers.isEmpty else { return [] }
+            var used = Set<String>()
+            if case .analyzed(let found) = result.outcome {
+                for finding in found { if let marker = finding.suppression { used.insert("\(marker.line) \(finding.ruleId)") } }
+            }
+            return markers.filter { !used.contains("\($0.line) \($0.ruleId)") }.map { marker in
+                AnalysisDiagnostic(path: result.path, line: marker.line,
+                                   message: "unused suppression of \(marker.ruleId): nothing here matches it any more; remove the comment",
+                                   kind: .unusedSuppression)
+            }
+        }
     }
 
     /// `found`, project findings in one file, with the file's `backcheck:ignore` (and foreign)
