@@ -15,17 +15,18 @@ struct HappyPathOnlyAnalyzer: APIAnalyzer {
         var tests: [TestCase]
         var statuses: Set<Int>
         var checksFailure: Bool
+        var sendsQuery: Bool
     }
 
     func problems(in context: APIContext, rule: Rule) -> [APIProblem] {
         let reach = TestReach(context.facts)
         let tested = context.routes.map { route in
-            let reaching = reach.tests(reaching: route)
+            let (reaching, sendsQuery) = reach.reach(of: route)
             // Tests that check no status say nothing about which paths they cover.
             let tests = reaching.filter { !$0.assertedStatuses.isEmpty }
             let statuses = Set(tests.flatMap(\.assertedStatuses))
             let checksFailure = reaching.contains { $0.checksFailure == true } || statuses.contains { !(200..<300).contains($0) }
-            return Tested(route: route, tests: tests, statuses: statuses, checksFailure: checksFailure)
+            return Tested(route: route, tests: tests, statuses: statuses, checksFailure: checksFailure, sendsQuery: sendsQuery)
         }
         let handlersWithFailureTests = Set(tested.compactMap { entry in entry.checksFailure ? Self.handlerKey(entry.route) : nil })
         var reported = Set<String>()
@@ -33,7 +34,7 @@ struct HappyPathOnlyAnalyzer: APIAnalyzer {
             let route = entry.route
             guard !entry.tests.isEmpty, !entry.checksFailure else { return nil }
             if let handler = Self.handlerKey(route), handlersWithFailureTests.contains(handler) { return nil }
-            if Self.takesNoInput(route), !reach.sendsQuery(to: route) { return nil }
+            if Self.takesNoInput(route), !entry.sendsQuery { return nil }
             let described = RouteMatching.describe(route)
             guard reported.insert(route.file + "\u{0}" + described).inserted else { return nil }
             let codes = entry.statuses.sorted().map(String.init).joined(separator: ", ")

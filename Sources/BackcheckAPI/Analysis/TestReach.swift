@@ -51,15 +51,15 @@ struct TestReach {
         unresolvedMethods.contains("*") || route.route.methods.contains { $0 == "*" || unresolvedMethods.contains($0) }
     }
 
-    func tests(reaching route: ResolvedRoute) -> [TestCase] {
-        var reaching = Set(requests(reaching: route).map(\.test))
-        if let handler = route.route.handler { reaching.formUnion(callers[handler] ?? []) }
-        return reaching.sorted().map { tests[$0].test }
-    }
+    func tests(reaching route: ResolvedRoute) -> [TestCase] { reach(of: route).tests }
 
-    /// Whether some request of a test that reaches `route` sends a query string.
-    func sendsQuery(to route: ResolvedRoute) -> Bool {
-        requests(reaching: route).contains { $0.request.sendsQuery == true }
+    /// The tests reaching `route`, and whether a request of theirs that reaches it sends a query
+    /// string: one pass over the candidate requests gives both.
+    func reach(of route: ResolvedRoute) -> (tests: [TestCase], sendsQuery: Bool) {
+        let requests = requests(reaching: route)
+        var reaching = Set(requests.map(\.test))
+        if let handler = route.route.handler { reaching.formUnion(callers[handler] ?? []) }
+        return (reaching.sorted().map { tests[$0].test }, requests.contains { $0.request.sendsQuery == true })
     }
 
     /// The test requests whose path and method fit `route`.
