@@ -16,6 +16,12 @@ enum RouteMatching {
         route.route.methods.contains { $0 == "*" || $0 == operation.method || ($0 == "GET" && operation.method == "HEAD") }
     }
 
+    /// Whether the route is plumbing rather than an operation: a CORS preflight or HEAD-only
+    /// route, or a catch-all (`*` in the path).
+    static func isPlumbing(_ route: ResolvedRoute) -> Bool {
+        route.path.contains("*") || route.route.methods.allSatisfy { $0 == "OPTIONS" || $0 == "HEAD" }
+    }
+
     /// `METHOD /path` of a route, for messages.
     static func describe(_ route: ResolvedRoute) -> String {
         "\(route.route.methods.joined(separator: ", ")) \(route.path)"

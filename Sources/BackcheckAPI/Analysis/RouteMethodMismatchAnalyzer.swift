@@ -6,8 +6,7 @@ import BackcheckRules
 struct RouteMethodMismatchAnalyzer: APIAnalyzer {
     func problems(in context: APIContext, rule: Rule) -> [APIProblem] {
         context.routes.compactMap { route in
-            guard route.prefixKnown, !route.path.contains("*"), !route.route.methods.allSatisfy({ $0 == "OPTIONS" || $0 == "HEAD" })
-            else { return nil }
+            guard route.prefixKnown, !RouteMatching.isPlumbing(route) else { return nil }
             let atPath = context.operations(at: route)
             guard !atPath.isEmpty, !atPath.contains(where: { RouteMatching.sameMethod(route, $0) }) else { return nil }
             let documented = Set(atPath.map(\.method)).sorted().joined(separator: ", ")

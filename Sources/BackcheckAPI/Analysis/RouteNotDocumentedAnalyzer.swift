@@ -11,8 +11,7 @@ struct RouteNotDocumentedAnalyzer: APIAnalyzer {
         var reported = Set<String>()
         return context.routes.compactMap { route in
             // CORS preflights and catch-alls are plumbing, not operations.
-            guard route.prefixKnown, !route.path.contains("*"),
-                  !route.route.methods.allSatisfy({ $0 == "OPTIONS" || $0 == "HEAD" }) else { return nil }
+            guard route.prefixKnown, !RouteMatching.isPlumbing(route) else { return nil }
             let describing = context.documents(describing: route.file).filter { $0.covers(route.path) }
             guard !describing.isEmpty, context.operations(at: route).isEmpty else { return nil }
             let documents = describing.map(\.path).sorted().joined(separator: ", ")
