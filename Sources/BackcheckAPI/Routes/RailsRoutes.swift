@@ -19,6 +19,8 @@ struct RailsRoutes {
         var context: Context
         /// The controllers' folder under `app/controllers` (`mod/` inside `namespace :mod`).
         var module: String = ""
+        /// The action `scope action: 'index'` gives every route inside.
+        var action: String?
         enum Context { case plain, resource, member, collection }
     }
 
@@ -41,7 +43,8 @@ struct RailsRoutes {
             let word = source.text(index)
             let current = scopes.last ?? Scope(prefix: "", resource: nil, context: .plain)
             if word == "do" {
-                scopes.append(opening ?? Scope(prefix: current.prefix, resource: nil, context: .plain, module: current.module))
+                scopes.append(opening ?? Scope(prefix: current.prefix, resource: nil, context: .plain, module: current.module,
+                                               action: current.action))
                 opening = nil
             } else if word == "end" {
                 if scopes.count > 1 { scopes.removeLast() }
@@ -84,7 +87,8 @@ struct RailsRoutes {
         case "scope":
             let path = option("path", arguments) ?? (first.map { $0.hasPrefix(":") ? "" : $0 } ?? "")
             return Scope(prefix: RoutePath.join(scope.prefix, path), resource: nil, context: .plain,
-                         module: scope.module + (option("module", arguments).map { $0 + "/" } ?? ""))
+                         module: scope.module + (option("module", arguments).map { $0 + "/" } ?? ""),
+                         action: option("action", arguments) ?? scope.action)
         case "member", "collection":
             guard let resource = scope.resource else { return nil }
             return Scope(prefix: word == "member" ? resource.member : resource.collection, resource: resource,
@@ -119,10 +123,18 @@ struct RailsRoutes {
             add(methods.contains("ALL") ? ["*"] : methods, RoutePath.join(scope.prefix, path), handler(arguments))
         default:
             guard let method = Self.verbs[word], let path = first else { return nil }
-            // `get :search` inside `collection do`/`member do`: the path is the action's name.
-            add([method], RoutePath.join(scope.prefix, path), handler(arguments) ?? (path.hasPrefix("/") ? nil : path))
+            // `get :search` inside `collection do`/`member do`: the path is the action's name;
+            // `get 'photos/search'` is photos#search.
+            add([method], RoutePath.join(scope.prefix, path), handler(arguments) ?? scope.action ?? Self.impliedAction(path))
         }
         return nil
+    }
+
+    /// The action a path names when no `to:` does: its last segment, when that is a name.
+    static func impliedAction(_ path: String) -> String? {
+        guard !path.hasPrefix("/"), let last = path.split(separator: "/").last,
+              last.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        return String(last)
     }
 
     /// Arguments separated by commas between `start` and `end`, brackets skipped.

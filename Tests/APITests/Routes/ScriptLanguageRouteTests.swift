@@ -48,6 +48,15 @@ import Testing
             "POST /admin/users/{id}/ban ban", "GET /profile show", "GET /articles/{id} show",
             "POST /articles/{article_id}/comments create", "GET /debug show",
         ])
+        #expect(RouteFixtures.routes("""
+            Rails.application.routes.draw do
+              get 'photos/search'
+              scope controller: 'api/legacy', action: 'index' do
+                put 'api_key/reset'
+                get 'gems/:id.json'
+              end
+            end
+            """, path: "config/routes.rb") == ["GET /photos/search search", "PUT /api_key/reset index", "GET /gems/{id} index"])
     }
 
     @Test func railsControllersSayWhichActionsTheyServe() throws {
