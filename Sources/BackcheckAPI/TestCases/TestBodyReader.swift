@@ -155,6 +155,7 @@ struct TestBodyReader {
             let verb = method(arguments[arguments.startIndex]) ?? "*"
             return requests(verb, arguments[arguments.startIndex + 1], more: false) ?? .unresolved(verb)
         }
+        if source.file.language == .ruby, let asked = routingAssertion(at: index, name: name, line: line) { return .literal([asked]) }
         if lower == "uri", receiver == nil || source.is(index - 1, "."), let argument = source.arguments(index + 1).first {
             // WebTestClient: `.get().uri("/x")`.
             let verb = source.is(index - 2, ")") ? source.text(index - 4 >= 0 ? Int(source.tokens[index - 2].partner) - 1 : 0) : ""
@@ -180,6 +181,35 @@ struct TestBodyReader {
             return isClient(receiver, at: index) ? .unresolved(method) : nil
         }
         return asked
+    }
+
+    /// Rails routing assertions, which check that a path and method reach a controller action:
+    /// `assert_recognizes(expected, "/x")`, `assert_recognizes(expected, path: "x", method:
+    /// :put)`, `assert_routing("/x", expected)`, `assert_routing({ path: "x", method: :post }, …)`.
+    private func routingAssertion(at index: Int, name: String, line: Int) -> TestRequest? {
+        let place: Int
+        switch name {
+        case "assert_recognizes": place = 1
+        case "assert_routing": place = 0
+        default: return nil
+        }
+        guard source.is(index + 1, "(") else { return nil }
+        let arguments = source.arguments(index + 1)
+        guard arguments.count > place else { return nil }
+        var pathPart = arguments[place]
+        var options = Array(arguments.dropFirst(place))
+        if source.is(pathPart.lowerBound, "{") {
+            // `{ path: "x", method: :put }`
+            options = source.arguments(pathPart.lowerBound)
+            guard let value = source.keywordArgument("path", in: options) else { return nil }
+            pathPart = value
+        } else if let value = source.keywordArgument("path", in: options) {
+            pathPart = value
+        }
+        guard let text = source.string(pathPart.lowerBound) else { return nil }
+        let method = source.keywordArgument("method", in: options).map { source.text($0.lowerBound).trimmingCharacters(in: [":"]).uppercased() } ?? "GET"
+        let path = text.hasPrefix("/") ? text : "/" + text
+        return Self.requestPath(path).map { TestRequest(method: method, path: $0, line: line, sendsQuery: text.contains("?") ? true : nil) }
     }
 
     /// Whether a request call passes a query beside its path: Python test clients take it as the

@@ -232,25 +232,28 @@ struct TestDeclarations {
         return nil
     }
 
-    /// RSpec `it "…" do … end` / `it { … }`, Minitest `test "…" do`, `def test_…`.
+    /// RSpec `it "…" do … end` / `it { … }`, Minitest `test "…" do`, `def test_…`, shoulda
+    /// `should "…" do`.
     private func rubyDeclaration(at index: Int) -> Declaration? {
         let word = source.text(index)
         guard source.isIdentifier(index), source.tokens[index].flags.contains(.startsLine) else { return nil }
         if word == "def", source.isIdentifier(index + 1), source.text(index + 1).hasPrefix("test") {
             return rubyBlock(from: index + 2).map { Declaration(name: source.text(index + 1), start: index, body: $0, framework: "minitest") }
         }
-        guard word == "it" || word == "specify" || word == "test" || word == "scenario" else { return nil }
+        // shoulda-context's `should "…" do` (a bare `should be_valid` is an RSpec matcher).
+        let isShould = word == "should" && source.string(index + 1) != nil
+        guard word == "it" || word == "specify" || word == "test" || word == "scenario" || isShould else { return nil }
         let name = source.string(index + 1) ?? word
         var cursor = index + 1
         while cursor < source.count, !source.tokens[cursor].flags.contains(.startsLine) {
             if source.is(cursor, "{"), let close = source.close(cursor) {
-                return Declaration(name: name, start: index, body: (cursor + 1)..<close, framework: word == "test" ? "minitest" : "rspec")
+                return Declaration(name: name, start: index, body: (cursor + 1)..<close, framework: word == "test" || isShould ? "minitest" : "rspec")
             }
             if source.is(cursor, "do") { break }
             cursor += 1
         }
         guard source.is(cursor, "do"), let body = rubyBlock(from: cursor + 1) else { return nil }
-        return Declaration(name: name, start: index, body: body, framework: word == "test" ? "minitest" : "rspec")
+        return Declaration(name: name, start: index, body: body, framework: word == "test" || isShould ? "minitest" : "rspec")
     }
 
     /// From `start` to the `end` closing the block open there (blocks nested inside counted).

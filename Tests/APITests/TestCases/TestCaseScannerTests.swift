@@ -369,6 +369,22 @@ import Testing
         #expect(jest.first?.requests.map(\.sendsQuery) == [true, nil])
     }
 
+    @Test func railsRoutingAssertionsRequestTheirPaths() {
+        #expect(summary("""
+            class LegacyRoutesTest < ActionController::TestCase
+              should "route old paths" do
+                route = { controller: "api/legacy" }
+                assert_recognizes(route.merge(action: "index"), "/api_key")
+                assert_recognizes(route.merge(action: "index"), path: "api/v1/gems/unyank", method: :put)
+                assert_routing({ path: "photos", method: :post }, { controller: "photos", action: "create" })
+                assert_routing("/photos/1", controller: "photos", action: "show", id: "1")
+              end
+            end
+            """, path: "test/functional/legacy_routes_test.rb") == [
+            "route old paths@2 asserts [GET /api_key, PUT /api/v1/gems/unyank, POST /photos, GET /photos/1] {}",
+        ])
+    }
+
     @Test func redirectMatchersAssertARedirect() {
         #expect(summary("""
             describe "mod", type: :request do
