@@ -64,6 +64,8 @@ struct SQLTokens {
     /// The index after the bracket group opening at `index`, or `index + 1` for other tokens.
     func skipGroup(_ index: Int) -> Int {
         WorkMeter.tick()
+        // A statement may end right before (`WHERE id IN ` + a clause built at run time).
+        guard index < count else { return count }
         let token = tokens[index]
         guard token.kind == .punctuation, token.hasPartner, Int(token.partner) > index else { return index + 1 }
         return Int(token.partner) + 1

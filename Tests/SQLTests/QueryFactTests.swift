@@ -76,4 +76,12 @@ import BackcheckModel
         let code = "msg = \"select your plan where it fits\"\nlabel = 'Update the order'\n"
         #expect(SQLFactExtractor.extract(path: "f.py", bytes: Array(code.utf8), language: .python) == nil)
     }
+
+    @Test func aQueryEndingInAnOperatorKeepsWhatItSays() {
+        // The clause after `IN` is built at run time; the string ends at the keyword.
+        let code = "_, err := tx.ExecContext(ctx, `DELETE FROM reaction WHERE memo_id IN `+clause, args...)\n"
+        let facts = SQLFixtures.facts(code, path: "store/delete.go", language: .go)
+        #expect(facts.queries.first?.tables.map(\.table) == ["reaction"])
+        #expect(uses("SELECT id FROM t WHERE id IN") == ["id where="])
+    }
 }
