@@ -83,5 +83,10 @@ import BackcheckModel
         let facts = SQLFixtures.facts(code, path: "store/delete.go", language: .go)
         #expect(facts.queries.first?.tables.map(\.table) == ["reaction"])
         #expect(uses("SELECT id FROM t WHERE id IN") == ["id where="])
+        for ending in ["=", ">", "<>", "LIKE", "NOT LIKE", "BETWEEN", "IS", "IS NOT", "IN (", "ORDER BY", "GROUP BY", "JOIN", "JOIN u ON",
+                       "FROM", "LIMIT", "AND", "OR t.", "ORDER BY t."] {
+            _ = uses("SELECT id FROM t WHERE id " + ending)
+            _ = uses("UPDATE t SET a = 1 WHERE " + ending)
+        }
     }
 }
