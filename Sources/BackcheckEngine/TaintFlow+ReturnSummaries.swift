@@ -12,9 +12,6 @@ extension TaintFlow {
     /// The argument lists of calls to functions of this file that return none of their
     /// arguments' data; `work` counts the tokens read.
     func argumentsOfDataFreeCalls(work: inout Int) -> [Range<Int>] {
-        // Ruby returns its last expression without `return`: its summaries would need the
-        // value of every branch's last statement.
-        guard language != .ruby else { return [] }
         var definitions: [String: [(scope: FunctionScopes.Scope, parameters: Range<Int>)]] = [:]
         var definitionNames = Set<Int>()
         for scope in scopes.scopes {
@@ -69,32 +66,60 @@ extension TaintFlow {
         return someReturnCarries(scope, from: parameterNames, work: &work) ?? true
     }
 
-    /// Whether some `return` of the function hands back a source's data or that of `initial`
-    /// names; nil when the function returns no value or yields (a generator).
+    /// Whether some value the function returns hands back a source's data or that of `initial`
+    /// names; nil when the function returns no value, yields (a generator), or is a Ruby method
+    /// whose last value is not understood.
     private func someReturnCarries(_ scope: FunctionScopes.Scope, from initial: Set<String>, work: inout Int) -> Bool? {
-        let parameterNames = initial
-        var returnsSomething = false
-        var returns = 0
-        var index = scope.body.lowerBound
-        while index < scope.body.upperBound {
-            defer { index += 1 }
-            guard tokens[index].kind == .identifier, tokens[index].length <= 6 else { continue }
-            let word = text(index)
-            if word == "yield" { return nil }
-            guard word == "return", scopes.innermost(at: index) == scope else { continue }
-            let valueEnd = statements.end(from: index + 1, limit: scope.body.upperBound, tokens: tokens, bytes: bytes)
-            guard valueEnd > index + 1 else { continue }
-            let value = (index + 1)..<valueEnd
-            returnsSomething = true
-            returns += 1
-            // Each return replays the body up to it: past a few dozen, say it may.
-            if returns > 32 { return true }
+        guard let values = returnedValues(of: scope, work: &work) else { return nil }
+        // A Ruby method whose every value is known and none given is nil: it carries nothing.
+        guard !values.isEmpty else { return language == .ruby ? false : nil }
+        // Each value replays the body up to it: past a few dozen, say it may.
+        if values.count > 32 { return true }
+        for value in values {
             work += value.count
             if cleanSources.anyInside(value) { return true }
-            let (names, containers) = replay(in: scope, before: index, work: &work, from: parameterNames)
+            let (names, containers) = replay(in: scope, before: value.lowerBound, work: &work, from: initial)
             if elementTaint(value, containers: containers) ?? mentions(names, in: value) { return true }
         }
-        return returnsSomething ? false : nil
+        return false
+    }
+
+    /// The values the function hands back: each of its own `return`s' and, in Ruby, those of its
+    /// last statement (``rubyImplicitValues(of:work:)``); nil when it yields or that last
+    /// statement is not understood. Stops past 32 values.
+    private func returnedValues(of scope: FunctionScopes.Scope, work: inout Int) -> [Range<Int>]? {
+        var values: [Range<Int>] = []
+        var index = scope.body.lowerBound
+        work += scope.body.count
+        while index < scope.body.upperBound, values.count <= 32 {
+            defer { index += 1 }
+            let token = tokens[index]
+            guard token.kind == .identifier, token.length == 5 || token.length == 6 else { continue }
+            if isWord(index, "yield") { return nil }
+            guard isWord(index, "return"), returnsFrom(scope, at: index) else { continue }
+            var valueEnd = statements.end(from: index + 1, limit: scope.body.upperBound, tokens: tokens, bytes: bytes)
+            if language == .ruby { valueEnd = rubyModifierStart(in: (index + 1)..<valueEnd) }
+            if valueEnd > index + 1 { values.append((index + 1)..<valueEnd) }
+        }
+        if language == .ruby, values.count <= 32 {
+            guard let implicit = rubyImplicitValues(of: scope, work: &work) else { return nil }
+            values += implicit
+        }
+        return values
+    }
+
+    /// Whether the `return` at `index` leaves `scope`: it stands in no function nested in it, or,
+    /// in Ruby, only in blocks (`items.each do … end`), from which `return` leaves the method.
+    private func returnsFrom(_ scope: FunctionScopes.Scope, at index: Int) -> Bool {
+        var inner = scopes.innermost(at: index)
+        var steps = 0
+        while let current = inner, current != scope {
+            let opener = current.header.lowerBound
+            guard language == .ruby, steps < 16, opener > 0, isWord(opener, "do") else { return false }
+            inner = scopes.innermost(at: opener - 1)
+            steps += 1
+        }
+        return inner == scope
     }
 
     /// Whether some of the sorted `positions` lies in `range`.

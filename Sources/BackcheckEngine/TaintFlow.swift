@@ -254,6 +254,8 @@ struct TaintFlow {
             defer { index += 1 }
             guard tokens[index].kind == .identifier, !followsMemberAccess(index) else { continue }
             if isSanitized(index..<(index + 1)) || deadCode.contains(index) { continue }
+            // `{ param: value }` names a key, not the variable.
+            if language == .ruby, isRubyLabel(index) { continue }
             if !countingComparisons, let end = Self.comparedOperandEnd(at: index, grammar: grammar) {
                 index = end - 1
                 continue
@@ -356,6 +358,16 @@ struct TaintFlow {
     // MARK: - Tokens
 
     func text(_ index: Int) -> String { String(decoding: bytes[tokens[index].range], as: UTF8.self) }
+
+    /// Whether the token at `index` is `word`, compared as bytes.
+    func isWord(_ index: Int, _ word: StaticString) -> Bool {
+        let token = tokens[index]
+        guard Int(token.length) == word.utf8CodeUnitCount else { return false }
+        let start = Int(token.start)
+        let characters = word.utf8Start
+        for offset in 0..<Int(token.length) where bytes[start + offset] != characters[offset] { return false }
+        return true
+    }
 
     func isMemberAccess(_ index: Int) -> Bool {
         OperandGrammar.isMemberAccess(tokens[index], bytes: bytes, language: language)
