@@ -304,9 +304,11 @@ struct TaintFlow {
     func isAssignment(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.kind == .punctuation, token.length <= 3, Self.assignmentOperators.contains(text(index)) else { return false }
-        // `f(a=b)` is a keyword argument, not an assignment.
+        // `f(a=b)` is a keyword argument, not an assignment; Ruby has none written so, and
+        // assigns in brackets too (`if (m = text.match(re))`).
         let open = Int(enclosing[index])
         return open < 0 || tokens[open].kind == .blockOpen || bytes[Int(tokens[open].start)] == UInt8(ascii: "{")
+            || language == .ruby
     }
 
     func isCompound(_ index: Int) -> Bool { text(index) != "=" && text(index) != ":=" }

@@ -153,4 +153,15 @@ extension TaintTests {
         end
         """, "the value under the key is the parameter")
     }
+
+    @Test func aRubyAssignmentInBracketsAssigns() throws {
+        let r = try rubySQLRule()
+        r.check("""
+        def search
+          if (found = params[:q].to_s.match(/(\\w+)/))
+            ↓db.execute("SELECT * FROM posts WHERE title = '#{found[1]}'")
+          end
+        end
+        """, "Ruby has no `name = value` keyword arguments: the test assigns the match")
+    }
 }
