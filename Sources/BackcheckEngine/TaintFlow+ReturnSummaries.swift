@@ -10,8 +10,10 @@ extension TaintFlow {
     private static let selfReceivers: Set<String> = ["this", "self", "cls", "static", "$this", "Self"]
 
     /// The argument lists of calls to functions of this file that return none of their
-    /// arguments' data; `work` counts the tokens read.
-    func argumentsOfDataFreeCalls(work: inout Int) -> [Range<Int>] {
+    /// arguments' data, and of the calls at `importedCalls` (name tokens of calls to functions
+    /// other files of the root summarize so, ``SourceSummaries/dataFreeByRule``) that this file
+    /// does not define; `work` counts the tokens read.
+    func argumentsOfDataFreeCalls(importedCalls: [Int] = [], work: inout Int) -> [Range<Int>] {
         var definitions: [String: [(scope: FunctionScopes.Scope, parameters: Range<Int>)]] = [:]
         var definitionNames = Set<Int>()
         for scope in scopes.scopes {
@@ -19,18 +21,26 @@ extension TaintFlow {
             definitions[text(signature.name), default: []].append((scope, signature.parameters))
             definitionNames.insert(signature.name)
         }
-        guard !definitions.isEmpty else { return [] }
+        guard !definitions.isEmpty || !importedCalls.isEmpty else { return [] }
         let bodyStarts = scopes.scopes.map(\.body.lowerBound).sorted()
-        var verdicts: [String: Bool] = [:]
         var arguments: [Range<Int>] = []
+        // A call's argument list, unless a callback passed in keeps its own flow: its sinks see
+        // the caller's sources.
+        func argumentList(_ index: Int) -> Range<Int>? {
+            let list = (index + 1)..<(Int(tokens[index + 1].partner) + 1)
+            return Self.holdsAny(bodyStarts, in: list) ? nil : list
+        }
+        for index in importedCalls where !definitionNames.contains(index) && isOpenParenthesis(index + 1) && hasOwnReceiver(index) {
+            guard definitions[text(index)] == nil, let list = argumentList(index) else { continue }
+            arguments.append(list)
+        }
+        guard !definitions.isEmpty else { return arguments }
+        var verdicts: [String: Bool] = [:]
         work += tokens.count
         for index in 0..<(tokens.count - 1) where tokens[index].kind == .identifier && !definitionNames.contains(index) {
             guard isOpenParenthesis(index + 1), hasOwnReceiver(index) else { continue }
             let name = text(index)
-            guard let functions = definitions[name] else { continue }
-            let argumentList = (index + 1)..<(Int(tokens[index + 1].partner) + 1)
-            // A callback passed in keeps its own flow: its sinks see the caller's sources.
-            guard !Self.holdsAny(bodyStarts, in: argumentList) else { continue }
+            guard let functions = definitions[name], let list = argumentList(index) else { continue }
             let returnsArgumentData: Bool
             if let known = verdicts[name] {
                 returnsArgumentData = known
@@ -38,9 +48,26 @@ extension TaintFlow {
                 returnsArgumentData = functions.contains { mayReturnArgumentData($0.scope, parameters: $0.parameters, work: &work) }
                 verdicts[name] = returnsArgumentData
             }
-            if !returnsArgumentData { arguments.append(argumentList) }
+            if !returnsArgumentData { arguments.append(list) }
         }
         return arguments
+    }
+
+    /// The names of the file's functions with parameters none of whose returns hands back
+    /// their data or a source's (every definition of a name agreeing): their calls' arguments
+    /// are sanitized wherever the root calls them (``argumentsOfDataFreeCalls(importedCalls:work:)``).
+    /// Past `limit` tokens read the rest are left out: a name missing only keeps its callers'
+    /// taint.
+    func dataFreeFunctions(limit: Int, work: inout Int) -> [String] {
+        var verdicts: [String: Bool] = [:]
+        for scope in scopes.scopes where work <= limit {
+            guard let signature = FunctionSignatures.signature(of: scope, tokens: tokens, bytes: bytes, language: language),
+                  signature.parameters.contains(where: { tokens[$0].kind == .identifier }) else { continue }
+            let name = text(signature.name)
+            guard verdicts[name] != false else { continue }
+            verdicts[name] = !mayReturnArgumentData(scope, parameters: signature.parameters, work: &work)
+        }
+        return verdicts.filter(\.value).keys.sorted()
     }
 
     /// The names of the file's functions some `return` of which hands back a source's data
