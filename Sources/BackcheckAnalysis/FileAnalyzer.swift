@@ -125,8 +125,8 @@ public struct FileAnalyzer: Sendable {
     /// files with a `return` (a Ruby `def`, whose last value is returned) can.
     public func sourceSummary(path: String, bytes: [UInt8], language: Language, role: FileRole) -> FileSourceSummary? {
         guard Self.contains(bytes, "return") || (language == .ruby && Self.contains(bytes, "def")) else { return nil }
-        // Any taint rule may find a function data-free, and one whose sources this file holds
-        // may find it returning them.
+        // Any taint rule may find a function data-free; only one whose sources this file may
+        // hold can find it returning them.
         let sourceRules = Set(bytes.withUnsafeBufferPointer { self.rules.sourceCandidates(for: language, bytes: $0) }.map(\.rule.id))
         let rules = self.rules.taintRules(for: language).filter {
             !appliesFileFilters || ($0.rule.roles.contains(role) && $0.rule.paths.accepts(path))
@@ -138,8 +138,8 @@ public struct FileAnalyzer: Sendable {
         var returning: [String: [String]] = [:]
         var dataFree: [String: [String]] = [:]
         for rule in rules {
-            let found = rule.functionSummaries(in: file, index: index, budget: budget)
-            if !found.returningSources.isEmpty, sourceRules.contains(rule.rule.id) { returning[rule.rule.id] = found.returningSources }
+            let found = rule.functionSummaries(in: file, index: index, budget: budget, findingSources: sourceRules.contains(rule.rule.id))
+            if !found.returningSources.isEmpty { returning[rule.rule.id] = found.returningSources }
             if !found.dataFree.isEmpty { dataFree[rule.rule.id] = found.dataFree }
         }
         return FileSourceSummary(definedNames: FunctionSignatures.definedNames(in: file, index: index),

@@ -116,16 +116,17 @@ package indirect enum CompiledFormula: Sendable {
         taintSpecification?.sources.flatMap(\.requiredWords) ?? []
     }
 
-    /// The names of `file`'s functions that return this taint formula's source data, and of those
-    /// that return none of their arguments' data (none for other formulas).
+    /// The names of `file`'s functions that return this taint formula's source data (looked for
+    /// when `findingSources`), and of those that return none of their arguments' data (none for
+    /// other formulas).
     package func functionSummaries(in file: LexedFile, index: TokenIndex, constraints: [TextConstraint?],
-                                   budget: Int) -> (returningSources: [String], dataFree: [String]) {
+                                   budget: Int, findingSources: Bool) -> (returningSources: [String], dataFree: [String]) {
         guard let specification = taintSpecification else { return ([], []) }
         return file.buffer.tokens.withUnsafeBufferPointer { tokens in
             file.bytes.withUnsafeBufferPointer { bytes in
                 var engine = MatchEngine(buffer: file.buffer, tokens: tokens, bytes: bytes, index: index,
                                          constraints: constraints, budget: budget)
-                return specification.functionSummaries(&engine)
+                return specification.functionSummaries(&engine, findingSources: findingSources)
             }
         }
     }

@@ -61,13 +61,14 @@ package struct TaintSpecification: Sendable {
     /// The file's functions that matter to the rest of the root under this rule: those that
     /// return a source's data, whose calls are sources in every file (``MatchEngine/importedSources``),
     /// and those with parameters that return none of their data, whose calls' arguments are
-    /// clean in every file (``MatchEngine/importedDataFree``).
-    func functionSummaries(_ engine: inout MatchEngine) -> (returningSources: [String], dataFree: [String]) {
+    /// clean in every file (``MatchEngine/importedDataFree``). The first are looked for only when
+    /// `findingSources`.
+    func functionSummaries(_ engine: inout MatchEngine, findingSources: Bool) -> (returningSources: [String], dataFree: [String]) {
         let sourceMatches = sources.flatMap { $0.evaluate(&engine) }
         let flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: ranges(of: sanitizers, &engine),
                              guarded: ranges(of: guards, &engine), parameterSlot: parameterSlot)
         var work = 0
-        let returning = sourceMatches.isEmpty ? [] : flow.functionsReturningSources(work: &work)
+        let returning = sourceMatches.isEmpty || !findingSources ? [] : flow.functionsReturningSources(work: &work)
         engine.charge(work)
         work = 0
         let dataFree = flow.dataFreeFunctions(limit: engine.remainingBudget, work: &work)

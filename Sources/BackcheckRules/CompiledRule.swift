@@ -103,10 +103,13 @@ public struct CompiledRule: Sendable {
         return RuleMatches(matches: matches, exhausted: exhausted)
     }
 
-    /// The names of `file`'s functions that return the rule's source data, and of those with
-    /// parameters that return none of their data, when it is a taint rule.
-    public func functionSummaries(in file: LexedFile, index: TokenIndex, budget: Int) -> (returningSources: [String], dataFree: [String]) {
-        formulas[file.language]?.functionSummaries(in: file, index: index, constraints: constraints, budget: budget) ?? ([], [])
+    /// The names of `file`'s functions that return the rule's source data (looked for when
+    /// `findingSources`), and of those with parameters that return none of their data, when it
+    /// is a taint rule.
+    public func functionSummaries(in file: LexedFile, index: TokenIndex, budget: Int,
+                                  findingSources: Bool) -> (returningSources: [String], dataFree: [String]) {
+        formulas[file.language]?.functionSummaries(in: file, index: index, constraints: constraints, budget: budget,
+                                                   findingSources: findingSources) ?? ([], [])
     }
 }
 
