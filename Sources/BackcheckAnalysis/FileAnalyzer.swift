@@ -55,8 +55,8 @@ public struct FileAnalyzer: Sendable {
         let budget = max(200_000, file.buffer.tokens.count * budgetPerToken)
         let index = TokenIndex(file)
         var statements: Statements?
-        // Which of the root's source-returning functions this file names: most name none, and a
-        // rule then looks for no calls at all.
+        // Which of the root's summarized functions this file names: most name none, and a rule
+        // then looks for no calls at all.
         let named = Set(sourceSummaries.names.lazy.filter { index.mayHold($0.bytes) }.map(\.text))
         for (rule, result) in zip(candidates, matches(of: candidates, in: file, index: index, budget: budget, named: named)) {
             if result.exhausted {
@@ -109,19 +109,20 @@ public struct FileAnalyzer: Sendable {
     /// magnitude, so a fixed split would leave threads idle).
     private func matches(of rules: [CompiledRule], in file: LexedFile, index: TokenIndex,
                          budget: Int, named: Set<String>) -> [RuleMatches] {
-        @Sendable func imported(for rule: CompiledRule) -> Set<String> {
-            named.isEmpty ? [] : (sourceSummaries.byRule[rule.rule.id] ?? []).intersection(named)
+        @Sendable func matches(of rule: CompiledRule) -> RuleMatches {
+            guard !named.isEmpty else { return rule.matches(in: file, index: index, budget: budget) }
+            return rule.matches(in: file, index: index, budget: budget,
+                                importedSources: (sourceSummaries.byRule[rule.rule.id] ?? []).intersection(named),
+                                importedDataFree: (sourceSummaries.dataFreeByRule[rule.rule.id] ?? []).intersection(named))
         }
-        guard ruleWorkers > 1, rules.count > 1 else {
-            return rules.map { $0.matches(in: file, index: index, budget: budget, importedSources: imported(for: $0)) }
-        }
+        guard ruleWorkers > 1, rules.count > 1 else { return rules.map(matches(of:)) }
         let next = Atomic<Int>(0)
         let results = Mutex([RuleMatches?](repeating: nil, count: rules.count))
         DispatchQueue.concurrentPerform(iterations: min(ruleWorkers, rules.count)) { _ in
             while true {
                 let position = next.add(1, ordering: .relaxed).oldValue
                 guard position < rules.count else { return }
-                let result = rules[position].matches(in: file, index: index, budget: budget, importedSources: imported(for: rules[position]))
+                let result = matches(of: rules[position])
                 results.withLock { $0[position] = result }
             }
         }
@@ -129,21 +130,29 @@ public struct FileAnalyzer: Sendable {
     }
 
     /// What `bytes` (a file at `path` with `role`) tell the rest of the root: its functions, and
-    /// which of them return a taint rule's source data. Only files with a `return` can.
+    /// which of them return a taint rule's source data or none of their arguments' data. Only
+    /// files with a `return` (a Ruby `def`, whose last value is returned) can.
     public func sourceSummary(path: String, bytes: [UInt8], language: Language, role: FileRole) -> FileSourceSummary? {
-        guard Self.contains(bytes, "return") else { return nil }
-        let candidates: [CompiledRule] = bytes.withUnsafeBufferPointer { self.rules.sourceCandidates(for: language, bytes: $0) }
-        let rules = candidates.filter { !appliesFileFilters || ($0.rule.roles.contains(role) && $0.rule.paths.accepts(path)) }
+        guard Self.contains(bytes, "return") || (language == .ruby && Self.contains(bytes, "def")) else { return nil }
+        // Any taint rule may find a function data-free; only one whose sources this file may
+        // hold can find it returning them.
+        let sourceRules = Set(bytes.withUnsafeBufferPointer { self.rules.sourceCandidates(for: language, bytes: $0) }.map(\.rule.id))
+        let rules = self.rules.taintRules(for: language).filter {
+            !appliesFileFilters || ($0.rule.roles.contains(role) && $0.rule.paths.accepts(path))
+        }
         guard !rules.isEmpty else { return nil }
         let file = LexedFile(bytes: bytes, language: language)
         let index = TokenIndex(file)
         let budget = max(200_000, file.buffer.tokens.count * budgetPerToken)
         var returning: [String: [String]] = [:]
+        var dataFree: [String: [String]] = [:]
         for rule in rules {
-            let names = rule.functionsReturningSources(in: file, index: index, budget: budget)
-            if !names.isEmpty { returning[rule.rule.id] = names }
+            let found = rule.functionSummaries(in: file, index: index, budget: budget, findingSources: sourceRules.contains(rule.rule.id))
+            if !found.returningSources.isEmpty { returning[rule.rule.id] = found.returningSources }
+            if !found.dataFree.isEmpty { dataFree[rule.rule.id] = found.dataFree }
         }
-        return FileSourceSummary(definedNames: FunctionSignatures.definedNames(in: file, index: index), returningSources: returning)
+        return FileSourceSummary(definedNames: FunctionSignatures.definedNames(in: file, index: index),
+                                 returningSources: returning, dataFree: dataFree)
     }
 
     private func makeFinding(

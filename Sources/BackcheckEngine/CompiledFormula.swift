@@ -84,13 +84,14 @@ package indirect enum CompiledFormula: Sendable {
     /// The matches of the formula in `file`, constraints checked per metavariable slot, and whether
     /// the matcher ran out of its budget of `budget` steps.
     package func matches(in file: LexedFile, index: TokenIndex, constraints: [TextConstraint?],
-                         budget: Int, importedSources: Set<String> = [], reportsAudit: Bool = false,
+                         budget: Int, importedSources: Set<String> = [], importedDataFree: Set<String> = [], reportsAudit: Bool = false,
                          auditContext: CompiledRegex? = nil) -> (matches: [PatternMatch], exhausted: Bool) {
         file.buffer.tokens.withUnsafeBufferPointer { tokens in
             file.bytes.withUnsafeBufferPointer { bytes in
                 var engine = MatchEngine(buffer: file.buffer, tokens: tokens, bytes: bytes, index: index,
                                          constraints: constraints, budget: budget)
                 engine.importedSources = importedSources
+                engine.importedDataFree = importedDataFree
                 engine.reportsAudit = reportsAudit
                 engine.auditContext = auditContext
                 let found = evaluate(&engine)
@@ -117,16 +118,17 @@ package indirect enum CompiledFormula: Sendable {
         taintSpecification?.sources.flatMap(\.requiredWords) ?? []
     }
 
-    /// The names of `file`'s functions that return this taint formula's source data (none for
+    /// The names of `file`'s functions that return this taint formula's source data (looked for
+    /// when `findingSources`), and of those that return none of their arguments' data (none for
     /// other formulas).
-    package func functionsReturningSources(in file: LexedFile, index: TokenIndex, constraints: [TextConstraint?],
-                                           budget: Int) -> [String] {
-        guard let specification = taintSpecification else { return [] }
+    package func functionSummaries(in file: LexedFile, index: TokenIndex, constraints: [TextConstraint?],
+                                   budget: Int, findingSources: Bool) -> (returningSources: [String], dataFree: [String]) {
+        guard let specification = taintSpecification else { return ([], []) }
         return file.buffer.tokens.withUnsafeBufferPointer { tokens in
             file.bytes.withUnsafeBufferPointer { bytes in
                 var engine = MatchEngine(buffer: file.buffer, tokens: tokens, bytes: bytes, index: index,
                                          constraints: constraints, budget: budget)
-                return specification.functionsReturningSources(&engine)
+                return specification.functionSummaries(&engine, findingSources: findingSources)
             }
         }
     }

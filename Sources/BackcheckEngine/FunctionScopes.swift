@@ -59,11 +59,7 @@ struct FunctionScopes {
                 case "class", "module", "begin", "case":
                     stack.append((index, false))
                 case "if", "unless", "while", "until", "for":
-                    // Only statement forms take an `end`; `x if y` modifiers do not.
-                    let previous = index > 0 ? text(index - 1) : ";"
-                    if tokens[index].flags.contains(.startsLine) || ["=", "(", ";", "return", "||", "&&"].contains(previous) {
-                        stack.append((index, false))
-                    }
+                    if Self.isRubyStatementForm(index, tokens: tokens, bytes: bytes) { stack.append((index, false)) }
                 case "end":
                     guard let open = stack.popLast() else { continue }
                     if open.isFunction {
@@ -85,6 +81,17 @@ struct FunctionScopes {
         }
         self.scopes = scopes
         self.innermostAt = Self.innermost(scopes, count: tokens.count)
+    }
+
+    private static let rubyExpressionStarts: Set<String> = ["=", "(", ";", "return", "||", "&&"]
+
+    /// Whether the Ruby `if`/`unless`/`while`/`until`/`for` at `index` opens a block closed by
+    /// `end`: only statement forms do; `x if y` modifiers do not.
+    static func isRubyStatementForm(_ index: Int, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if tokens[index].flags.contains(.startsLine) || index == 0 { return true }
+        let previous = tokens[index - 1]
+        guard previous.length <= 6 else { return false }
+        return rubyExpressionStarts.contains(String(decoding: bytes[previous.range], as: UTF8.self))
     }
 
     /// Sweeps the tokens with a stack of the scopes open at each, outer ones below: its top

@@ -10,6 +10,7 @@ package enum FunctionSignatures {
     /// `def f(a)`, `function f(a) {`, `f(a) {`, `const f = (a): T => {`, `func f(a int) (T, error) {`.
     static func signature(of scope: FunctionScopes.Scope, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
                           language: Language) -> (name: Int, parameters: Range<Int>)? {
+        if language == .ruby { return rubySignature(of: scope, tokens: tokens, bytes: bytes) }
         func text(_ index: Int) -> String { String(decoding: bytes[tokens[index].range], as: UTF8.self) }
         let brace = scope.body.lowerBound
         var close: Int?
@@ -43,10 +44,30 @@ package enum FunctionSignatures {
         return (before, open..<(close + 1))
     }
 
-    /// The names of the functions `file` defines (Ruby's are left out: their values are implicit).
+    /// Ruby's `def name(a, b)`, `def self.name(a)`: the name follows `def` (and a receiver), the
+    /// parameters are its bracketed list. A Ruby body has no bracket to look back from, and
+    /// looking back past `def` would find another line's call; `def name a, b` and `def name`
+    /// are left unnamed.
+    private static func rubySignature(of scope: FunctionScopes.Scope, tokens: UnsafeBufferPointer<Token>,
+                                      bytes: UnsafeBufferPointer<UInt8>) -> (name: Int, parameters: Range<Int>)? {
+        let header = scope.header
+        guard header.count >= 3, bytes[tokens[header.lowerBound].range].elementsEqual("def".utf8) else { return nil }
+        var name = header.lowerBound + 1
+        if name + 3 < header.upperBound, OperandGrammar.isMemberAccess(tokens[name + 1], bytes: bytes, language: .ruby),
+           tokens[name + 2].kind == .identifier {
+            name += 2
+        }
+        // Operator methods (`def ==(other)`) have no name calls could use.
+        let open = name + 1
+        guard tokens[name].kind == .identifier, open < header.upperBound, tokens[open].kind == .punctuation,
+              tokens[open].hasPartner, bytes[Int(tokens[open].start)] == UInt8(ascii: "("),
+              Int(tokens[open].partner) > open, Int(tokens[open].partner) < header.upperBound else { return nil }
+        return (name, open..<(Int(tokens[open].partner) + 1))
+    }
+
+    /// The names of the functions `file` defines.
     package static func definedNames(in file: LexedFile, index: TokenIndex) -> [String] {
-        guard file.language != .ruby else { return [] }
-        return file.buffer.tokens.withUnsafeBufferPointer { tokens in
+        file.buffer.tokens.withUnsafeBufferPointer { tokens in
             file.bytes.withUnsafeBufferPointer { bytes in
                 let scopes = index.taintStructure(tokens: tokens, bytes: bytes, language: file.language).scopes
                 return scopes.scopes.compactMap { scope in

@@ -20,6 +20,9 @@ struct MatchEngine {
     let budget: Int
     /// Functions that return request data somewhere in the root: their calls are taint sources.
     package var importedSources: Set<String> = []
+    /// Functions that return none of their arguments' data wherever the root defines them:
+    /// their calls' arguments are sanitized.
+    package var importedDataFree: Set<String> = []
     /// Whether taint rules also report their audit tier (``TaintFlow/auditOrigin(_:before:work:)``).
     package var reportsAudit = false
     /// What the text before a value must match for the audit tier to count it as built in.
@@ -132,6 +135,9 @@ struct MatchEngine {
     }
 
     /// Counts `work` steps done outside the matcher (a taint replay) against the budget.
+    /// The steps left before the budget runs out.
+    var remainingBudget: Int { max(0, budget - steps) }
+
     mutating func charge(_ work: Int) {
         steps += work
         if steps > budget { exhausted = true }

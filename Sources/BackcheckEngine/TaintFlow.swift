@@ -254,6 +254,8 @@ struct TaintFlow {
             defer { index += 1 }
             guard tokens[index].kind == .identifier, !followsMemberAccess(index) else { continue }
             if isSanitized(index..<(index + 1)) || deadCode.contains(index) { continue }
+            // `{ param: value }` names a key, not the variable.
+            if language == .ruby, isRubyLabel(index) { continue }
             if !countingComparisons, let end = Self.comparedOperandEnd(at: index, grammar: grammar) {
                 index = end - 1
                 continue
@@ -302,9 +304,11 @@ struct TaintFlow {
     func isAssignment(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.kind == .punctuation, token.length <= 3, Self.assignmentOperators.contains(text(index)) else { return false }
-        // `f(a=b)` is a keyword argument, not an assignment.
+        // `f(a=b)` is a keyword argument, not an assignment; Ruby has none written so, and
+        // assigns in brackets too (`if (m = text.match(re))`).
         let open = Int(enclosing[index])
         return open < 0 || tokens[open].kind == .blockOpen || bytes[Int(tokens[open].start)] == UInt8(ascii: "{")
+            || language == .ruby
     }
 
     func isCompound(_ index: Int) -> Bool { text(index) != "=" && text(index) != ":=" }
@@ -356,6 +360,16 @@ struct TaintFlow {
     // MARK: - Tokens
 
     func text(_ index: Int) -> String { String(decoding: bytes[tokens[index].range], as: UTF8.self) }
+
+    /// Whether the token at `index` is `word`, compared as bytes.
+    func isWord(_ index: Int, _ word: StaticString) -> Bool {
+        let token = tokens[index]
+        guard Int(token.length) == word.utf8CodeUnitCount else { return false }
+        let start = Int(token.start)
+        let characters = word.utf8Start
+        for offset in 0..<Int(token.length) where bytes[start + offset] != characters[offset] { return false }
+        return true
+    }
 
     func isMemberAccess(_ index: Int) -> Bool {
         OperandGrammar.isMemberAccess(tokens[index], bytes: bytes, language: language)

@@ -8,7 +8,8 @@ import BackcheckModel
 /// Sinks may bind `$SINK` (often `$...SINK`, one whole argument) to say which part must be
 /// tainted; sources may bind `$PARAM` to taint a declared parameter's name in its function.
 /// Flow is followed in source order within the function; loops are not iterated. A call to a
-/// function of the same file whose returns carry none of its arguments' data is clean. A guard (an
+/// function of the same file, or one every file of the root defining it summarizes so, whose
+/// returns carry none of its arguments' data is clean. A guard (an
 /// allow-list lookup, a host comparison) cleans the names it tests from there on, whichever branch
 /// follows: a check on a value and then its use anyway is rare, a check and its use common.
 package struct TaintSpecification: Sendable {
@@ -28,7 +29,8 @@ package struct TaintSpecification: Sendable {
         let guarded = ranges(of: guards, &engine)
         var flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized, guarded: guarded, parameterSlot: parameterSlot)
         var summaryWork = 0
-        let dataFreeCalls = flow.argumentsOfDataFreeCalls(work: &summaryWork)
+        let importedCalls = Self.calls(of: engine.importedDataFree, engine).map(\.name)
+        let dataFreeCalls = flow.argumentsOfDataFreeCalls(importedCalls: importedCalls, work: &summaryWork)
         engine.charge(summaryWork)
         if !dataFreeCalls.isEmpty {
             flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized + dataFreeCalls, guarded: guarded,
@@ -56,17 +58,22 @@ package struct TaintSpecification: Sendable {
         return found
     }
 
-    /// The names of the file's functions that return a source's data, for the root-wide table
-    /// that makes their calls sources in every file (``MatchEngine/importedSources``).
-    func functionsReturningSources(_ engine: inout MatchEngine) -> [String] {
+    /// The file's functions that matter to the rest of the root under this rule: those that
+    /// return a source's data, whose calls are sources in every file (``MatchEngine/importedSources``),
+    /// and those with parameters that return none of their data, whose calls' arguments are
+    /// clean in every file (``MatchEngine/importedDataFree``). The first are looked for only when
+    /// `findingSources`.
+    func functionSummaries(_ engine: inout MatchEngine, findingSources: Bool) -> (returningSources: [String], dataFree: [String]) {
         let sourceMatches = sources.flatMap { $0.evaluate(&engine) }
-        guard !sourceMatches.isEmpty else { return [] }
         let flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: ranges(of: sanitizers, &engine),
                              guarded: ranges(of: guards, &engine), parameterSlot: parameterSlot)
         var work = 0
-        let names = flow.functionsReturningSources(work: &work)
+        let returning = sourceMatches.isEmpty || !findingSources ? [] : flow.functionsReturningSources(work: &work)
         engine.charge(work)
-        return names
+        work = 0
+        let dataFree = flow.dataFreeFunctions(limit: engine.remainingBudget, work: &work)
+        engine.charge(work)
+        return (returning, dataFree)
     }
 
     /// The token ranges the formulas match in the engine's file.
@@ -77,11 +84,20 @@ package struct TaintSpecification: Sendable {
     /// Calls of functions that, somewhere in the root, return this rule's source data:
     /// `name(...)` or `receiver.name(...)`, but not the definitions themselves.
     private func importedSourceCalls(_ engine: MatchEngine) -> [PatternMatch] {
-        guard !engine.importedSources.isEmpty else { return [] }
+        Self.calls(of: engine.importedSources, engine).map {
+            PatternMatch(start: $0.name, end: $0.close + 1, bindings: Array(repeating: nil, count: engine.constraints.count))
+        }
+    }
+
+    /// The calls of `names` in the engine's file, as the name's token and the closing bracket of
+    /// its argument list; definitions (`def name(`, `function name(`, `String name(...) {`,
+    /// `name(...) throws {`) left out.
+    private static func calls(of names: Set<String>, _ engine: MatchEngine) -> [(name: Int, close: Int)] {
+        guard !names.isEmpty else { return [] }
         let tokens = engine.tokens
         let bytes = engine.bytes
-        var calls: [PatternMatch] = []
-        for name in engine.importedSources {
+        var calls: [(name: Int, close: Int)] = []
+        for name in names {
             for position in engine.index.positions(of: Array(name.utf8)) {
                 let index = Int(position)
                 guard index + 1 < tokens.count, bytes[tokens[index].range].elementsEqual(name.utf8) else { continue }
@@ -89,13 +105,12 @@ package struct TaintSpecification: Sendable {
                 guard open.kind == .punctuation, open.hasPartner, Int(open.partner) > index + 1,
                       bytes[Int(open.start)] == UInt8(ascii: "(") else { continue }
                 let close = Int(open.partner)
-                // A definition: `def name(`, `function name(`, `String name(...) {`, `name(...) throws {`.
                 if index > 0, ["def", "function", "func", "fun", "fn"].contains(String(decoding: bytes[tokens[index - 1].range], as: UTF8.self)) { continue }
                 if close + 1 < tokens.count {
                     let after = String(decoding: bytes[tokens[close + 1].range], as: UTF8.self)
                     if after == "{" || after == "throws" || after == ":" && engine.buffer.language == .python { continue }
                 }
-                calls.append(PatternMatch(start: index, end: close + 1, bindings: Array(repeating: nil, count: engine.constraints.count)))
+                calls.append((index, close))
             }
         }
         return calls

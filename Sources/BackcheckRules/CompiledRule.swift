@@ -92,18 +92,24 @@ public struct CompiledRule: Sendable {
 
     /// The rule's matches in `file`, and whether the work budget ran out. For a taint rule, calls
     /// of `importedSources` (functions that return its source data elsewhere in the root) are
-    /// sources too.
-    public func matches(in file: LexedFile, index: TokenIndex, budget: Int, importedSources: Set<String> = []) -> RuleMatches {
+    /// sources too, and the arguments of calls of `importedDataFree` (functions that return none
+    /// of their arguments' data wherever the root defines them) are clean.
+    public func matches(in file: LexedFile, index: TokenIndex, budget: Int, importedSources: Set<String> = [],
+                        importedDataFree: Set<String> = []) -> RuleMatches {
         guard let formula = formulas[file.language] else { return RuleMatches(matches: [], exhausted: false) }
         let (matches, exhausted) = formula.matches(in: file, index: index, constraints: constraints, budget: budget,
-                                                   importedSources: importedSources, reportsAudit: rule.auditMessage != nil,
-                                                   auditContext: rule.auditBefore)
+                                                   importedSources: importedSources, importedDataFree: importedDataFree,
+                                                   reportsAudit: rule.auditMessage != nil, auditContext: rule.auditBefore)
         return RuleMatches(matches: matches, exhausted: exhausted)
     }
 
-    /// The names of `file`'s functions that return the rule's source data, when it is a taint rule.
-    public func functionsReturningSources(in file: LexedFile, index: TokenIndex, budget: Int) -> [String] {
-        formulas[file.language]?.functionsReturningSources(in: file, index: index, constraints: constraints, budget: budget) ?? []
+    /// The names of `file`'s functions that return the rule's source data (looked for when
+    /// `findingSources`), and of those with parameters that return none of their data, when it
+    /// is a taint rule.
+    public func functionSummaries(in file: LexedFile, index: TokenIndex, budget: Int,
+                                  findingSources: Bool) -> (returningSources: [String], dataFree: [String]) {
+        formulas[file.language]?.functionSummaries(in: file, index: index, constraints: constraints, budget: budget,
+                                                   findingSources: findingSources) ?? ([], [])
     }
 }
 

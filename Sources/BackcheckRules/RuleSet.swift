@@ -43,6 +43,11 @@ public struct RuleSet: Sendable {
         }
     }
 
+    /// The taint rules of `language`: any may summarize a file's functions for the root.
+    public func taintRules(for language: Language) -> [CompiledRule] {
+        (byLanguage[language] ?? []).map { rules[$0] }.filter(\.isTaint)
+    }
+
     /// The rule pack built into this binary.
     public static func builtIn() throws(RuleLoadError) -> RuleSet {
         try load(EmbeddedPack.ruleFiles.map { RuleFile(path: $0.path, bytes: $0.contents) }, stripping: "Rules/")

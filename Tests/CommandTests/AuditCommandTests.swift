@@ -147,6 +147,42 @@ import TestSupport
                 == ["Search.java input-validation/sql-injection-java", "Signature.java sensitive-data/weak-hash-of-input-java"])
     }
 
+    @Test func aHelperInAnotherFileThatChecksItsArgumentCleansItsCalls() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        let root = work.appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("app"), withIntermediateDirectories: true)
+        let helper = root.appendingPathComponent("app/report_window.rb")
+        let checking = """
+        module ReportWindow
+          def report_window(text)
+            return 30 unless text.to_s =~ /\\A\\d{1,3}\\z/
+            text.to_i
+          end
+        end
+        """
+        try checking.write(to: helper, atomically: true, encoding: .utf8)
+        try """
+        class ReportsController < ApplicationController
+          include ReportWindow
+
+          def index
+            days = report_window(params[:days])
+            @rows = Report.where("created_at > now() - interval '#{days} days'")
+          end
+        end
+        """.write(to: root.appendingPathComponent("app/reports_controller.rb"), atomically: true, encoding: .utf8)
+        let (_, first) = try audit(root, ["--fail-on", "none"])
+        #expect(try #require(first).findings.filter { $0.ruleId == "input-validation/sql-injection-ruby" }.isEmpty)
+
+        // The helper now hands back its argument, tested only for holding a digit: the unchanged
+        // caller is analysed again.
+        try checking.replacingOccurrences(of: "text.to_i", with: "text").replacingOccurrences(of: "/\\A\\d{1,3}\\z/", with: "/\\d/")
+            .write(to: helper, atomically: true, encoding: .utf8)
+        let (_, second) = try audit(root, ["--fail-on", "none"])
+        let reported = try #require(second).findings.filter { $0.ruleId == "input-validation/sql-injection-ruby" }
+        #expect(reported.map { "\($0.path):\($0.line)" } == ["app/reports_controller.rb:6"])
+    }
+
     @Test func textBuiltFromAParameterIsAnAuditTierFindingThatConfigCanTurnOff() throws {
         defer { try? FileManager.default.removeItem(at: work) }
         let root = work.appendingPathComponent("service")

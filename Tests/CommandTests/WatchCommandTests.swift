@@ -116,6 +116,44 @@ import TestSupport
         #expect(daemon.stop() == 0)
     }
 
+    @Test func aSavedHelperThatStopsCheckingItsArgumentReChecksItsCallers() throws {
+        let daemon = try DaemonProcess("backcheck-watch-data-free")
+        let checking = """
+            module ReportWindow
+              def report_window(text)
+                return 30 unless text.to_s =~ /\\A\\d{1,3}\\z/
+                text.to_i
+              end
+            end
+
+            """
+        try daemon.write("app/report_window.rb", checking)
+        try daemon.write("app/reports_controller.rb", """
+            class ReportsController < ApplicationController
+              def index
+                days = report_window(params[:days])
+                @rows = Report.where("created_at > now() - interval '#{days} days'")
+              end
+            end
+
+            """)
+        try daemon.start()
+        #expect(try daemon.eventually {
+            try FindingStore(path: daemon.db).files(root: daemon.root).contains { $0.path == "app/reports_controller.rb" }
+        }, "\(daemon.stderr)")
+        #expect(try daemon.findings([.open]).allSatisfy { $0.finding.path != "app/reports_controller.rb" })
+
+        // Only the helper is saved: the caller, unchanged, is analysed again and its finding opened.
+        try daemon.write("app/report_window.rb", checking.replacingOccurrences(of: "text.to_i", with: "text")
+            .replacingOccurrences(of: "/\\A\\d{1,3}\\z/", with: "/\\d/"))
+        #expect(try daemon.eventually {
+            try daemon.findings([.open]).contains {
+                $0.finding.path == "app/reports_controller.rb" && $0.finding.ruleId == "input-validation/sql-injection-ruby"
+            }
+        }, "\(daemon.stderr)")
+        #expect(daemon.stop() == 0)
+    }
+
     @Test func reconcilesChangesMadeWhileStopped() throws {
         let daemon = try DaemonProcess("backcheck-watch-restart")
         try daemon.write("a.py", Self.weakHash)

@@ -40,4 +40,30 @@ import Testing
         #expect(table.byRule[rule] == ["textParameter"], "`get` is defined elsewhere too; `run` is too short to be told apart")
         #expect(SourceSummaries(files: []) == .empty)
     }
+
+    @Test func aDataFreeNameCountsOnlyWhenEveryFileDefiningItSummarizesItSo() {
+        let rule = "input-validation/sql-injection-ruby"
+        let table = SourceSummaries(files: [
+            FileSourceSummary(definedNames: ["report_window", "clean", "parse"], returningSources: [:],
+                              dataFree: [rule: ["report_window", "clean", "parse"]]),
+            // Another `parse` that hands its argument back: the name is ambiguous.
+            FileSourceSummary(definedNames: ["parse"], returningSources: [:]),
+        ])
+        #expect(table.dataFreeByRule[rule] == ["report_window", "clean"], "`parse` is defined elsewhere too")
+        #expect(table.byRule.isEmpty)
+        #expect(table.names.map(\.text) == ["clean", "report_window"])
+        #expect(table != .empty)
+        #expect(table.canonicalText == "|data-free:\(rule)=clean,report_window")
+        let sources = SourceSummaries(files: [FileSourceSummary(definedNames: ["textParameter"], returningSources: ["r": ["textParameter"]])])
+        #expect(sources.canonicalText == "r=textParameter", "a table without data-free names reads as it did")
+    }
+
+    @Test func aSummaryStoredInTheEarlierFormatIsMadeAgain() {
+        // Stored before data-free names were summarized: a file "with none" may have some now.
+        #expect(FileSourceSummary.stored(#"{"rules":"h1","summary":null}"#, rules: "h1") == nil)
+        #expect(FileSourceSummary.stored(#"{"rules":"h1","summary":{"definedNames":["a"],"returningSources":{}}}"#, rules: "h1") == nil)
+        let summary = FileSourceSummary(definedNames: ["clean"], returningSources: [:], dataFree: ["r": ["clean"]])
+        #expect(FileSourceSummary.stored(FileSourceSummary.json(summary, rules: "h1"), rules: "h1") == .some(summary))
+        #expect(FileSourceSummary.stored(FileSourceSummary.json(nil, rules: "h1"), rules: "h1") == .some(nil))
+    }
 }
