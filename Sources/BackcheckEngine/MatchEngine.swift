@@ -51,7 +51,7 @@ struct MatchEngine {
 
     /// All matches of `elements` starting anywhere in the file, in start order.
     mutating func matches(of elements: [PatternElement]) -> [PatternMatch] {
-        guard let first = elements.first else { return [] }
+        guard !elements.isEmpty else { return [] }
         var found: [PatternMatch] = []
         let count = tokens.count
         func attempt(_ start: Int, _ engine: inout MatchEngine) {
