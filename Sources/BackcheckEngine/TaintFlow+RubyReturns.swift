@@ -101,24 +101,21 @@ extension TaintFlow {
     /// `if c … elsif d … else … end` (`unless` alike): each branch's value; no `else`, nil.
     private func appendConditionalValues(_ opener: Int, _ block: RubyBlock, into values: inout [Range<Int>], depth: Int,
                                          work: inout Int) -> Bool {
-        var heads = [opener]
-        for branch in block.branches where !isWord(branch, "then") {
-            guard isWord(branch, "elsif") || isWord(branch, "else") else { return false }
-            heads.append(branch)
-        }
-        for (position, head) in heads.enumerated() {
-            let segmentEnd = position + 1 < heads.count ? heads[position + 1] : block.end
-            let bodyStart = isWord(head, "else") ? head + 1 : conditionEnd(after: head, limit: segmentEnd, block: block)
-            guard appendLastValue(of: bodyStart..<segmentEnd, into: &values, depth: depth + 1, work: &work) else { return false }
-        }
-        return true
+        appendBranchValues(first: [opener], heads: ["elsif", "else"], block, into: &values, depth: depth, work: &work)
     }
 
     /// `case x when a … in b … else … end`: each branch's value; no `else`, nil.
     private func appendCaseValues(_ block: RubyBlock, into values: inout [Range<Int>], depth: Int, work: inout Int) -> Bool {
-        var heads: [Int] = []
+        appendBranchValues(first: [], heads: ["when", "in", "else"], block, into: &values, depth: depth, work: &work)
+    }
+
+    /// The last value of each branch of `block`, whose branches open with one of `heads` (after
+    /// `first`, the opener's own branch); false when a branch opens with another word.
+    private func appendBranchValues(first: [Int], heads words: [StaticString], _ block: RubyBlock, into values: inout [Range<Int>],
+                                    depth: Int, work: inout Int) -> Bool {
+        var heads = first
         for branch in block.branches where !isWord(branch, "then") {
-            guard isWord(branch, "when") || isWord(branch, "in") || isWord(branch, "else") else { return false }
+            guard words.contains(where: { isWord(branch, $0) }) else { return false }
             heads.append(branch)
         }
         for (position, head) in heads.enumerated() {
