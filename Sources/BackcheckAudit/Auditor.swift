@@ -99,8 +99,9 @@ public enum Auditor {
                     }
                     request.progress?(analyzed + skipped.count, walk.files.count)
                 }
-                try store.record(projectStep.finish(), in: scan)
-                unusedSuppressions += projectStep.unusedMarkers.map(\.description)
+                let finished = projectStep.finish()
+                try store.record(finished, in: scan)
+                unusedSuppressions += projectStep.unusedMarkers(in: finished).map(\.description)
                 checked = projectStep.checkedItems(rules: selection.rules, languages: languages)
             } catch let error as StoreError {
                 try? store.failScan(scan)

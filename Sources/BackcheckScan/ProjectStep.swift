@@ -25,8 +25,6 @@ public struct ProjectStep {
     private var held: [String: FileResult] = [:]
     /// The project findings of the last ``finish()``, by the path they point into.
     private var findings: [String: [Finding]] = [:]
-    /// The markers naming project rules that no finding of the last ``finish()`` used.
-    public private(set) var unusedMarkers: [AnalysisDiagnostic] = []
 
     public init(rules: RuleSet, root: String, settings: APISettings = APISettings()) {
         self.settings = settings
@@ -101,15 +99,15 @@ public struct ProjectStep {
             + APIAnalysis.findings(facts: ordered.compactMap(\.api), rules: apiRules, settings: settings,
                                    lineText: lineText)
         findings = Dictionary(grouping: all, by: \.path)
-        let finished = results(for: held.keys.sorted())
-        unusedMarkers = Self.unusedMarkers(in: finished, projectRules: Set(rules.map(\.id)), root: root)
-        return finished
+        return results(for: held.keys.sorted())
     }
 
-    /// The `backcheck:ignore` markers naming a project rule in `results`' files that none of
-    /// their findings used.
-    private static func unusedMarkers(in results: [FileResult], projectRules: Set<String>, root: String) -> [AnalysisDiagnostic] {
-        results.flatMap { result -> [AnalysisDiagnostic] in
+    /// The `backcheck:ignore` markers naming a project rule in `results`' files (those
+    /// ``finish()`` returned) that none of their findings used. Each file is read again, so
+    /// only an audit, which reports them, asks; the daemon does not.
+    public func unusedMarkers(in results: [FileResult]) -> [AnalysisDiagnostic] {
+        let projectRules = Set(rules.map(\.id))
+        return results.flatMap { result -> [AnalysisDiagnostic] in
             guard let bytes = try? Array(Data(contentsOf: URL(fileURLWithPath: root).appendingPathComponent(result.path))),
                   FileAnalyzer.hasSuppressionMarkers(bytes) else { return [] }
             let markers = FileSuppressions(bytes: bytes, language: result.language).ownMarkers.filter { projectRules.contains($0.ruleId) }
