@@ -127,9 +127,13 @@ import TestSupport
         try daemon.write("app/clean.py", "x = 1\n")
         #expect(try daemon.startUntilReady()?.hasPrefix("READY=1") == true, "\(daemon.stderr)")
 
+        // The holder keeps the lock until the test releases it (or 60 s pass), so a slow machine
+        // cannot let the batch through before it has failed once.
+        let release = daemon.work.appendingPathComponent("release-lock").path
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        holder.arguments = [daemon.db, "BEGIN IMMEDIATE;", ".shell sleep 12", "COMMIT;"]
+        holder.arguments = [daemon.db, "BEGIN IMMEDIATE;",
+                            ".shell for i in $(seq 600); do [ -e '\(release)' ] && break; sleep 0.1; done", "COMMIT;"]
         try holder.run()
         // Wait until the holder has the lock: another write fails at once.
         func locked() throws -> Bool {
@@ -144,7 +148,8 @@ import TestSupport
         }
         #expect(try daemon.eventually(within: 5) { try locked() })
         try daemon.write("app/passwords.py", WatchCommandTests.weakHash)
-        #expect(try daemon.eventually(within: 20) { daemon.stderr.contains("trying again in") }, "\(daemon.stderr)")
+        #expect(try daemon.eventually(within: 40) { daemon.stderr.contains("trying again in") }, "\(daemon.stderr)")
+        FileManager.default.createFile(atPath: release, contents: nil)
         holder.waitUntilExit()
         #expect(try daemon.eventually(within: 20) { try daemon.findings([.open]).map(\.finding.path) == ["app/passwords.py"] },
                 "\(daemon.stderr)")
