@@ -22,6 +22,24 @@ enum RouteMatching {
         route.path.contains("*") || route.route.methods.allSatisfy { $0 == "OPTIONS" || $0 == "HEAD" }
     }
 
+    /// Whether the route is infrastructure that API documents leave out by convention: a probe
+    /// for load balancers and orchestrators (`/healthz`, `/readyz`, `/metrics`, `/ping`), or a
+    /// resource file (`/rss.xml`, `/robots.txt`, `/openapi.json`), which no client calls as an
+    /// operation.
+    static func isInfrastructure(_ route: ResolvedRoute) -> Bool {
+        guard let last = route.path.split(separator: "/").last else { return false }
+        let segment = last.lowercased()
+        if probeSegments.contains(segment) { return true }
+        guard let dot = segment.lastIndex(of: "."), dot != segment.startIndex else { return false }
+        let fileExtension = segment[segment.index(after: dot)...]
+        return (2...5).contains(fileExtension.count) && fileExtension.allSatisfy { $0.isLetter }
+    }
+
+    private static let probeSegments: Set<String> = [
+        "health", "healthz", "healthcheck", "health-check", "livez", "readyz", "liveness", "readiness",
+        "ping", "metrics",
+    ]
+
     /// `METHOD /path` of a route, for messages.
     static func describe(_ route: ResolvedRoute) -> String {
         "\(route.route.methods.joined(separator: ", ")) \(route.path)"
