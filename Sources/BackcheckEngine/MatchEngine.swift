@@ -115,7 +115,7 @@ struct MatchEngine {
         case .interpolatedString: return token.kind == .stringStart
         case .interpolation: return token.kind == .interpolationOpen
         case .stringText: return token.kind == .stringSegment
-        case .ellipsis, .ellipsisComma, .commaEllipsis, .ellipsisBinding: return true
+        case .ellipsis, .ellipsisComma, .commaEllipsis, .ellipsisBinding, .optionalReturnAnnotation: return true
         }
     }
 
@@ -272,7 +272,24 @@ struct MatchEngine {
         case .interpolation(let children):
             guard index < end, tokens[index].kind == .interpolationOpen else { return nil }
             return matchGroup(children, index, end) { $0.match(elements, next, $1, end, anchored: anchored) }
+
+        case .optionalReturnAnnotation:
+            return match(elements, next, returnAnnotationEnd(from: index, end: end), end, anchored: anchored)
         }
+    }
+
+    /// Where a return annotation starting at `index` (`-> Optional[T]`) ends: at the header's
+    /// `:`, with bracket groups skipped whole. `index` itself when no `->` starts there.
+    private mutating func returnAnnotationEnd(from index: Int, end: Int) -> Int {
+        guard index < end, isText(index, "->") else { return index }
+        var stop = index + 1
+        while stop < end, !exhausted, !isText(stop, ":") {
+            let token = tokens[stop]
+            if Statements.isCloser(token, at: stop, bytes: bytes) || token.kind == .blockOpen { return index }
+            charge(1)
+            stop = isOpener(token, at: stop) ? Int(token.partner) + 1 : stop + 1
+        }
+        return stop < end ? stop : index
     }
 
     /// Matches a group's contents entirely, then the rest of the pattern after its closer.
@@ -368,7 +385,7 @@ struct MatchEngine {
     private mutating func isLiteral(_ element: PatternElement) -> Bool {
         switch element {
         case .token, .group, .block, .interpolatedString, .interpolation, .anyString, .bindString, .exactString, .stringText: true
-        case .metavariable, .ellipsis, .ellipsisComma, .commaEllipsis, .ellipsisBinding: false
+        case .metavariable, .ellipsis, .ellipsisComma, .commaEllipsis, .ellipsisBinding, .optionalReturnAnnotation: false
         }
     }
 
@@ -389,6 +406,11 @@ struct MatchEngine {
     private mutating func isComma(_ index: Int) -> Bool {
         let token = tokens[index]
         return token.kind == .punctuation && token.length == 1 && bytes[Int(token.start)] == UInt8(ascii: ",")
+    }
+
+    private mutating func isText(_ index: Int, _ text: String) -> Bool {
+        let token = tokens[index]
+        return token.kind == .punctuation && bytes[token.range].elementsEqual(text.utf8)
     }
 
     private mutating func isOpener(_ token: Token, at index: Int) -> Bool {

@@ -124,6 +124,9 @@ package enum PatternCompiler {
                 case .punctuation where pairedEnd != nil:
                     elements.append(.group(bytes[Int(token.start)], sequence(index + 1, pairedEnd!)))
                     index = pairedEnd! + 1
+                    if isFunctionHeader(elements), index < end, isText(tokens[index], ":") {
+                        elements.append(.optionalReturnAnnotation)
+                    }
                 case .blockOpen where pairedEnd != nil:
                     elements.append(.block(sequence(index + 1, pairedEnd!)))
                     index = pairedEnd! + 1
@@ -155,6 +158,17 @@ package enum PatternCompiler {
                 }
             }
             return elements
+        }
+
+        /// Whether `elements` end in `def NAME (…)`, a Python function header before its `:`.
+        private func isFunctionHeader(_ elements: [PatternElement]) -> Bool {
+            guard elements.count >= 3, case .group(UInt8(ascii: "("), _) = elements[elements.count - 1],
+                  case .token(.identifier, let keyword) = elements[elements.count - 3],
+                  keyword.bytes.elementsEqual("def".utf8) else { return false }
+            switch elements[elements.count - 2] {
+            case .token(.identifier, _), .metavariable: return true
+            default: return false
+            }
         }
 
         /// The inside of an interpolated pattern string: `...` text parts become ellipses.

@@ -31,6 +31,9 @@ package enum PatternElement: Sendable, Hashable {
     case interpolation([PatternElement])
     /// Literal text between interpolations.
     case stringText(PatternLiteral)
+    /// Before the `:` of a pattern's `def $F(...):`, a return annotation (`-> T`) the target may
+    /// have: a pattern that says nothing of the return type matches functions that declare one.
+    case optionalReturnAnnotation
 
     /// Identifier literals this element requires to be present in a file (for the prefilter).
     var requiredWords: [[UInt8]] {

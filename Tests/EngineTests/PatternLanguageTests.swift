@@ -127,6 +127,33 @@ import TestSupport
         check(r, "def f(p):\n    return hashlib.sha512(p)")
     }
 
+    /// A `def $F(...):` pattern says nothing of the return type, so it matches annotated
+    /// functions too; without that, a decorator pattern's `...` ran on to the next unannotated
+    /// function and judged it instead.
+    @Test func functionPatternsMatchAnnotatedReturns() throws {
+        let r = try TestSupport.rule("""
+        id: logging/test
+        checklist: logging
+        severity: high
+        languages: [python]
+        message: m
+        all:
+          - '@exempt'
+          - inside:
+              all:
+                - |
+                  @exempt
+                  ...
+                  def $F(...):
+                      ...
+                - request.user
+        """)
+        check(r, "↓@exempt\ndef f(request) -> HttpResponse:\n    return request.user\n")
+        check(r, "↓@exempt\ndef f(request) -> Dict[str, int]:\n    return request.user\n")
+        check(r, "@exempt\ndef f(request) -> HttpResponse:\n    return 1\n\ndef g(request):\n    return request.user\n")
+        check(r, "@exempt\nasync def f(request) -> Optional[HttpResponse]:\n    return 1\n\ndef g(request):\n    return request.user\n")
+    }
+
     @Test func notInFileDropsEveryMatchOfAFileWhereItsFormulaMatches() throws {
         let r = try TestSupport.rule("""
         id: logging/test
