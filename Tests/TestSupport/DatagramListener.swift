@@ -26,12 +26,13 @@ public final class DatagramListener {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
         }
         guard fd >= 0, status == 0 else { throw CocoaError(.fileWriteUnknown) }
-        // Never block a test forever: a receive gives up after 10 s.
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        // Never block a test forever: a receive gives up after 60 s (a loaded CI machine can take
+        // tens of seconds to reconcile a tree before it is ready).
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    /// The next datagram's text, or nil after 10 s without one.
+    /// The next datagram's text, or nil after 60 s without one.
     public func receive() -> String? {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }

@@ -7,6 +7,10 @@ struct PythonRoutes {
     private var routers: [String: (framework: String, prefix: String, isApplication: Bool)] = [:]
     /// Names imported into the file: `name` → (module path, attribute), root-relative.
     private var imports: [String: (module: String, attribute: String?)] = [:]
+    /// Django: the file's URL lists that `include(name)` mounts, and the one being read (its
+    /// name and closing bracket). Routes in any other list are the file's `urlpatterns`.
+    private var includedLists: Set<String> = []
+    private var openList: (name: String, close: Int)?
 
     static let decoratorMethods: [String: [String]] = [
         "get": ["GET"], "post": ["POST"], "put": ["PUT"], "delete": ["DELETE"], "patch": ["PATCH"],
@@ -19,8 +23,14 @@ struct PythonRoutes {
 
     mutating func extract() -> RouteFileFacts {
         var facts = RouteFileFacts(path: source.path)
+        includedLists = includedListNames()
         var index = 0
         while index < source.count {
+            if let list = openList, index > list.close { openList = nil }
+            if source.is(index, "=") || source.is(index, "+="), source.isIdentifier(index - 1), source.is(index + 1, "["),
+               includedLists.contains(source.text(index - 1)), let close = source.close(index + 1) {
+                openList = (source.text(index - 1), close)
+            }
             if source.is(index, "import") || source.is(index, "from"), source.tokens[index].flags.contains(.startsLine) {
                 index = readImport(index)
                 continue
@@ -187,6 +197,16 @@ struct PythonRoutes {
         return nil
     }
 
+    /// Names passed to `include(name)`: URL lists the file mounts under a prefix of its own.
+    private func includedListNames() -> Set<String> {
+        var names: Set<String> = []
+        for index in 0..<source.count where source.is(index, "include") && source.is(index + 1, "(")
+            && source.isIdentifier(index + 2) && source.is(index + 3, ")") {
+            names.insert(source.text(index + 2))
+        }
+        return names
+    }
+
     /// `path(...)`, `re_path(...)`, `url(...)` (Django), `include_router`, `register_blueprint`.
     private func readCall(_ index: Int, into facts: inout RouteFileFacts) {
         let name = source.text(index)
@@ -195,20 +215,28 @@ struct PythonRoutes {
         switch name {
         case "path", "re_path", "url":
             guard source.path.hasSuffix("urls.py") || source.path.hasSuffix("routes.py") || source.path.contains("/urls/"),
-                  arguments.count >= 2, let route = source.string(arguments[0].lowerBound) else { return }
+                  arguments.count >= 2 else { return }
+            let list = openList.map(\.name) ?? Self.djangoURLConf
+            let route = source.string(arguments[0].lowerBound)
             let view = arguments[1]
-            if source.is(view.lowerBound, "include"), source.is(view.lowerBound + 1, "(") {
-                let target = source.arguments(view.lowerBound + 1).first
-                if let target, let module = source.string(target.lowerBound) {
-                    facts.mounts.append(RouteMount(prefix: RoutePath.normalize(djangoPath(route)),
-                                                   module: module.replacingOccurrences(of: ".", with: "/"), router: "urlpatterns",
-                                                   on: "urlpatterns", line: position.line))
+            if source.is(view.lowerBound, "include"), source.is(view.lowerBound + 1, "("),
+               let target = source.arguments(view.lowerBound + 1).first {
+                // A prefix held in a variable is unknown: the URLconf it includes is not a root.
+                let prefix = route.map { RoutePath.normalize(djangoPath($0)) } ?? ""
+                let constant = route == nil ? constantName(arguments[0]) ?? "" : nil
+                if let module = source.string(target.lowerBound) {
+                    facts.mounts.append(RouteMount(prefix: prefix, module: module.replacingOccurrences(of: ".", with: "/"),
+                                                   router: Self.djangoURLConf, on: list, line: position.line, prefixConstant: constant))
+                } else if source.isIdentifier(target.lowerBound), target.count == 1 {
+                    facts.mounts.append(RouteMount(prefix: prefix, module: source.module, router: source.text(target.lowerBound),
+                                                   on: list, line: position.line, prefixConstant: constant))
                 }
                 return
             }
+            guard let route else { return }
             facts.routes.append(RouteFact(methods: ["*"], path: RoutePath.normalize(djangoPath(route)),
                                           handler: source.lastName(in: view), line: position.line, column: position.column,
-                                          framework: "django", router: "urlpatterns"))
+                                          framework: "django", router: list))
         case "include_router", "register_blueprint":
             guard let first = arguments.first else { return }
             let written = source.keywordArgument("prefix", in: arguments) ?? source.keywordArgument("url_prefix", in: arguments)
@@ -223,6 +251,9 @@ struct PythonRoutes {
             break
         }
     }
+
+    /// The list a Django URLconf must define; the root URLconf's is served at `/`.
+    static let djangoURLConf = "urlpatterns"
 
     /// The last name of `settings.API_PREFIX` / `API_PREFIX` (dotted names only).
     private func constantName(_ range: Range<Int>) -> String? {

@@ -16,7 +16,8 @@ public struct RouteMount: Sendable, Codable, Hashable {
     /// for the mounting file's own package, its directory): `users.Register(v1.Group("/users"))`.
     public var package: String?
     /// The prefix is a named constant (`prefix=settings.API_PREFIX`): its last name, which the
-    /// resolver looks up among the constants files define; `prefix` is then empty.
+    /// resolver looks up among the constants files define; `prefix` is then empty. An empty name
+    /// is a prefix computed by an expression, which leaves it unknown.
     public var prefixConstant: String?
 
     public init(prefix: String, module: String?, router: String?, on: String? = nil, line: Int, package: String? = nil,

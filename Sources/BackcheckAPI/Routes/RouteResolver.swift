@@ -21,7 +21,8 @@ public enum RouteResolver {
                 }
                 let prefixes = resolver.prefixes(file: file.path, router: router, depth: 0)
                 if prefixes.isEmpty {
-                    result.append(ResolvedRoute(route: route, file: file.path, path: route.path, prefixKnown: false))
+                    result.append(ResolvedRoute(route: route, file: file.path, path: route.path,
+                                                prefixKnown: Resolver.isRootURLConf(router)))
                 }
                 for prefix in prefixes {
                     result.append(ResolvedRoute(route: route, file: file.path, path: RoutePath.join(prefix.path, route.path),
@@ -75,7 +76,7 @@ public enum RouteResolver {
                 // The mounting file's own router (if not the application) may be mounted too.
                 if let outer = mount.on {
                     let above = prefixes(file: mountingFile, router: outer, depth: depth + 1)
-                    if above.isEmpty { result.append(Prefix(path: own.path, known: false)) }
+                    if above.isEmpty { result.append(Prefix(path: own.path, known: own.known && Self.isRootURLConf(outer))) }
                     result += above.map { Prefix(path: RoutePath.join($0.path, own.path), known: $0.known && own.known) }
                 } else {
                     result.append(own)
@@ -103,6 +104,12 @@ public enum RouteResolver {
             let stem = Self.stem(file)
             return stem == module || stem.hasSuffix("/" + module) || stem == module + "/index" || stem == module + "/__init__"
                 || stem.hasSuffix("/" + module + "/index") || stem.hasSuffix("/" + module + "/__init__")
+        }
+
+        /// Whether an unmounted router is served at `/` by itself: a Django URLconf's
+        /// `urlpatterns` that no other URLconf includes is the root one (`ROOT_URLCONF`).
+        static func isRootURLConf(_ router: String) -> Bool {
+            router == PythonRoutes.djangoURLConf
         }
 
         static func stem(_ path: String) -> String {

@@ -33,6 +33,37 @@ import Testing
             ("src/main.ts", "const app = await NestFactory.create(AppModule);\napp.setGlobalPrefix('api');"),
             ("src/cats.controller.ts", "@Controller('cats')\nexport class CatsController {\n  @Get()\n  findAll() {}\n}"),
         ])
-        #expect(routes == ["* /shop/orders/{pk} ?", "GET /api/cats"])
+        // site/urls.py includes, and nothing includes it: it is the root URLconf, served at `/`.
+        #expect(routes == ["* /shop/orders/{pk}", "GET /api/cats"])
+    }
+
+    /// Lists a URLconf includes by name (`include(check_urls)`) nest under their prefix, as often
+    /// as they are included; a URLconf included under a prefix held in a variable is no root.
+    @Test func djangoListsIncludedByNameAndVariablePrefixes() {
+        let routes = Self.resolved([
+            ("proj/urls.py", "prefix = settings.ROOT\nurlpatterns = [\n    path(prefix, include(\"front.urls\")),\n    path(\"\", include(\"api.urls\")),\n]"),
+            ("front/urls.py", """
+                check_urls = [
+                    path("pings/<int:n>/", views.ping_details),
+                ]
+                urlpatterns = [
+                    path("checks/<uuid:code>/", include(check_urls)),
+                    path("docs/", views.docs),
+                ]
+                """),
+            ("api/urls.py", """
+                api_urls = [
+                    path("checks/", views.checks),
+                ]
+                urlpatterns = [
+                    path("api/v1/", include(api_urls)),
+                    path("api/v2/", include(api_urls)),
+                    path("ping/<uuid:code>", views.ping),
+                ]
+                """),
+        ])
+        #expect(routes == [
+            "* /api/v1/checks", "* /api/v2/checks", "* /checks/{code}/pings/{n} ?", "* /docs ?", "* /ping/{code}",
+        ])
     }
 }
