@@ -70,7 +70,9 @@ public enum RoutePath {
             var inner = segment.dropFirst().dropLast()
             if let colon = inner.firstIndex(where: { $0 == ":" || $0 == "=" }) { inner = inner[..<colon] }
             while inner.hasSuffix("?") || inner.hasSuffix(".") { inner = inner.dropLast() }
-            if inner.hasPrefix("*") { inner = inner.drop { $0 == "*" } }
+            // A bare wildcard stays `{*}` when normalised again (joined under a prefix), so a
+            // mounted catch-all is still known as one.
+            if inner.hasPrefix("*") { inner = inner.allSatisfy { $0 == "*" } ? "*" : inner.drop { $0 == "*" } }
             return "{" + inner + "}"
         }
         // Rails `(.:format)`, Express `:id.json`: the optional format suffix is not part of the route.

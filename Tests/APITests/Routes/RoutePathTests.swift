@@ -16,6 +16,8 @@ import Testing
         #expect(RoutePath.join("/api/", "/users") == "/api/users")
         #expect(RoutePath.join("/", "/") == "/")
         #expect(RoutePath.join("/api", "") == "/api")
+        // A bare wildcard survives normalising twice (a catch-all mounted under a prefix).
+        #expect(RoutePath.join("/api/v1", "/*") == "/api/v1/{*}")
         #expect(RoutePath.key("/users/{id}/orders/{order}") == "/users/{}/orders/{}")
         #expect(RoutePath.parameters("/users/{id}/orders/{order}") == ["id", "order"])
     }
