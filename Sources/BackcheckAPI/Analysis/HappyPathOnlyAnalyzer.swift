@@ -9,6 +9,8 @@ import BackcheckRules
 /// served by `renderShare`) has them tested for all. And a route that takes no input — GET or
 /// HEAD, no path parameter, no authentication on its declaration, asked by its tests with no
 /// query string — has no bad body, missing record or caller without rights for a test to try.
+/// A test whose name says it tries a failure (``FailureTestName``) and asserts at most a 200
+/// checks one: the handler answers that failure with a page.
 struct HappyPathOnlyAnalyzer: APIAnalyzer {
     private struct Tested {
         var route: ResolvedRoute
@@ -25,7 +27,8 @@ struct HappyPathOnlyAnalyzer: APIAnalyzer {
             // Tests that check no status say nothing about which paths they cover.
             let tests = reaching.filter { !$0.assertedStatuses.isEmpty }
             let statuses = Set(tests.flatMap(\.assertedStatuses))
-            let checksFailure = reaching.contains { $0.checksFailure == true } || statuses.contains { !(200..<300).contains($0) }
+            let checksFailure = reaching.contains { $0.checksFailure == true || Self.triesAFailureOnAPage($0) }
+                || statuses.contains { !(200..<300).contains($0) }
             return Tested(route: route, tests: tests, statuses: statuses, checksFailure: checksFailure, sendsQuery: sendsQuery)
         }
         let handlersWithFailureTests = Set(tested.compactMap { entry in entry.checksFailure ? Self.handlerKey(entry.route) : nil })
@@ -42,6 +45,13 @@ struct HappyPathOnlyAnalyzer: APIAnalyzer {
             return APIProblem(path: route.file, line: route.route.line, column: route.route.column, identity: described,
                               route: described, detail: detail)
         }
+    }
+
+    /// A test named for a failure that asserts a 200 and nothing else: the handler answers the
+    /// failure with a page (a form shown again, an empty result). A failure-named test that
+    /// asserts a 201 or 204, or no status at all, says nothing the name can be trusted for.
+    private static func triesAFailureOnAPage(_ test: TestCase) -> Bool {
+        test.assertedStatuses == [200] && FailureTestName.names(test.name)
     }
 
     /// The handler a route's failures belong to: its name in the declaring file.

@@ -7,10 +7,13 @@ struct TestBodyReader {
     let extraAssertions: Set<String>
     /// The file's functions that assert (``TestDeclarations/assertingHelpers(_:)``).
     var assertingHelpers: Set<String> = []
+    /// Paths the file keeps in names (`self.url`), for requests that pass the name.
+    let bindings: PathBindings
 
     init(source: SourceTokens, extraAssertions: Set<String>) {
         self.source = source
         self.extraAssertions = extraAssertions
+        bindings = PathBindings(source)
     }
 
     static let assertionNames: Set<String> = [
@@ -145,6 +148,9 @@ struct TestBodyReader {
         func requests(_ method: String, _ argument: Range<Int>, more: Bool) -> Request? {
             if let (path, query) = path(argument) {
                 return .literal([TestRequest(method: method, path: path, line: line, sendsQuery: query || more ? true : nil)])
+            }
+            if let path = bindings.path(of: argument, in: source) {
+                return .literal([TestRequest(method: method, path: path, line: line, sendsQuery: more ? true : nil)])
             }
             let rows = dataPaths(argument, data)
             return rows.isEmpty ? nil : .literal(rows.map { TestRequest(method: method, path: $0, line: line, sendsQuery: more ? true : nil) })

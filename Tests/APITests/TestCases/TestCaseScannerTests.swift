@@ -50,6 +50,45 @@ import Testing
         ])
     }
 
+    /// A path kept in a name (`self.url` from `setUp`, a class attribute, a local) is the path
+    /// a request through that name asks for: the assignment last made before the request.
+    @Test func requestsThroughNamesThatHoldAPath() {
+        let code = """
+            class CheckTests(TestCase):
+                URL = "/api/v1/checks/"
+
+                def setUp(self):
+                    self.url = f"/checks/{self.check.code}/last_ping/"
+
+                def test_requires_login(self):
+                    r = self.client.get(self.url)
+                    self.assertRedirects(r, "/login/")
+
+                def test_list(self):
+                    r = self.client.get(self.URL)
+                    self.assertEqual(r.status_code, 200)
+
+            class OtherTests(TestCase):
+                def setUp(self):
+                    self.url = "/projects/"
+
+                def test_local(self):
+                    url = "/orders/" + code
+                    r = self.client.get(url)
+                    self.assertEqual(r.status_code, 200)
+
+                def test_other(self):
+                    r = self.client.get(self.url)
+                    self.assertEqual(r.status_code, 404)
+            """
+        #expect(summary(code, path: "tests/test_checks.py") == [
+            "test_requires_login@7 asserts [GET /checks/{}/last_ping/] {302}",
+            "test_list@11 asserts [GET /api/v1/checks/] {200}",
+            "test_local@19 asserts [] {200}",
+            "test_other@24 asserts [GET /projects/] {404}",
+        ])
+    }
+
     @Test func jestWithSupertestAndChai() {
         let code = """
             const request = require('supertest');
