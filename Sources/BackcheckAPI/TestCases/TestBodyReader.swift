@@ -43,8 +43,9 @@ struct TestBodyReader {
         "Throws", "assertThatThrownBy", "assertThatExceptionOfType", "shouldThrow", "expectError",
     ]
 
-    /// Calls that are never test-client requests whatever their first argument.
-    static let nonClients: Set<String> = ["os", "dict", "map", "cache", "headers", "params", "environ", "config", "settings", "session"]
+    /// Calls that are never test-client requests whatever their first argument (Cypress's
+    /// `cy.get("h3")` queries the page's DOM).
+    static let nonClients: Set<String> = ["os", "dict", "map", "cache", "headers", "params", "environ", "config", "settings", "session", "cy"]
 
     func read(_ declaration: TestDeclarations.Declaration) -> TestCase {
         var hasAssertion = false

@@ -89,6 +89,23 @@ import Testing
         ])
     }
 
+    /// Cypress's `cy.get(selector)` reads the page: it sends no request.
+    @Test func cypressQueriesAreNoRequests() {
+        let code = """
+            describe("archive", () => {
+              it("shows the archive", () => {
+                cy.visit("/archive");
+                cy.get("h3").contains("Hi Archive!");
+              });
+              it("lists subscribers", async () => {
+                await client.get("/api/subscribers").expect(200);
+              });
+            });
+            """
+        let requests = tests(code, path: "frontend/cypress/e2e/archive.cy.js").map { $0.requests.map(\.path) }
+        #expect(requests == [[], ["/api/subscribers"]])
+    }
+
     @Test func jestWithSupertestAndChai() {
         let code = """
             const request = require('supertest');
