@@ -3,7 +3,8 @@ import BackcheckModel
 extension SchemaAnalysis {
     /// What the analyzers read, one context per schema: without engine trees one schema of every
     /// file; else one per engine tree (``SchemaScope``), of its files and those outside any tree,
-    /// with the queries of its tree and those written for no tree that has DDL. Queries in
+    /// with the queries of its tree and those written for no tree that has DDL; its dialect is the
+    /// majority of its files', a tree's files voting for the tree's engine. Queries in
     /// migrations are left out: an UPDATE that rewrites data at upgrade runs once, and no index
     /// should be made for it.
     static func contexts(facts: [SQLFileFacts], dialect: SQLDialect?, roles: [String: FileRole]) -> [SchemaContext] {
@@ -20,8 +21,13 @@ extension SchemaAnalysis {
                 guard let other = scopes[file.path] ?? nil else { return true }
                 return other == scope || !withDDL.contains(other)
             }
-            let scopeDialect = dialect ?? (scope.dialect == .unknown ? nil : scope.dialect)
-            return SchemaContext(schema: schema(from: own, dialect: scopeDialect), queries: queries.flatMap(\.queries))
+            // The tree's files speak its engine; the files outside any tree vote as their text says.
+            let votes = own.filter { !$0.changes.isEmpty }.map { file in
+                let inTree = (scopes[file.path] ?? nil) != nil
+                return inTree && scope.dialect != .unknown ? scope.dialect : file.dialect
+            }
+            return SchemaContext(schema: schema(from: own, dialect: dialect ?? SQLDialect.majority(votes)),
+                                 queries: queries.flatMap(\.queries))
         }
     }
 }

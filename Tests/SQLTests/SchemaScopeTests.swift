@@ -47,6 +47,17 @@ import Testing
         #expect(SQLFixtures.findings(query, files).map(\.path) == ["db/sqlite/q.go"])
     }
 
+    @Test func aTreeSpeaksItsEngineAndSharedFilesVoteByTheirText() {
+        let fk = "query-performance/fk-without-index"
+        let schema = "CREATE TABLE u (id INT PRIMARY KEY);\nCREATE TABLE o (id INT PRIMARY KEY, u_id INT REFERENCES u (id));"
+        // MySQL indexes foreign keys itself: never reported there.
+        #expect(SQLFixtures.findings(fk, [("m/mysql/1/a.sql", schema)]).isEmpty)
+        #expect(SQLFixtures.findings(fk, [("m/postgres/1/a.sql", schema)]).count == 1)
+        let mysql = "CREATE TABLE `u` (`id` INT PRIMARY KEY) ENGINE=InnoDB;\nCREATE TABLE `o` (`id` INT PRIMARY KEY, `u_id` INT REFERENCES `u` (`id`)) ENGINE=InnoDB;"
+        let shared = [("db/migrations/001_a.sql", mysql), ("db/migrations/002_b.sql", "CREATE TABLE `p` (`id` INT PRIMARY KEY) ENGINE=InnoDB;")]
+        #expect(SQLFixtures.findings(fk, shared + [("test/sqlite/t.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY);")]).isEmpty)
+    }
+
     @Test func queriesNamingNoEngineAreJudgedInEachTreeAndReportedOnce() throws {
         let files = [
             ("m/sqlite/a.sql", "CREATE TABLE t (id INT PRIMARY KEY, k TEXT);"),
