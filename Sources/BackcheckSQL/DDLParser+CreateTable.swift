@@ -50,8 +50,11 @@ extension DDLParser {
         let here = location(nameIndex)
         var constraints: [TableConstraint] = []
         var constraintName: String?
+        var isNotNull = false
         while !cursor.atEnd {
-            if cursor.accept("constraint") {
+            if cursor.accept("not", "null") {
+                isNotNull = true
+            } else if cursor.accept("constraint") {
                 constraintName = cursor.qualifiedName()?.last
             } else if cursor.accept("primary", "key") {
                 constraints.append(.key(IndexDefinition(
@@ -72,7 +75,7 @@ extension DDLParser {
                 cursor.skip()
             }
         }
-        return (ColumnDefinition(name: name, type: type, location: here), constraints)
+        return (ColumnDefinition(name: name, type: type, isNotNull: isNotNull, location: here), constraints)
     }
 
     /// `REFERENCES table [(cols)] [ON DELETE action] [ON UPDATE action] …`, the cursor after `REFERENCES`.

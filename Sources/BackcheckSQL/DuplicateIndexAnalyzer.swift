@@ -25,7 +25,7 @@ struct DuplicateIndexAnalyzer: SchemaAnalyzer {
                     location: index.location, identity: "\(table.name):\(name)(\(columns.joined(separator: ",")))",
                     table: table.name, columns: columns,
                     fix: "DROP INDEX \(name);",
-                    detail: " `\(other.name ?? "the primary key")` (\(other.keys.map(\.description).joined(separator: ", "))) already leads with them"))
+                    detail: " \(describe(other)) (\(other.keys.map(\.description).joined(separator: ", "))) already leads with them"))
             }
         }
         return problems
@@ -34,6 +34,16 @@ struct DuplicateIndexAnalyzer: SchemaAnalyzer {
     /// How many indexes with the same first key an index is compared with: real tables have a
     /// handful, and a hostile schema with thousands must not cost their square.
     static let candidateLimit = 64
+
+    /// How the message names the index that makes another redundant: its name, else what it is.
+    private func describe(_ index: IndexDefinition) -> String {
+        if let name = index.name { return "`\(name)`" }
+        switch index.constraint {
+        case .primaryKey: return "the primary key"
+        case .unique: return "the UNIQUE constraint"
+        case nil: return index.isUnique ? "an unnamed unique index" : "an unnamed index"
+        }
+    }
 
     /// Whether `other` serves every look-up `index` serves.
     private func makesRedundant(_ other: IndexDefinition, _ index: IndexDefinition) -> Bool {

@@ -15,6 +15,9 @@ struct TableReference: Sendable, Hashable, Codable {
     var alias: String
     /// For a joined table, the ordinal of its JOIN (its ON columns are probed); nil for FROM tables.
     var join: Int?
+    /// How many brackets deep it is declared (a subquery's tables are deeper than the outer
+    /// query's); nil in facts stored before depths were recorded.
+    var depth: Int?
 }
 
 /// A column compared, sorted or grouped on.
@@ -27,6 +30,16 @@ struct ColumnUse: Sendable, Hashable, Codable {
     var isEquality: Bool
     /// Compared with another column (a join condition) rather than a value.
     var comparedToColumn: Bool
+    /// The column on the other side of `=`, when it is one.
+    var partner: Partner?
+    /// Combined by OR with other conditions of its clause: no one index serves them all.
+    var isDisjunct = false
+
+    /// A column as a comparison names it.
+    struct Partner: Sendable, Hashable, Codable {
+        var qualifier: String?
+        var column: String
+    }
 
     /// Where in the query a column is used.
     enum Clause: Sendable, Hashable, Codable {
@@ -34,5 +47,31 @@ struct ColumnUse: Sendable, Hashable, Codable {
         case join(Int)
         case orderBy
         case groupBy
+    }
+
+    init(qualifier: String?, column: String, clause: Clause, isEquality: Bool, comparedToColumn: Bool,
+         partner: Partner? = nil) {
+        self.qualifier = qualifier
+        self.column = column
+        self.clause = clause
+        self.isEquality = isEquality
+        self.comparedToColumn = comparedToColumn
+        self.partner = partner
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case qualifier, column, clause, isEquality, comparedToColumn, partner, isDisjunct
+    }
+
+    /// Facts stored before `isDisjunct` existed read as conjunctions.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        qualifier = try container.decodeIfPresent(String.self, forKey: .qualifier)
+        column = try container.decode(String.self, forKey: .column)
+        clause = try container.decode(Clause.self, forKey: .clause)
+        isEquality = try container.decode(Bool.self, forKey: .isEquality)
+        comparedToColumn = try container.decode(Bool.self, forKey: .comparedToColumn)
+        partner = try container.decodeIfPresent(Partner.self, forKey: .partner)
+        isDisjunct = try container.decodeIfPresent(Bool.self, forKey: .isDisjunct) ?? false
     }
 }

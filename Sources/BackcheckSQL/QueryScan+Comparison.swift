@@ -12,9 +12,10 @@ extension QueryScan {
         let right = sql.isSymbol(index, "=") || sql.isSymbol(index, "==") ? rightOperand(from: index + 1) : nil
         switch (left, right) {
         case let (left?, right?):
-            for side in [left, right] {
+            for (side, other) in [(left, right), (right, left)] {
                 uses.append(ColumnUse(qualifier: side.qualifier, column: side.column, clause: kind,
-                                      isEquality: isEquality, comparedToColumn: true))
+                                      isEquality: isEquality, comparedToColumn: true,
+                                      partner: ColumnUse.Partner(qualifier: other.qualifier, column: other.column)))
             }
         case let (left?, nil):
             guard !rightIsColumnExpression(from: index + 1, to: rightEnd) else { return }

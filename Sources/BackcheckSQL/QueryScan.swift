@@ -19,6 +19,10 @@ struct QueryScan {
     var uses: [ColumnUse] = []
     var derivedNames: Set<String> = []
     var hasLimit = false
+    /// The conditions of the clause being read: where its uses start, whether an OR joined them;
+    /// the enclosing brackets' below.
+    var disjunction = (start: 0, sawOr: false)
+    var disjunctions: [(start: Int, sawOr: Bool)] = []
 
     static let comparisons: [String: Bool] = ["=": true, "==": true, "<": false, ">": false, "<=": false, ">=": false]
 
@@ -28,6 +32,20 @@ struct QueryScan {
         while index < end {
             index = step(index)
         }
+        while true {
+            closeDisjunction()
+            guard let outer = disjunctions.popLast() else { break }
+            disjunction = outer
+        }
+    }
+
+    /// Marks the uses of the conditions just read as disjuncts when an OR joined them (uses in
+    /// brackets inside them included: `(a = 1 AND b = 2) OR c = 3`).
+    private mutating func closeDisjunction() {
+        if disjunction.sawOr {
+            for index in disjunction.start..<uses.count { uses[index].isDisjunct = true }
+        }
+        disjunction = (uses.count, false)
     }
 
     /// `WITH [RECURSIVE] name [(cols)] AS [NOT] [MATERIALIZED] ( … ), …`: records the names and
@@ -55,10 +73,14 @@ struct QueryScan {
         if token.kind == .punctuation {
             if sql.opensGroup(index) {
                 stack.append((clause, expectTable))
+                disjunctions.append(disjunction)
+                disjunction = (uses.count, false)
                 expectTable = false
                 return index + 1
             }
             if token.hasPartner, let (saved, wasTableExpected) = stack.popLast() {
+                closeDisjunction()
+                if let outer = disjunctions.popLast() { disjunction = outer }
                 clause = saved
                 expectTable = false
                 if saved == .from, wasTableExpected { return derivedTable(after: index) }
@@ -90,9 +112,16 @@ struct QueryScan {
             if sql.opensGroup(index + 1) { return sql.skipGroup(index + 1) }
             expectTable = true
         case "on" where clause == .from:
+            closeDisjunction()
             clause = .on(currentJoin ?? 0)
         case "where", "having":
+            closeDisjunction()
             clause = .filter
+        case "or":
+            switch clause {
+            case .filter, .on: disjunction.sawOr = true
+            default: break
+            }
         case "order" where sql.isWord(index + 1, "by"):
             clause = .orderBy
             expectItem = true
@@ -138,7 +167,7 @@ struct QueryScan {
                 cursor.index += 1
             }
         }
-        tables.append(TableReference(table: key, alias: alias, join: currentJoin))
+        tables.append(TableReference(table: key, alias: alias, join: currentJoin, depth: stack.count))
         return cursor.index
     }
 
@@ -147,7 +176,7 @@ struct QueryScan {
         var next = index + 1
         if sql.isWord(next, "as") { next += 1 }
         guard next < end, parser.isPlainName(next) else { return index + 1 }
-        tables.append(TableReference(table: nil, alias: sql.name(next), join: currentJoin))
+        tables.append(TableReference(table: nil, alias: sql.name(next), join: currentJoin, depth: stack.count))
         return next + 1
     }
 

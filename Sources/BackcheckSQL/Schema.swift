@@ -26,6 +26,7 @@ struct Schema: Sendable {
     init(changes: [SchemaChange], dialect: SQLDialect) {
         self.dialect = dialect
         for change in changes { apply(change) }
+        for key in tables.keys { tables[key]?.keepLastDefinitions() }
     }
 
     /// Tables in name order, for stable output.
@@ -40,10 +41,13 @@ struct Schema: Sendable {
             var table = Table(name: definition.name, columns: definition.columns, indexes: [], foreignKeys: [],
                               location: definition.location)
             for constraint in definition.constraints { table.add(constraint) }
+            let redefined = Set(table.indexes.compactMap(\.name))
             // A second definition of a table (a schema dump beside the migrations that made it)
-            // keeps the secondary indexes declared for the first whose columns still exist.
+            // keeps the secondary indexes declared for the first whose columns still exist,
+            // unless it defines one of the same name again.
             for index in tables[definition.name]?.indexes ?? [] where index.constraint == nil
-                && index.keys.allSatisfy({ key in key.column.map { name in table.columns.contains { $0.name == name } } ?? true }) {
+                && index.keys.allSatisfy({ key in key.column.map { name in table.columns.contains { $0.name == name } } ?? true })
+                && !(index.name.map(redefined.contains) ?? false) {
                 table.indexes.append(index)
             }
             tables[definition.name] = table
@@ -89,6 +93,15 @@ extension Schema.Table {
         case .foreignKey(let key):
             foreignKeys.append(key)
         }
+    }
+
+    /// Keeps the last of the indexes sharing a name: the same index defined again (a snapshot
+    /// repeating the migration that made it, an `IF NOT EXISTS` re-run), so an index is never
+    /// redundant with itself and is reported where it was defined last.
+    mutating func keepLastDefinitions() {
+        WorkMeter.tick(indexes.count)
+        var seen = Set<String>()
+        indexes = indexes.reversed().filter { index in index.name.map { seen.insert($0).inserted } ?? true }.reversed()
     }
 
     mutating func apply(_ action: AlterAction) {

@@ -1,9 +1,30 @@
-/// A column as declared: its name (folded to lower case), its type as written (lower case), and
-/// where it is declared.
+/// A column as declared: its name (folded to lower case), its type as written (lower case),
+/// whether it is declared `NOT NULL`, and where it is declared.
 struct ColumnDefinition: Sendable, Hashable, Codable {
     var name: String
     var type: String
+    var isNotNull = false
     var location: SourceLocation
+
+    init(name: String, type: String, isNotNull: Bool = false, location: SourceLocation) {
+        self.name = name
+        self.type = type
+        self.isNotNull = isNotNull
+        self.location = location
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, type, isNotNull, location
+    }
+
+    /// Facts stored before `isNotNull` existed read as nullable columns.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        type = try container.decode(String.self, forKey: .type)
+        isNotNull = try container.decodeIfPresent(Bool.self, forKey: .isNotNull) ?? false
+        location = try container.decode(SourceLocation.self, forKey: .location)
+    }
 }
 
 /// One key of an index: a plain column, or an expression (`lower(email)`), which never serves a

@@ -95,7 +95,8 @@ public struct ProjectStep {
             return text.count > 200 ? String(text.prefix(197)) + "..." : text
         }
         let ordered = facts.keys.sorted().compactMap { facts[$0] }
-        let all = SchemaAnalysis.findings(facts: ordered.compactMap(\.sql), rules: schemaRules, lineText: lineText)
+        let all = SchemaAnalysis.findings(facts: ordered.compactMap(\.sql), rules: schemaRules, roles: held.mapValues(\.role),
+                                          lineText: lineText)
             + APIAnalysis.findings(facts: ordered.compactMap(\.api), rules: apiRules, settings: settings,
                                    lineText: lineText)
         findings = Dictionary(grouping: all, by: \.path)

@@ -33,7 +33,8 @@ import BackcheckModel
             "o.region group<", "o.created_at order<",
         ])
         let query = try #require(SQLFixtures.facts(sql).queries.first)
-        #expect(query.tables == [TableReference(table: "orders", alias: "o", join: nil), TableReference(table: "users", alias: "u", join: 1)])
+        #expect(query.tables == [TableReference(table: "orders", alias: "o", join: nil, depth: 0),
+                               TableReference(table: "users", alias: "u", join: 1, depth: 0)])
         #expect(query.hasLimit)
     }
 
