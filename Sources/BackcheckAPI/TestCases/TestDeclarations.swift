@@ -265,7 +265,8 @@ struct TestDeclarations {
             if token.kind == .identifier {
                 switch source.text(index) {
                 case "do", "begin", "case", "class", "module", "def": depth += 1
-                case "if", "unless", "while", "until" where token.flags.contains(.startsLine): depth += 1
+                // Only a statement opens a block: `return x if y` is a modifier.
+                case "if", "unless", "while", "until": if token.flags.contains(.startsLine) { depth += 1 }
                 case "end":
                     depth -= 1
                     if depth == 0 { return start..<index }
