@@ -21,7 +21,7 @@ import Testing
         let test = try TestStore()
         defer { test.directory.remove() }
         let counter = VirtualMachineSteps()
-        try test.store.pool.writeWithoutTransaction { db in
+        _ = test.store.pool.writeWithoutTransaction { db in
             sqlite3_trace_v2(db.sqliteConnection, UInt32(SQLITE_TRACE_PROFILE), { _, context, statement, _ in
                 guard let context, let statement else { return 0 }
                 let counter = Unmanaged<VirtualMachineSteps>.fromOpaque(context).takeUnretainedValue()
