@@ -1,6 +1,6 @@
 import os
 
-from flask import Flask, jsonify, make_response, request
+from flask import Flask, jsonify, make_response, request, session
 from flask_cors import CORS
 from flask_wtf.csrf import CSRFProtect
 
@@ -26,8 +26,13 @@ def login():
 @csrf.exempt  # expect: auth/csrf-protection-disabled
 @app.route("/transfer", methods=["POST"])
 def transfer():
+    move_funds(session["user_id"], request.form["to"], int(request.form["amount"]))
     return jsonify(ok=True)
 
 
 def authenticate(email, password):
+    return None
+
+
+def move_funds(user_id, to, amount):
     return None
