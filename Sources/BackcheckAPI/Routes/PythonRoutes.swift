@@ -197,6 +197,14 @@ struct PythonRoutes {
         return nil
     }
 
+    /// The URLconf module `include` names: `include("shop.urls")` or, with an application
+    /// namespace, `include(("shop.urls", "shop"))`.
+    private func includedModule(_ argument: Range<Int>) -> String? {
+        if let module = source.string(argument.lowerBound) { return module }
+        guard source.is(argument.lowerBound, "("), let first = source.arguments(argument.lowerBound).first else { return nil }
+        return source.string(first.lowerBound)
+    }
+
     /// Names passed to `include(name)`: URL lists the file mounts under a prefix of its own.
     private func includedListNames() -> Set<String> {
         var names: Set<String> = []
@@ -224,7 +232,7 @@ struct PythonRoutes {
                 // A prefix held in a variable is unknown: the URLconf it includes is not a root.
                 let prefix = route.map { RoutePath.normalize(djangoPath($0)) } ?? ""
                 let constant = route == nil ? constantName(arguments[0]) ?? "" : nil
-                if let module = source.string(target.lowerBound) {
+                if let module = includedModule(target) {
                     facts.mounts.append(RouteMount(prefix: prefix, module: module.replacingOccurrences(of: ".", with: "/"),
                                                    router: Self.djangoURLConf, on: list, line: position.line, prefixConstant: constant))
                 } else if source.isIdentifier(target.lowerBound), target.count == 1 {

@@ -38,10 +38,11 @@ import Testing
     }
 
     /// Lists a URLconf includes by name (`include(check_urls)`) nest under their prefix, as often
-    /// as they are included; a URLconf included under a prefix held in a variable is no root.
+    /// as they are included; a URLconf included under a prefix held in a variable is no root;
+    /// `include(("api.urls", "api"))` names its module in a tuple.
     @Test func djangoListsIncludedByNameAndVariablePrefixes() {
         let routes = Self.resolved([
-            ("proj/urls.py", "prefix = settings.ROOT\nurlpatterns = [\n    path(prefix, include(\"front.urls\")),\n    path(\"\", include(\"api.urls\")),\n]"),
+            ("proj/urls.py", "prefix = settings.ROOT\nurlpatterns = [\n    path(prefix, include(\"front.urls\")),\n    path(\"hc/\", include((\"api.urls\", \"api\"))),\n]"),
             ("front/urls.py", """
                 check_urls = [
                     path("pings/<int:n>/", views.ping_details),
@@ -63,7 +64,7 @@ import Testing
                 """),
         ])
         #expect(routes == [
-            "* /api/v1/checks", "* /api/v2/checks", "* /checks/{code}/pings/{n} ?", "* /docs ?", "* /ping/{code}",
+            "* /checks/{code}/pings/{n} ?", "* /docs ?", "* /hc/api/v1/checks", "* /hc/api/v2/checks", "* /hc/ping/{code}",
         ])
     }
 }
