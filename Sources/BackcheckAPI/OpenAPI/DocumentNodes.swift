@@ -92,8 +92,15 @@ struct DocumentNodes {
         return Located(node: node, file: target)
     }
 
+    /// Files one document may reach through `$ref`s. A relative reference read again from the
+    /// file it leads to names a deeper path each time (`a/x.yaml` → `a/a/x.yaml` …); where every
+    /// such file exists (a generated tree, a loader that answers every path) the chain would
+    /// never end.
+    static let maxFiles = 256
+
     private mutating func tree(_ path: String) -> Node? {
         if let known = trees[path] { return known }
+        guard trees.count < Self.maxFiles else { return nil }
         let parsed = load(path).flatMap { text in try? YAMLDocument.compose(text, file: path, detail: .problem) }
         trees[path] = parsed
         if parsed != nil { referencedFiles.append(path) }

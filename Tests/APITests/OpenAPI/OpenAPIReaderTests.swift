@@ -77,6 +77,21 @@ import Testing
         #expect(document?.problems.map(\.kind) == [.missingErrorResponse])
     }
 
+    /// A relative `$ref` that every file repeats leads one directory deeper each time; where each
+    /// such file exists the reader stops at ``DocumentNodes/maxFiles`` files (found by FuzzAPI: a
+    /// loader answering every path made the audit hang).
+    @Test func aReferenceChainIntoEverDeeperFilesEnds() throws {
+        let text = """
+            openapi: 3.0.3
+            info: {title: t, version: "1"}
+            paths:
+              /u:
+                $ref: "sub/openapi.yaml"
+            """
+        let document = try OpenAPIReader.read(path: "openapi.yaml", text: text, load: { _ in text })
+        #expect(document?.references.count == DocumentNodes.maxFiles - 1)
+    }
+
     @Test func referencesAcrossFilesAreFollowed() throws {
         let files = [
             "spec/paths/users.yaml": """
