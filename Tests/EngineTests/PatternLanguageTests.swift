@@ -18,6 +18,11 @@ import TestSupport
         """)
     }
 
+    /// A rule around `formula` (YAML at the rule's top level: `all:`, `any:` …).
+    func formulaRule(language: String = "python", _ formula: String) throws -> CompiledRule {
+        try TestSupport.rule("id: logging/test\nchecklist: logging\nseverity: high\nlanguages: [\(language)]\nmessage: m\n" + formula)
+    }
+
     func check(_ rule: CompiledRule, _ code: String, _ comment: Comment? = nil) {
         #expect(TestSupport.positions(rule, code) == TestSupport.markers(code), comment)
     }
@@ -103,12 +108,7 @@ import TestSupport
     }
 
     @Test func combinators() throws {
-        let r = try TestSupport.rule("""
-        id: logging/test
-        checklist: logging
-        severity: high
-        languages: [python]
-        message: m
+        let r = try formulaRule("""
         all:
           - hashlib.$H($X)
           - not: hashlib.$H($X, usedforsecurity=False)
@@ -131,12 +131,7 @@ import TestSupport
     /// functions too; without that, a decorator pattern's `...` ran on to the next unannotated
     /// function and judged it instead.
     @Test func functionPatternsMatchAnnotatedReturns() throws {
-        let r = try TestSupport.rule("""
-        id: logging/test
-        checklist: logging
-        severity: high
-        languages: [python]
-        message: m
+        let r = try formulaRule("""
         all:
           - '@exempt'
           - inside:
@@ -155,12 +150,7 @@ import TestSupport
     }
 
     @Test func notInFileDropsEveryMatchOfAFileWhereItsFormulaMatches() throws {
-        let r = try TestSupport.rule("""
-        id: logging/test
-        checklist: logging
-        severity: high
-        languages: [python]
-        message: m
+        let r = try formulaRule("""
         all:
           - $C.execute(...)
           - not-in-file: sqlite3.connect(...)
@@ -172,12 +162,7 @@ import TestSupport
     }
 
     @Test func anyOfPatterns() throws {
-        let r = try TestSupport.rule("""
-        id: logging/test
-        checklist: logging
-        severity: high
-        languages: [javascript]
-        message: m
+        let r = try formulaRule(language: "javascript", """
         any:
           - crypto.createHash("md5")
           - crypto.createHash("sha1")
@@ -202,12 +187,7 @@ import TestSupport
     }
 
     @Test func filterTrailingEllipsisRunsToTheEndOfItsGroup() throws {
-        let r = try TestSupport.rule("""
-        id: logging/test
-        checklist: logging
-        severity: high
-        languages: [ruby]
-        message: m
+        let r = try formulaRule(language: "ruby", """
         all:
           - puts $X
           - not-inside: 'STDIN.gets ...'
