@@ -1,0 +1,25 @@
+import BackcheckAnalysis
+import BackcheckRules
+import Testing
+import BackcheckModel
+
+/// Built-in rules whose `paths:` leave out jobs an operator runs: a Django management command's
+/// query per row is not a request's N+1.
+@Suite struct OperatorJobPathTests {
+    static let loop = """
+        def prune(checks):
+            for check in checks:
+                if not Check.objects.filter(id=check.id).exists():
+                    continue
+        """
+
+    static func rules(at path: String) throws -> [String] {
+        let analyzer = FileAnalyzer(rules: try RuleSet.builtIn(), secretKey: Array(repeating: 7, count: 32))
+        return analyzer.analyze(path: path, bytes: Array(loop.utf8), language: .python, role: .source).findings.map(\.ruleId)
+    }
+
+    @Test func managementCommandsAreNotCheckedForQueriesInLoops() throws {
+        #expect(try Self.rules(at: "hc/api/services/prune.py").contains("query-performance/query-in-loop-python"))
+        #expect(try !Self.rules(at: "hc/api/management/commands/prune.py").contains("query-performance/query-in-loop-python"))
+    }
+}
