@@ -19,9 +19,10 @@ public enum FileRole: String, CaseIterable, Sendable, Codable {
     case vendored
     /// Minified code (`*.min.js`, or lines far longer than people write).
     case minified
-    /// Browser UI code: components (`*.jsx`, `*.tsx`, `*.vue`, `*.svelte`) and scripts under
-    /// `client/`, `frontend/` or `ui/`. It ships, but to the browser: server-side checks (queries,
-    /// logs, error handling, request input) do not apply, while a secret in it is exposed.
+    /// Browser UI code: components (`*.jsx`, `*.tsx`, `*.vue`, `*.svelte`), scripts under
+    /// `client/`, `frontend/` or `ui/`, and scripts importing a browser UI package (`react`,
+    /// `@angular/core`, `@codemirror/view`). It ships, but to the browser: server-side checks
+    /// (queries, logs, error handling, request input) do not apply, while a secret in it is exposed.
     case frontend
 
     /// The roles whose files are recorded as skipped, not analysed, unless config `skip-roles`

@@ -152,6 +152,52 @@ enum FileRoleConventions {
         return head[..<before].suffix(6).elementsEqual("import".utf8)
     }
 
+    /// The browser UI package a script imports within its first 64 KiB (`@codemirror/view`,
+    /// `react`, `@angular/core`), quoted for the reason, or `"use client"`; nil when it imports
+    /// none. Such a module renders in the browser wherever it sits (`web/src/…`,
+    /// `src/app/services/…`). A file that imports `react-dom/server` renders on the server and
+    /// is not claimed.
+    static func browserFrameworkImport(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(65_536)
+        if firstRange(of: Array("react-dom/server".utf8), in: head) != nil { return nil }
+        let top = head.prefix(headerLength)
+        if firstRange(of: Array("\"use client\"".utf8), in: top) != nil || firstRange(of: Array("'use client'".utf8), in: top) != nil {
+            return "`\"use client\"` directive"
+        }
+        for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
+            var index = head.startIndex
+            while let found = head[index...].firstIndex(of: quote) {
+                index = found + 1
+                guard isModuleSpecifierStart(head, quote: found) else { continue }
+                let name = head[(found + 1)...].prefix { $0 != quote && $0 != Byte.newline }
+                if browserPackages.contains(where: { package in
+                    name.starts(with: package) && (name.count == package.count || package.last == Byte.slash
+                        || name[name.startIndex + package.count] == Byte.slash)
+                }) {
+                    return "imports " + quoted(name)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether the quote at `quote` opens a module specifier: it follows `from`, `import` or
+    /// `require(` (spaces between).
+    private static func isModuleSpecifierStart(_ head: ArraySlice<UInt8>, quote: Int) -> Bool {
+        var before = quote
+        while before > head.startIndex, head[before - 1] == Byte.space { before -= 1 }
+        let preceding = head[..<before]
+        return preceding.suffix(4).elementsEqual("from".utf8) || preceding.suffix(6).elementsEqual("import".utf8)
+            || preceding.suffix(8).elementsEqual("require(".utf8)
+    }
+
+    /// Packages only browser code imports: UI frameworks and editor toolkits. A name ending in
+    /// `/` is a scope whose every package counts.
+    private static let browserPackages: [[UInt8]] = [
+        "react", "react-dom", "react-router", "react-router-dom", "preact", "vue", "vue-router", "svelte",
+        "solid-js", "lit", "@angular/", "@codemirror/", "@mui/", "@tiptap/", "@vue/", "@sveltejs/",
+    ].map { Array($0.utf8) }
+
     /// Bytes that open comment lines and docstrings in the walked languages: `//`, `/*`, ` *`,
     /// `#`, `--`, `<!--`, `"""`.
     private static let commentLeaders: Set<UInt8> = [

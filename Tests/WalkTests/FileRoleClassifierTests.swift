@@ -123,6 +123,17 @@ import Testing
          .minified, "average line of 601 bytes"),
         ("short one-liner", "module.exports = {" + String(repeating: "a: 1, ", count: 100) + "}\n", .javascript, .source, ""),
         ("ordinary code", String(repeating: "def f(x):\n    return x + 1\n", count: 500), .python, .source, ""),
+        ("editor toolkit import", "import { syntaxTree } from \"@codemirror/language\";\nexport const bold = 1\n", .typescript,
+         .frontend, "imports `@codemirror/language`"),
+        ("Angular service", "import { Injectable } from '@angular/core'\n@Injectable() export class Toasts {}\n", .typescript,
+         .frontend, "imports `@angular/core`"),
+        ("React hook", "const { useState } = require(\"react\");\n", .javascript, .frontend, "imports `react`"),
+        ("client directive", "\"use client\";\nexport default function Page() {}\n", .typescript, .frontend,
+         "`\"use client\"` directive"),
+        ("server-side rendering", "import React from \"react\";\nimport { renderToString } from \"react-dom/server\";\n",
+         .typescript, .source, ""),
+        ("package named like one", "import reactive from \"reactive-db\";\nimport x from \"lit-cache\";\n", .javascript, .source, ""),
+        ("the name as a string", "const framework = \"react\";\n", .javascript, .source, ""),
         ("SQL dump lines", "INSERT INTO t VALUES " + String(repeating: "(1, 'x'), ", count: 1_000) + ";\n", .sql, .source, ""),
     ]
 
