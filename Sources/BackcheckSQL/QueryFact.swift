@@ -6,6 +6,31 @@ struct QueryFact: Sendable, Hashable, Codable {
     var tables: [TableReference]
     var uses: [ColumnUse]
     var hasLimit: Bool
+    /// Columns it stores through a hashing or encrypting function, or checks as a stored hash
+    /// (``QueryParser/hashedColumns(_:)``).
+    var hashedColumns: [HashedColumn] = []
+
+    init(location: SourceLocation, tables: [TableReference], uses: [ColumnUse], hasLimit: Bool, hashedColumns: [HashedColumn] = []) {
+        self.location = location
+        self.tables = tables
+        self.uses = uses
+        self.hasLimit = hasLimit
+        self.hashedColumns = hashedColumns
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case location, tables, uses, hasLimit, hashedColumns
+    }
+
+    /// Facts stored before `hashedColumns` existed read as storing none.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        location = try container.decode(SourceLocation.self, forKey: .location)
+        tables = try container.decode([TableReference].self, forKey: .tables)
+        uses = try container.decode([ColumnUse].self, forKey: .uses)
+        hasLimit = try container.decode(Bool.self, forKey: .hasLimit)
+        hashedColumns = try container.decodeIfPresent([HashedColumn].self, forKey: .hashedColumns) ?? []
+    }
 }
 
 /// A table named in FROM, JOIN, UPDATE or DELETE, with the alias columns are qualified by.

@@ -21,10 +21,10 @@ public enum SQLFactExtractor {
         for statement in StatementSplitter.statements(sql) {
             if parser.isQuery(statement) {
                 let (tables, uses, hasLimit) = parser.parse(statement)
-                guard !uses.isEmpty else { continue }
-                let location = ddl.location(statement.lowerBound)
-                queries.append(QueryFact(location: location,
-                                         tables: tables, uses: uses, hasLimit: hasLimit))
+                let hashed = parser.hashedColumns(statement)
+                guard !uses.isEmpty || !hashed.isEmpty else { continue }
+                queries.append(QueryFact(location: ddl.location(statement.lowerBound),
+                                         tables: tables, uses: uses, hasLimit: hasLimit, hashedColumns: hashed))
             } else {
                 changes += ddl.changes(in: statement)
             }
@@ -41,17 +41,19 @@ public enum SQLFactExtractor {
             let parser = QueryParser(sql: sql)
             for statement in StatementSplitter.statements(sql) where parser.isQuery(statement) {
                 let (tables, uses, hasLimit) = parser.parse(statement)
-                guard !uses.isEmpty else { continue }
+                let hashed = parser.hashedColumns(statement)
+                guard !uses.isEmpty || !hashed.isEmpty else { continue }
                 let position = file.position(ofByte: Int(file.buffer.tokens[query.token].start))
                 queries.append(QueryFact(location: SourceLocation(path: path, position),
-                                         tables: tables, uses: uses, hasLimit: hasLimit))
+                                         tables: tables, uses: uses, hasLimit: hasLimit, hashedColumns: hashed))
             }
         }
         return SQLFileFacts(path: path, dialect: .unknown, changes: [], queries: queries)
     }
 
-    /// Prefilter: a query worth reading filters, joins or sorts, so its text has one of these words.
+    /// Prefilter: a query worth reading filters, joins or sorts, or stores a hash, so its text has
+    /// one of these words.
     private static func mayHoldQueries(_ bytes: [UInt8]) -> Bool {
-        ["where", "join", "order"].contains { ByteSearch.containsCaseInsensitive(bytes, $0) }
+        ["where", "join", "order", "crypt(", "digest(", "hashbytes("].contains { ByteSearch.containsCaseInsensitive(bytes, $0) }
     }
 }

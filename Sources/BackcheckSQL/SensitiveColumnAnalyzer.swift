@@ -1,7 +1,8 @@
 import BackcheckRules
 
 /// Columns whose names say they hold a password, secret or token (or a card number) in a text
-/// type, and whose names do not say the value is hashed or encrypted.
+/// type, and whose names do not say the value is hashed or encrypted, nor the queries store it
+/// through a hashing function.
 struct SensitiveColumnAnalyzer: SchemaAnalyzer {
     enum Kind: Sendable {
         case secret, cardNumber
@@ -20,9 +21,19 @@ struct SensitiveColumnAnalyzer: SchemaAnalyzer {
     private static let textTypes = ["char", "text", "string", "clob", "varchar", "nvarchar"]
 
     func problems(in context: SchemaContext, rule: Rule) -> [SchemaProblem] {
+        // `table.column` pairs the code stores hashes in (`password = crypt($1, gen_salt('bf'))`):
+        // the name is right, and the values are not plain.
+        var hashed = Set<String>()
+        for query in context.queries {
+            for column in query.hashedColumns {
+                for table in column.table.map({ [$0] }) ?? query.tables.compactMap(\.table) {
+                    hashed.insert("\(table).\(column.column)")
+                }
+            }
+        }
         var problems: [SchemaProblem] = []
         for table in context.schema.sortedTables {
-            for column in table.columns where matches(column) {
+            for column in table.columns where matches(column) && !hashed.contains("\(table.name).\(column.name)") {
                 problems.append(SchemaProblem(
                     location: column.location, identity: "\(table.name).\(column.name)", table: table.name,
                     columns: [column.name],

@@ -91,3 +91,31 @@ import BackcheckModel
         }
     }
 }
+
+/// Columns a query stores through a hashing function, as ``SensitiveColumnAnalyzer`` reads them.
+@Suite struct HashedColumnTests {
+    func hashed(_ sql: String) -> [[String]] {
+        SQLFixtures.facts(sql).queries.map { $0.hashedColumns.map { ($0.table.map { $0 + "." } ?? "") + $0.column } }
+    }
+
+    @Test func insertValuesByPosition() {
+        #expect(hashed("INSERT INTO users (username, password, salt) VALUES ($1, CASE WHEN $2 != '' THEN CRYPT($2, GEN_SALT('bf')) ELSE NULL END, $3);")
+            == [["users.password"]])
+        #expect(hashed("INSERT INTO public.users (password, salt) VALUES ($1, gen_salt('bf'));") == [["users.salt"]])
+    }
+
+    @Test func updateAssignments() {
+        #expect(hashed("UPDATE accounts SET name = $2, passwd = crypt($3, gen_salt('bf')), token = encode(digest($4, 'sha256'), 'hex') WHERE id = $1;")
+            == [["passwd", "token"]])
+        #expect(hashed("UPDATE accounts SET passwd = $2 WHERE id = $1;") == [[]])
+    }
+
+    @Test func pgcryptoCheckNamesTheStoredHash() {
+        #expect(hashed("SELECT id FROM members WHERE email = $1 AND crypt($2, password) = password;") == [["password"]])
+    }
+
+    @Test func insertWithoutFiltersIsKeptForItsHashes() {
+        #expect(SQLFixtures.facts("INSERT INTO users (password) VALUES ($1);").queries.isEmpty)
+        #expect(hashed("INSERT INTO users (password) VALUES (crypt($1, gen_salt('bf')));") == [["users.password"]])
+    }
+}
