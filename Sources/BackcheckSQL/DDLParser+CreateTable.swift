@@ -24,9 +24,50 @@ extension DDLParser {
                 constraints += inline
             }
         }
+        if let key = mergeTreeKey(after: cursor, table: name) { constraints.append(.key(key)) }
         let table = TableDefinition(name: name, columns: columns, constraints: constraints, location: location(nameIndex))
         return .createTable(table, ifNotExists: ifNotExists)
     }
+
+    /// ClickHouse's key of a `*MergeTree` table, from the options after the column list
+    /// (`ENGINE = MergeTree PARTITION BY … ORDER BY (…) PRIMARY KEY (…)`): the PRIMARY KEY clause,
+    /// else the ORDER BY clause, which is the primary key when none is given. The engine has no
+    /// other kind of key (no `ALTER TABLE … ADD PRIMARY KEY`), so `ORDER BY tuple()` is recorded as
+    /// the key it is. Nil for other engines and dialects.
+    private func mergeTreeKey(after cursor: StatementCursor, table: String) -> IndexDefinition? {
+        var options = cursor
+        guard options.accept("engine") else { return nil }
+        _ = options.accept(symbol: "=")
+        guard !options.atEnd, sql.isName(options.index), sql.name(options.index).hasSuffix("mergetree") else { return nil }
+        var orderBy: (keys: [IndexKey], at: Int)?
+        var primaryKey: (keys: [IndexKey], at: Int)?
+        while !options.atEnd {
+            let here = options.index
+            if options.accept("order", "by") {
+                orderBy = (clauseKeys(&options), here)
+            } else if options.accept("primary", "key") {
+                primaryKey = (clauseKeys(&options), here)
+            } else {
+                options.skip()
+            }
+        }
+        guard let key = primaryKey ?? orderBy else { return nil }
+        return IndexDefinition(name: nil, table: table, keys: key.keys, isUnique: false, constraint: .primaryKey,
+                               location: location(key.at))
+    }
+
+    /// The keys of `(a, b)` or of a single `a` / expression up to the next clause.
+    private func clauseKeys(_ options: inout StatementCursor) -> [IndexKey] {
+        if let group = options.group() {
+            let keys = indexKeys(group)
+            return keys.isEmpty ? [.expression("tuple()")] : keys
+        }
+        let start = options.index
+        while !options.atEnd, !Self.tableOptionWords.contains(where: { options.peek($0) }) { options.skip() }
+        return start < options.index ? indexKeys(start..<options.index) : []
+    }
+
+    private static let tableOptionWords = ["order", "primary", "partition", "sample", "settings", "ttl", "comment"]
 
     /// Whether an element starting at `index` declares a column (rather than `LIKE t` or a
     /// constraint this parser does not model, such as `CHECK` or `EXCLUDE`).

@@ -19,6 +19,7 @@ struct SensitiveColumnAnalyzer: SchemaAnalyzer {
                                     "expir", "_at", "_id", "_type", "_count", "_len", "_hint", "_set", "_changed",
                                     "_required", "_reset", "policy", "brand", "kms", "vault", "ref"]
     private static let textTypes = ["char", "text", "string", "clob", "varchar", "nvarchar"]
+    private static let bcryptLength = ["char(60)", "binary(60)"]
 
     func problems(in context: SchemaContext, rule: Rule) -> [SchemaProblem] {
         // `table.column` pairs the code stores hashes in (`password = crypt($1, gen_salt('bf'))`):
@@ -52,6 +53,11 @@ struct SensitiveColumnAnalyzer: SchemaAnalyzer {
         let named = names.contains { word in word.count <= 3 ? name == word : name.contains(word) }
         guard named, !Self.safeWords.contains(where: name.contains) else { return false }
         let type = column.type
+        // Exactly the length of a bcrypt hash (`$2b$12$` and 53 characters), the usual
+        // column for one: `password VARCHAR(60)`.
+        if kind == .secret, Self.bcryptLength.contains(where: { type.replacingOccurrences(of: " ", with: "").hasSuffix($0) }) {
+            return false
+        }
         return kind == .cardNumber
             ? Self.textTypes.contains(where: type.contains) || type.hasPrefix("bigint") || type.hasPrefix("numeric") || type.hasPrefix("decimal")
             : Self.textTypes.contains(where: type.contains)

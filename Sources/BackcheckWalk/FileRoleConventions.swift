@@ -31,7 +31,9 @@ enum FileRoleConventions {
             "__mocks__/", "seeds.rb"),
         .migration: patterns(
             "*migrations/", "*Migrations/", "**/db/migrate/", "**/db/migration/", "**/db/changelog/", "**/alembic/versions/",
-            "V[0-9]*__*.sql", "U[0-9]*__*.sql", "R__*.sql", "*.up.sql", "*.down.sql"),
+            "V[0-9]*__*.sql", "U[0-9]*__*.sql", "R__*.sql", "*.up.sql", "*.down.sql",
+            // A Go package's list of migration functions, applied in order at start-up.
+            "migrations.go"),
         .frontend: patterns(
             "*.jsx", "*.tsx", "*.vue", "*.svelte", "**/client/**/*.js", "**/client/**/*.ts", "**/frontend/**/*.js",
             "**/frontend/**/*.ts", "**/ui/**/*.js", "**/ui/**/*.ts", "**/webapp/**/*.js", "**/webapp/**/*.ts"),

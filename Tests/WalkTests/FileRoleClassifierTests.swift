@@ -54,6 +54,7 @@ import Testing
         ("src/main/resources/db/migration/V1__init.sql", .migration),
         ("sql/V12__add_orders.sql", .migration),
         ("migrate/001_users.up.sql", .migration),
+        ("internal/database/migrations.go", .migration),
         // generated
         ("api/v1/user.pb.go", .generated),
         ("proto/user_pb2.py", .generated),
