@@ -13,6 +13,10 @@ enum StatusNames {
         "unprocessablecontent": 422, "toomanyrequests": 429,
         "internalservererror": 500, "servererror": 500, "notimplemented": 501, "badgateway": 502,
         "serviceunavailable": 503, "gatewaytimeout": 504,
+        // A project's own assertion helpers for a refusal (`assertPermissionError($resp)`,
+        // `assertAccessDenied()`), named for what the response means rather than its code.
+        "permissionerror": 403, "permissiondenied": 403, "accessdenied": 403, "unauthenticated": 401,
+        "validationerror": 422,
     ]
 
     /// Matchers that check a redirect without naming its status: RSpec and Minitest

@@ -224,11 +224,16 @@ import Testing
                     $this->get('/admin')->assertStatus(403);
                 }
                 public function test_silent() { $this->delete('/api/orders/1'); }
+                public function test_viewer_cannot_delete() {
+                    $resp = $this->actingAs($this->viewer)->delete('/api/orders/1');
+                    $this->assertPermissionError($resp);
+                }
             }
             """, path: "tests/Feature/OrderTest.php") == [
                 "test_creates@3 asserts [POST /api/orders] {201}",
                 "testForbidden@6 asserts [GET /admin] {403}",
                 "test_silent@9 silent [DELETE /api/orders/1] {}",
+                "test_viewer_cannot_delete@10 asserts [DELETE /api/orders/1] {403}",
             ])
         #expect(summary("""
             RSpec.describe "Orders", type: :request do
