@@ -23,7 +23,7 @@ enum FileRoleConventions {
             "*_generated.go", "zz_generated*.go", "*.generated.*", "GPBMetadata/"),
         .test: patterns(
             "test/", "tests/", "Tests/", "spec/", "specs/", "__tests__/", "testdata/", "e2e/", "*Tests/",
-            "*_test.*", "test_*", "tests.py", "conftest.py", "*.test.*", "*.spec.*", "*_spec.rb",
+            "*_test.*", "test_*", "test-*", "tests.py", "conftest.py", "*.test.*", "*.spec.*", "*_spec.rb",
             "*Test.java", "*Tests.java", "*Test.kt", "*Tests.kt", "*Test.cs", "*Tests.cs", "*Test.php",
             "*Test.swift", "*Tests.swift", "*Test.scala", "*Spec.scala", "*Test.groovy", "*Spec.groovy"),
         .fixture: patterns(

@@ -18,6 +18,7 @@ import Testing
         ("app/tests.py", .test),
         ("conftest.py", .test),
         ("test_views.py", .test),
+        ("tools/test-performance.py", .test),
         ("views_test.py", .test),
         ("pkg/jwt/parser_test.go", .test),
         ("test/api/users.test.ts", .test),
