@@ -28,6 +28,10 @@ struct TestReach {
                 for (place, segment) in segments.reversed().enumerated() {
                     bySegment[Self.slot(place, segment), default: []].append(asked.count)
                 }
+                // `retry.json` asks Rails' `retry(.:format)` too.
+                if let last = segments.last, let bare = Self.formatless(last) {
+                    bySegment[Self.slot(0, bare), default: []].append(asked.count)
+                }
                 asked.append(Asked(test: index, request: request, segments: segments))
             }
             for name in entry.test.calledNames where name.count > 3 { callers[name, default: []].append(index) }
@@ -90,11 +94,26 @@ struct TestReach {
         // `{}` there could be anything.
         // ASP.NET matches paths case-insensitively, and apps often slugify (`MyAccount` as `my-account`).
         let loose = route.route.framework == "aspnet"
-        return zip(asked.suffix(served.count), served).allSatisfy { asked, served in
-            served.hasPrefix("{") || asked == served || asked.hasPrefix("{") && route.prefixKnown
+        // Rails routes take an optional format (`(.:format)`): `/chats/1/retry.json` asks `retry`.
+        let formatted = route.route.framework == "rails"
+        let pairs = Array(zip(asked.suffix(served.count), served))
+        return pairs.enumerated().allSatisfy { place, pair in
+            let (asked, served) = pair
+            return served.hasPrefix("{") || asked == served || asked.hasPrefix("{") && route.prefixKnown
                 || loose && Self.slug(asked) == Self.slug(served)
+                || formatted && place == pairs.count - 1 && Self.formatless(asked) == served
         }
     }
+
+    /// A last segment without its response format (`retry.json` → `retry`), or nil when it has
+    /// none of the formats Rails and Express serve by extension.
+    private static func formatless(_ segment: Substring) -> Substring? {
+        guard let dot = segment.lastIndex(of: "."), dot != segment.startIndex,
+              formats.contains(segment[segment.index(after: dot)...].lowercased()) else { return nil }
+        return segment[..<dot]
+    }
+
+    private static let formats: Set<String> = ["json", "xml", "html", "csv", "js", "txt", "atom", "rss"]
 
     private static func slug(_ segment: Substring) -> String {
         String(segment.lowercased().filter { $0 != "-" && $0 != "_" })

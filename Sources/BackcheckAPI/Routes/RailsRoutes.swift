@@ -124,8 +124,13 @@ struct RailsRoutes {
         default:
             guard let method = Self.verbs[word], let path = first else { return nil }
             // `get :search` inside `collection do`/`member do`: the path is the action's name;
-            // `get 'photos/search'` is photos#search.
-            add([method], RoutePath.join(scope.prefix, path), handler(arguments) ?? scope.action ?? Self.impliedAction(path))
+            // `get 'photos/search'` is photos#search. `post :retry, on: :member` inside
+            // `resources :chats do` is the member block's route in one line.
+            var prefix = scope.prefix
+            if let resource = scope.resource, scope.context == .resource, let on = option("on", arguments) {
+                if on == "member" { prefix = resource.member } else if on == "collection" { prefix = resource.collection }
+            }
+            add([method], RoutePath.join(prefix, path), handler(arguments) ?? scope.action ?? Self.impliedAction(path))
         }
         return nil
     }

@@ -52,6 +52,33 @@ import Testing
             == ["docs/openapi.yaml:5 api-docs/openapi-missing-error-response"])
     }
 
+    @Test func aRailsRequestWithAFormatReachesItsRoute() throws {
+        let routes = """
+            Rails.application.routes.draw do
+              resources :chats, only: [:show] do
+                post :retry, on: :member
+              end
+            end
+            """
+        let tests = { (suffix: String) in """
+            class ChatsControllerTest < ActionDispatch::IntegrationTest
+              test "retries" do
+                post "/chats/1/retry\(suffix)"
+                assert_response :accepted
+              end
+              test "refuses to retry without a message" do
+                post "/chats/2/retry\(suffix)"
+                assert_response :unprocessable_entity
+              end
+            end
+            """ }
+        // Asked as `retry.json`, the route is tested and its failure too; `retry.pdf` is no format.
+        #expect(try findings([("config/routes.rb", routes), ("test/chats_test.rb", tests(".json"))])
+            == ["config/routes.rb:2 testing/untested-route"])
+        #expect(try findings([("config/routes.rb", routes), ("test/chats_test.rb", tests(".pdf"))])
+            == ["config/routes.rb:2 testing/untested-route", "config/routes.rb:3 testing/untested-route"])
+    }
+
     @Test func routesOutsideTheDocumentsBasePathAreNotItsToDocument() throws {
         let document = """
             openapi: 3.0.3

@@ -37,6 +37,8 @@ import Testing
               resource :profile, only: [:show]
               resources :articles, except: [:new, :edit, :create, :update, :destroy, :index] do
                 resources :comments, only: :create
+                post :publish, on: :member
+                get :drafts, on: :collection
               end
               if Rails.env.development?
                 get 'debug' => 'debug#show'
@@ -46,7 +48,8 @@ import Testing
         #expect(RouteFixtures.routes(code, path: "config/routes.rb") == [
             "GET / home", "GET /about about", "GET /admin/users index", "GET /admin/users/{id} show",
             "POST /admin/users/{id}/ban ban", "GET /profile show", "GET /articles/{id} show",
-            "POST /articles/{article_id}/comments create", "GET /debug show",
+            "POST /articles/{article_id}/comments create", "POST /articles/{id}/publish publish",
+            "GET /articles/drafts drafts", "GET /debug show",
         ])
         #expect(RouteFixtures.routes("""
             Rails.application.routes.draw do
