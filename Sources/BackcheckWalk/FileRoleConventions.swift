@@ -154,14 +154,19 @@ enum FileRoleConventions {
         return head[..<before].suffix(6).elementsEqual("import".utf8)
     }
 
-    /// The browser UI package a script imports within its first 64 KiB (`@codemirror/view`,
-    /// `react`, `@angular/core`), quoted for the reason, or `"use client"`; nil when it imports
-    /// none. Such a module renders in the browser wherever it sits (`web/src/…`,
-    /// `src/app/services/…`). A file that imports `react-dom/server` renders on the server and
-    /// is not claimed.
-    static func browserFrameworkImport(_ bytes: [UInt8]) -> String? {
+    /// What shows a script runs in the browser, within its first 64 KiB: a browser UI package it
+    /// imports (`@codemirror/view`, `react`, `@angular/core`), `"use client"`, or two of the DOM's
+    /// own APIs (`document.addEventListener`, `navigator.sendBeacon`); quoted for the reason, nil
+    /// when there is none. Such a module runs in the browser wherever it sits (`web/src/…`,
+    /// `src/recorder/…`). A file that imports `react-dom/server` renders on the server and is
+    /// not claimed.
+    static func browserCode(_ bytes: [UInt8]) -> String? {
         let head = bytes.prefix(65_536)
         if firstRange(of: Array("react-dom/server".utf8), in: head) != nil { return nil }
+        let apis = domAPIs.filter { firstRange(of: $0, in: head) != nil }
+        if apis.count >= 2 {
+            return "uses " + apis.prefix(2).map { quoted($0[...]) }.joined(separator: ", ")
+        }
         let top = head.prefix(headerLength)
         if firstRange(of: Array("\"use client\"".utf8), in: top) != nil || firstRange(of: Array("'use client'".utf8), in: top) != nil {
             return "`\"use client\"` directive"
@@ -182,6 +187,14 @@ enum FileRoleConventions {
         }
         return nil
     }
+
+    /// Members of the browser's globals that server code has no use for.
+    private static let domAPIs: [[UInt8]] = [
+        "document.addEventListener", "document.querySelector", "document.getElementById", "document.createElement",
+        "document.readyState", "document.visibilityState", "document.cookie", "document.body", "window.addEventListener",
+        "window.location", "window.localStorage", "window.sessionStorage", "navigator.sendBeacon", "navigator.userAgent",
+        "localStorage.getItem", "localStorage.setItem", "sessionStorage.getItem", "sessionStorage.setItem",
+    ].map { Array($0.utf8) }
 
     /// Whether the quote at `quote` opens a module specifier: it follows `from`, `import` or
     /// `require(` (spaces between).

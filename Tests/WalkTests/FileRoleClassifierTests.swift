@@ -135,6 +135,9 @@ import Testing
         ("server-side rendering", "import React from \"react\";\nimport { renderToString } from \"react-dom/server\";\n",
          .typescript, .source, ""),
         ("package named like one", "import reactive from \"reactive-db\";\nimport x from \"lit-cache\";\n", .javascript, .source, ""),
+        ("DOM script", "(window => {\n  document.addEventListener(\"visibilitychange\", flush);\n  if (document.readyState === \"complete\") start();\n})(window);\n",
+         .javascript, .frontend, "uses `document.addEventListener`, `document.readyState`"),
+        ("one DOM mention", "// server side: no document.cookie here\nmodule.exports = render;\n", .javascript, .source, ""),
         ("the name as a string", "const framework = \"react\";\n", .javascript, .source, ""),
         ("SQL dump lines", "INSERT INTO t VALUES " + String(repeating: "(1, 'x'), ", count: 1_000) + ";\n", .sql, .source, ""),
     ]
