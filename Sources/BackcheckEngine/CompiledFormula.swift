@@ -161,14 +161,14 @@ package indirect enum CompiledFormula: Sendable {
             for (offset, item) in items.enumerated() where offset != firstPositive && !candidates.isEmpty {
                 switch item {
                 case .not(let inner):
-                    let others = MatchRanges(inner.evaluate(&engine, filter: true))
-                    candidates.removeAll { others.anyOverlaps($0.start..<$0.end) }
+                    let others = FilterRanges(inner.evaluate(&engine, filter: true), engine: engine)
+                    candidates.removeAll { others.anyOverlaps($0) }
                 case .inside(let inner):
-                    let others = MatchRanges(inner.evaluate(&engine, filter: true))
-                    candidates.removeAll { !others.anyContains($0.start..<$0.end) }
+                    let others = FilterRanges(inner.evaluate(&engine, filter: true), engine: engine)
+                    candidates.removeAll { !others.anyContains($0) }
                 case .notInside(let inner):
-                    let others = MatchRanges(inner.evaluate(&engine, filter: true))
-                    candidates.removeAll { others.anyContains($0.start..<$0.end) }
+                    let others = FilterRanges(inner.evaluate(&engine, filter: true), engine: engine)
+                    candidates.removeAll { others.anyContains($0) }
                 case .notInFile(let inner):
                     if !inner.evaluate(&engine, filter: true).isEmpty { candidates.removeAll() }
                 default:

@@ -17,6 +17,8 @@ struct MatchEngine {
     /// regexes.
     private let constrainedSlots: [Bool]
     private let unexplainedSlots: [Bool]
+    /// Slots whose filter bindings must equal the filtered match's (``TextConstraint/unify``).
+    let unifiedSlots: [Int]
     let budget: Int
     /// Functions that return request data somewhere in the root: their calls are taint sources.
     package var importedSources: Set<String> = []
@@ -45,6 +47,7 @@ struct MatchEngine {
         self.constraints = constraints
         constrainedSlots = constraints.map { $0 != nil }
         unexplainedSlots = constraints.map { $0?.unexplained == true }
+        unifiedSlots = constraints.indices.filter { constraints[$0]?.unify == true }
         self.budget = budget
         self.bound = Array(repeating: nil, count: constraints.count)
     }

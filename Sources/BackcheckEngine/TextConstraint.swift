@@ -12,14 +12,19 @@ public struct TextConstraint: Sendable {
     /// to-dos, tool directives and commented-out code. A `catch` block holding any other comment
     /// (`// ignore` included) is a documented decision, not an empty block.
     public var unexplained: Bool
+    /// A filter (`not`, `inside`, `not-inside`) match that binds the metavariable counts only
+    /// where it binds the same tokens as the match it filters: `not-inside: '$A = signer.unsign(...)
+    /// ...'` spares the comparison of that `$A`, not of every value compared after an unsign.
+    public var unify: Bool
 
     public init(regex: CompiledRegex? = nil, notRegex: CompiledRegex? = nil, entropy: Double? = nil, minLength: Int? = nil,
-                unexplained: Bool = false) {
+                unexplained: Bool = false, unify: Bool = false) {
         self.regex = regex
         self.notRegex = notRegex
         self.entropy = entropy
         self.minLength = minLength
         self.unexplained = unexplained
+        self.unify = unify
     }
 
     /// Whether `text` satisfies every part of the constraint. The regexes are asked through

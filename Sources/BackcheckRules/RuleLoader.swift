@@ -221,7 +221,7 @@ public enum RuleLoader {
         for (nameNode, body) in map {
             guard var name = nameNode.string else { throw reader.error(nameNode, "metavariable name expected") }
             if name.hasPrefix("$") { name.removeFirst() }
-            let fields = try reader.mapping(body, what: "constraints for `\(name)` (regex, not-regex, entropy, min-length, unexplained)")
+            let fields = try reader.mapping(body, what: "constraints for `\(name)` (regex, not-regex, entropy, min-length, unexplained, unify)")
             var constraint = TextConstraint()
             for (keyNode, value) in fields {
                 switch keyNode.string {
@@ -233,11 +233,14 @@ public enum RuleLoader {
                 case "unexplained":
                     guard let flag = value.bool else { throw reader.error(value, "`unexplained` must be true or false") }
                     constraint.unexplained = flag
+                case "unify":
+                    guard let flag = value.bool else { throw reader.error(value, "`unify` must be true or false") }
+                    constraint.unify = flag
                 case "min-length":
                     guard let number = value.int, number >= 0 else { throw reader.error(value, "`min-length` must be a non-negative integer") }
                     constraint.minLength = number
                 default:
-                    throw reader.error(keyNode, "unknown constraint `\(keyNode.string ?? "?")`; one of regex, not-regex, entropy, min-length, unexplained")
+                    throw reader.error(keyNode, "unknown constraint `\(keyNode.string ?? "?")`; one of regex, not-regex, entropy, min-length, unexplained, unify")
                 }
             }
             result[name] = constraint

@@ -201,6 +201,35 @@ import TestSupport
         #expect(found.first?.endLine == 1)
     }
 
+    /// A `unify` metavariable ties a filter's binding to the match's: the filter spares only the
+    /// matches that bind the same tokens to it. Without `unify` the filter's `$X` is its own.
+    @Test func unifiedMetavariablesTieFiltersToTheMatch() throws {
+        let formula = """
+        all:
+          - print($X)
+          - not-inside: |
+              $X = clean(...)
+              ...
+        """
+        let unified = try formulaRule(formula + "\nwhere:\n  X: { unify: true }")
+        check(unified, "a = clean(raw)\nprint(a)\n↓print(b)\n")
+        check(unified, "a = clean(raw)\nb = clean(raw)\nprint(a)\nprint(b)\n")
+        check(unified, "↓print(a)\na = clean(raw)\n")
+        // A match that leaves the metavariable unbound is filtered by every binding.
+        let free = try formulaRule(formula)
+        check(free, "a = clean(raw)\nprint(a)\nprint(b)\n")
+        let unbound = try formulaRule("""
+        all:
+          - any: [print($X), print()]
+          - not-inside: |
+              $X = clean(...)
+              ...
+        where:
+          X: { unify: true }
+        """)
+        check(unbound, "a = clean(raw)\nprint()\n↓print(b)\n")
+    }
+
     @Test func unexplainedBindingOnlyTriesTheEmptySequence() throws {
         // Ruby's `rescue … end` has no closer to stop a `...`: each non-empty rescue used to test
         // every longer body up to the end of the file and exhaust the budget of a 200-line file.
