@@ -36,7 +36,10 @@ enum FileRoleConventions {
             "migrations.go"),
         .frontend: patterns(
             "*.jsx", "*.tsx", "*.vue", "*.svelte", "**/client/**/*.js", "**/client/**/*.ts", "**/frontend/**/*.js",
-            "**/frontend/**/*.ts", "**/ui/**/*.js", "**/ui/**/*.ts", "**/webapp/**/*.js", "**/webapp/**/*.ts"),
+            "**/frontend/**/*.ts", "**/ui/**/*.js", "**/ui/**/*.ts", "**/webapp/**/*.js", "**/webapp/**/*.ts",
+            // Laravel's front-end sources, which Vite or Mix bundle for the browser.
+            "**/resources/js/**/*.js", "**/resources/js/**/*.ts", "**/resources/assets/js/**/*.js",
+            "**/resources/assets/js/**/*.ts"),
         .docs: patterns(
             "docs/", "doc/", "Docs/", "documentation/", "examples/", "example/", "Examples/", "samples/",
             "sample/", "Samples/", "*.md", "*.mdx"),

@@ -78,6 +78,8 @@ import Testing
         ("ui/packages/editor/src/commands.ts", .frontend),
         ("internal/client/http.go", .source),
         ("app/components/Button.tsx", .frontend),
+        ("resources/assets/js/services/downloadService.ts", .frontend),
+        ("resources/js/app.js", .frontend),
         ("app/components/Button.test.tsx", .test),
         ("Jellyfin.Server/Migrations/Routines/MergePeople.cs", .migration),
         ("db/old_migrations/20241106_tidy.rb", .migration),

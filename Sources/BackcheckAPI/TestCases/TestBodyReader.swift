@@ -31,6 +31,9 @@ struct TestBodyReader {
         "getasync": "GET", "postasync": "POST", "putasync": "PUT", "patchasync": "PATCH", "deleteasync": "DELETE",
         "postasjsonasync": "POST", "putasjsonasync": "PUT", "getfromjsonasync": "GET",
         "getforentity": "GET", "getforobject": "GET", "postforentity": "POST", "postforobject": "POST",
+        // A project's own helpers that send the request as a given user (`$this->getAs('api/x', $user)`).
+        "getas": "GET", "postas": "POST", "putas": "PUT", "patchas": "PATCH", "deleteas": "DELETE",
+        "getjsonas": "GET", "postjsonas": "POST", "putjsonas": "PUT", "patchjsonas": "PATCH", "deletejsonas": "DELETE",
     ]
     /// Calls that write output for a person to read.
     static let printNames: Set<String> = ["print", "println", "printf", "Println", "Printf", "Print", "puts", "pp",
