@@ -21,4 +21,19 @@ enum ByteSearch {
             return false
         }
     }
+
+    /// Whether `bytes` contain `text` exactly.
+    static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let last = buffer.count - needle.count
+            while index <= last {
+                if buffer[index] == first, buffer[(index + 1)..<(index + needle.count)].elementsEqual(needle[1...]) { return true }
+                index += 1
+            }
+            return false
+        }
+    }
 }

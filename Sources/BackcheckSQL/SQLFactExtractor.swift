@@ -33,7 +33,10 @@ public enum SQLFactExtractor {
     }
 
     private static func codeFile(path: String, bytes: [UInt8], language: Language) -> SQLFileFacts {
-        guard mayHoldQueries(bytes) else { return SQLFileFacts(path: path, dialect: .unknown, changes: [], queries: []) }
+        let hashesPasswords = PasswordHashing.isCalled(in: bytes)
+        guard mayHoldQueries(bytes) else {
+            return SQLFileFacts(path: path, dialect: .unknown, changes: [], queries: [], hashesPasswords: hashesPasswords)
+        }
         let file = LexedFile(bytes: bytes, language: language)
         var queries: [QueryFact] = []
         for query in EmbeddedSQL.queries(in: file) {
@@ -48,7 +51,7 @@ public enum SQLFactExtractor {
                                          tables: tables, uses: uses, hasLimit: hasLimit, hashedColumns: hashed))
             }
         }
-        return SQLFileFacts(path: path, dialect: .unknown, changes: [], queries: queries)
+        return SQLFileFacts(path: path, dialect: .unknown, changes: [], queries: queries, hashesPasswords: hashesPasswords)
     }
 
     /// Prefilter: a query worth reading filters, joins or sorts, or stores a hash, so its text has

@@ -12,8 +12,11 @@ extension SchemaAnalysis {
         let withDDL = Set(facts.filter { !$0.changes.isEmpty }.compactMap { scopes[$0.path] ?? nil })
         let queried = facts.sorted { NaturalPathOrder.precedes($0.path, $1.path) }
             .filter { roles[$0.path] != .migration && !MigrationPath.isVersionedMigration($0.path) }
+        // Tests hash passwords for their fixtures; the project's own code is what stores them.
+        let hashesPasswords = facts.contains { $0.hashesPasswords && roles[$0.path].map(FileRole.shipped.contains) ?? true }
         guard !withDDL.isEmpty else {
-            return [SchemaContext(schema: schema(from: facts, dialect: dialect), queries: queried.flatMap(\.queries))]
+            return [SchemaContext(schema: schema(from: facts, dialect: dialect), queries: queried.flatMap(\.queries),
+                                  hashesPasswords: hashesPasswords)]
         }
         return withDDL.sorted { $0.name < $1.name }.map { scope in
             let own = facts.filter { (scopes[$0.path] ?? nil).map { $0 == scope } ?? true }
@@ -27,7 +30,7 @@ extension SchemaAnalysis {
                 return inTree && scope.dialect != .unknown ? scope.dialect : file.dialect
             }
             return SchemaContext(schema: schema(from: own, dialect: dialect ?? SQLDialect.majority(votes)),
-                                 queries: queries.flatMap(\.queries))
+                                 queries: queries.flatMap(\.queries), hashesPasswords: hashesPasswords)
         }
     }
 }

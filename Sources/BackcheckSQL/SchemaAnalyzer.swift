@@ -10,12 +10,15 @@ protocol SchemaAnalyzer: Sendable {
 struct SchemaContext {
     var schema: Schema
     var queries: [QueryFact]
+    /// The project's code calls a password-hashing API (``PasswordHashing``).
+    var hashesPasswords = false
     /// Each table's look-ups, by the same keys as `schema.tables`.
     let lookups: [String: TableLookup]
 
-    init(schema: Schema, queries: [QueryFact]) {
+    init(schema: Schema, queries: [QueryFact], hashesPasswords: Bool = false) {
         self.schema = schema
         self.queries = queries
+        self.hashesPasswords = hashesPasswords
         lookups = schema.tables.mapValues(TableLookup.init)
     }
 }

@@ -2,7 +2,8 @@ import BackcheckRules
 
 /// Columns whose names say they hold a password, secret or token (or a card number) in a text
 /// type, and whose names do not say the value is hashed or encrypted, nor the queries store it
-/// through a hashing function.
+/// through a hashing function; password columns not at all in a project whose code hashes
+/// passwords (bcrypt, argon2, a framework's hasher).
 struct SensitiveColumnAnalyzer: SchemaAnalyzer {
     enum Kind: Sendable {
         case secret, cardNumber
@@ -34,7 +35,8 @@ struct SensitiveColumnAnalyzer: SchemaAnalyzer {
         }
         var problems: [SchemaProblem] = []
         for table in context.schema.sortedTables {
-            for column in table.columns where matches(column) && !hashed.contains("\(table.name).\(column.name)") {
+            for column in table.columns where matches(column) && !hashed.contains("\(table.name).\(column.name)")
+                && !(context.hashesPasswords && Self.isPasswordName(column.name)) {
                 problems.append(SchemaProblem(
                     location: column.location, identity: "\(table.name).\(column.name)", table: table.name,
                     columns: [column.name],
@@ -44,6 +46,12 @@ struct SensitiveColumnAnalyzer: SchemaAnalyzer {
             }
         }
         return problems
+    }
+
+    /// A password's column, which a project that hashes passwords fills with hashes. Other
+    /// secrets (API keys, tokens a server sends on) are not vouched for by a password hasher.
+    private static func isPasswordName(_ name: String) -> Bool {
+        ["password", "passwd", "pwd"].contains { name.contains($0) }
     }
 
     private func matches(_ column: ColumnDefinition) -> Bool {

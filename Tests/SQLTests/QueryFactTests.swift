@@ -119,3 +119,22 @@ import BackcheckModel
         #expect(hashed("INSERT INTO users (password) VALUES (crypt($1, gen_salt('bf')));") == [["users.password"]])
     }
 }
+
+/// A project whose code hashes passwords stores hashes in its `password` columns.
+@Suite struct PasswordHashingProjectTests {
+    let rule = "sensitive-data/plaintext-password-column"
+    let schema = ("migrations/sqlite/0001_initial.up.sql",
+                  "CREATE TABLE account (id INTEGER PRIMARY KEY, username TEXT NOT NULL, password TEXT NOT NULL, api_secret TEXT);")
+
+    @Test func aPasswordHasherInTheCodeVouchesForPasswordColumnsOnly() {
+        let hasher = ("internal/domains/accounts.go",
+                      "package domains\nfunc hash(p string) ([]byte, error) { return bcrypt.GenerateFromPassword([]byte(p), 10) }\n")
+        #expect(SQLFixtures.keys(SQLFixtures.findings(rule, [schema])) == ["account(password)", "account(api_secret)"])
+        #expect(SQLFixtures.keys(SQLFixtures.findings(rule, [schema, hasher])) == ["account(api_secret)"])
+    }
+
+    @Test func namesThatOnlyMentionHashingDoNot() {
+        let other = ("internal/cache.go", "package cache\n// hash keys with fnv, not bcrypt\nfunc key(s string) uint32 { return fnv32(s) }\n")
+        #expect(SQLFixtures.keys(SQLFixtures.findings(rule, [schema, other])) == ["account(password)", "account(api_secret)"])
+    }
+}
