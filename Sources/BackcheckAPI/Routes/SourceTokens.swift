@@ -36,6 +36,12 @@ struct SourceTokens {
         return Int(tokens[index].partner)
     }
 
+    /// The index of the bracket opening the group closing at `index`, or nil.
+    func open(_ index: Int) -> Int? {
+        guard index >= 0, index < count, tokens[index].hasPartner, Int(tokens[index].partner) < index else { return nil }
+        return Int(tokens[index].partner)
+    }
+
     /// The literal text of the string starting at `index`: a plain string's content, or an
     /// interpolated one with each interpolation as `{}`; nil when no string starts there.
     func string(_ index: Int) -> String? {

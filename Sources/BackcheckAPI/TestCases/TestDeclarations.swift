@@ -80,7 +80,8 @@ struct TestDeclarations {
             declaration.data = TestData.read(source, region: index..<name, parameters: name + 1)
             return declaration
         case .php:
-            guard source.is(index, "function"), source.isIdentifier(index + 1), source.text(index + 1).hasPrefix("test"),
+            guard source.is(index, "function"), source.isIdentifier(index + 1),
+                  source.text(index + 1).hasPrefix("test") || isMarkedPHPUnitTest(function: index),
                   let body = braceBody(after: index + 2) else { return nil }
             return Declaration(name: source.text(index + 1), start: index, body: body, framework: "phpunit")
         case .ruby:
@@ -197,6 +198,23 @@ struct TestDeclarations {
     }
 
     /// The `{ … }` after a parameter list starting at or after `index`.
+    /// Whether the PHP method whose `function` keyword is at `function` is marked a test by
+    /// PHPUnit's `#[Test]` attribute or a `@test` docblock tag, above its modifiers.
+    private func isMarkedPHPUnitTest(function: Int) -> Bool {
+        var first = function
+        while first > 0, ["public", "protected", "private", "static", "final"].contains(where: { source.is(first - 1, $0) }) {
+            first -= 1
+        }
+        // `#[Test]`, `#[\PHPUnit\Framework\Attributes\Test]`, `#[Test, Group('x')]`.
+        if first > 0, source.is(first - 1, "]"), let open = source.open(first - 1), open > 0, source.is(open - 1, "#") {
+            if ((open + 1)..<(first - 1)).contains(where: { source.is($0, "Test") }) { return true }
+        }
+        // A docblock is no token: look at the source between the previous token and the method.
+        let gapStart = first > 0 ? Int(source.tokens[first - 1].end) : 0
+        let gap = source.file.bytes[gapStart..<Int(source.tokens[first].start)]
+        return gap.count >= 5 && gap.indices.dropLast(4).contains { gap[$0...].starts(with: "@test".utf8) }
+    }
+
     private func braceBody(after index: Int) -> Range<Int>? {
         var cursor = index
         while cursor < source.count, cursor - index < 64 {

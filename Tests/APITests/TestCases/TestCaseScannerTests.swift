@@ -228,12 +228,21 @@ import Testing
                     $resp = $this->actingAs($this->viewer)->delete('/api/orders/1');
                     $this->assertPermissionError($resp);
                 }
+                #[Test]
+                public function regeneratesTheKey(): void {
+                    $this->postAs('api/me/key/regenerate', [], $user)->assertOk();
+                }
+                /** @test */
+                public function listsUsers() { $this->getAs('api/users', $admin)->assertOk(); }
+                public function helper() { $this->get('/api/orders'); }
             }
             """, path: "tests/Feature/OrderTest.php") == [
                 "test_creates@3 asserts [POST /api/orders] {201}",
                 "testForbidden@6 asserts [GET /admin] {403}",
                 "test_silent@9 silent [DELETE /api/orders/1] {}",
                 "test_viewer_cannot_delete@10 asserts [DELETE /api/orders/1] {403}",
+                "regeneratesTheKey@15 asserts [POST /api/me/key/regenerate] {200}",
+                "listsUsers@19 asserts [GET /api/users] {200}",
             ])
         #expect(summary("""
             RSpec.describe "Orders", type: :request do
