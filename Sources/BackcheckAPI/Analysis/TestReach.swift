@@ -34,10 +34,19 @@ struct TestReach {
                 }
                 asked.append(Asked(test: index, request: request, segments: segments))
             }
-            for name in entry.test.calledNames where name.count > 3 { callers[name, default: []].append(index) }
+            for name in entry.test.calledNames where name.count > 3 && !Self.genericActions.contains(name) {
+                callers[name, default: []].append(index)
+            }
             unresolvedMethods.formUnion(entry.test.unresolvedRequests ?? [])
         }
     }
+
+    /// Action names every resource controller shares (Laravel, Rails): a test calling `update(…)`
+    /// or `store(…)` has called some model's or service's, not a route's handler.
+    private static let genericActions: Set<String> = [
+        "index", "show", "store", "update", "destroy", "create", "edit", "delete", "list", "handle", "__invoke",
+        "execute", "invoke",
+    ]
 
     /// Whether the project has tests that make requests: without them, every route would be
     /// "untested" and saying so route by route helps no one.
