@@ -16,7 +16,7 @@ enum StatusNames {
         // A project's own assertion helpers for a refusal (`assertPermissionError($resp)`,
         // `assertAccessDenied()`), named for what the response means rather than its code.
         "permissionerror": 403, "permissiondenied": 403, "accessdenied": 403, "unauthenticated": 401,
-        "validationerror": 422,
+        "validationerror": 422, "resourcenotfound": 404, "modelnotfound": 404,
     ]
 
     /// Matchers that check a redirect without naming its status: RSpec and Minitest

@@ -159,7 +159,10 @@ struct TestBodyReader {
             let rows = dataPaths(argument, data)
             return rows.isEmpty ? nil : .literal(rows.map { TestRequest(method: method, path: $0, line: line, sendsQuery: more ? true : nil) })
         }
-        if name == "NewRequest" || name == "NewRequestWithContext" || name == "HttpRequestMessage" || (name == "test" && receiver != nil) {
+        // Laravel's `$this->json('DELETE', '/x')` and `$this->call('GET', '/x')` name the method first.
+        let laravelCall = source.file.language == .php && receiver == "$this" && (name == "json" || name == "call")
+        if name == "NewRequest" || name == "NewRequestWithContext" || name == "HttpRequestMessage" || (name == "test" && receiver != nil)
+            || laravelCall {
             let arguments = source.arguments(index + 1).drop { source.is($0.lowerBound, "ctx") || source.is($0.lowerBound, "context") }
             guard arguments.count >= 2 else { return nil }
             let verb = method(arguments[arguments.startIndex]) ?? "*"

@@ -235,6 +235,10 @@ import Testing
                 /** @test */
                 public function listsUsers() { $this->getAs('api/users', $admin)->assertOk(); }
                 public function helper() { $this->get('/api/orders'); }
+                public function test_guests_cannot_discard() {
+                    $this->json('delete', 'api/duplicate-uploads')->assertUnauthorized();
+                    $this->getAs('api/users/9', $admin)->assertResourceNotFound();
+                }
             }
             """, path: "tests/Feature/OrderTest.php") == [
                 "test_creates@3 asserts [POST /api/orders] {201}",
@@ -243,6 +247,7 @@ import Testing
                 "test_viewer_cannot_delete@10 asserts [DELETE /api/orders/1] {403}",
                 "regeneratesTheKey@15 asserts [POST /api/me/key/regenerate] {200}",
                 "listsUsers@19 asserts [GET /api/users] {200}",
+                "test_guests_cannot_discard@21 asserts [DELETE /api/duplicate-uploads, GET /api/users/9] {401,404}",
             ])
         #expect(summary("""
             RSpec.describe "Orders", type: :request do
