@@ -7,6 +7,8 @@ import BackcheckModel
 /// of its literal segments in the same place, not with every request.
 struct TestReach {
     private struct Asked {
+        /// Its index in ``asked``.
+        var id: Int
         var test: Int
         var request: TestRequest
         var segments: [Substring]
@@ -32,7 +34,7 @@ struct TestReach {
                 if let last = segments.last, let bare = Self.formatless(last) {
                     bySegment[Self.slot(0, bare), default: []].append(asked.count)
                 }
-                asked.append(Asked(test: index, request: request, segments: segments))
+                asked.append(Asked(id: asked.count, test: index, request: request, segments: segments))
             }
             for name in entry.test.calledNames where name.count > 3 && !Self.genericActions.contains(name) {
                 callers[name, default: []].append(index)
@@ -75,9 +77,23 @@ struct TestReach {
         return (reaching.sorted().map { tests[$0].test }, requests.contains { $0.request.sendsQuery == true })
     }
 
-    /// The test requests whose path and method fit `route`.
+    /// The test requests whose path and method fit `route`, also without the optional parameters
+    /// it ends with (`play/{song}/{transcode?}` is asked as `play/1`).
     private func requests(reaching route: ResolvedRoute) -> [Asked] {
         let served = route.path.split(separator: "/")
+        let optional = min(route.route.optionalTail ?? 0, served.count)
+        guard optional > 0 else { return requests(reaching: route, served: served) }
+        var seen = Set<Int>()
+        var found: [Asked] = []
+        for dropped in 0...optional {
+            for request in requests(reaching: route, served: Array(served.dropLast(dropped))) where seen.insert(request.id).inserted {
+                found.append(request)
+            }
+        }
+        return found
+    }
+
+    private func requests(reaching route: ResolvedRoute, served: [Substring]) -> [Asked] {
         // Requests sharing the route's last literal segment in its place, or a `{}` there; a
         // route of parameters only is compared with every request.
         let candidates: [Int]

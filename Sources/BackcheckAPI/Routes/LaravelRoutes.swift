@@ -58,7 +58,10 @@ struct LaravelRoutes {
                     handled = true
                 default:
                     if let methods = Self.methods[member], arguments.count >= 2, let path = first {
-                        facts.routes.append(route(methods, RoutePath.join(RoutePath.join(prefix, chainPrefix), path), arguments[1], index))
+                        var fact = route(methods, RoutePath.join(RoutePath.join(prefix, chainPrefix), path), arguments[1], index)
+                        let optional = RoutePath.optionalTail(path)
+                        if optional > 0 { fact.optionalTail = optional }
+                        facts.routes.append(fact)
                         handled = true
                     }
                 }

@@ -21,6 +21,9 @@ public struct RouteFact: Sendable, Codable, Hashable {
     /// `destroy`): its controller under `app/controllers` (`mod/hat_requests`), which must define
     /// the action for the route to serve anything (``ControllerActions``).
     public var controller: String?
+    /// How many parameters the declared path ends with that a request may leave out (Laravel
+    /// `{transcode?}`, Express `:format?`); nil for none.
+    public var optionalTail: Int?
 
     public init(methods: [String], path: String, handler: String?, line: Int, column: Int, framework: String,
                 router: String? = nil) {

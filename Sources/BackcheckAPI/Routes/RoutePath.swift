@@ -82,6 +82,13 @@ public enum RoutePath {
         return String(segment)
     }
 
+    /// How many segments at the end of a declared `path` are optional parameters (`{x?}`, `:x?`).
+    static func optionalTail(_ path: String) -> Int {
+        path.split(separator: "/").reversed().prefix { segment in
+            (segment.hasPrefix("{") && segment.hasSuffix("?}")) || (segment.hasPrefix(":") && segment.hasSuffix("?"))
+        }.count
+    }
+
     /// `id`, `id?`, `id(\\d+)`, `id.json` → `id`.
     private static func parameterName(_ text: Substring) -> String {
         String(text.prefix { $0.isLetter || $0.isNumber || $0 == "_" })

@@ -79,6 +79,25 @@ import Testing
             == ["config/routes.rb:2 testing/untested-route", "config/routes.rb:3 testing/untested-route"])
     }
 
+    @Test func aRequestMayLeaveOutTheOptionalParametersARouteEndsWith() throws {
+        let routes = """
+            <?php
+            Route::get('play/{song}/{transcode?}', PlayController::class);
+            Route::get('stream/{song}', StreamController::class);
+            """
+        let tests = """
+            <?php
+            class PlayTest extends TestCase {
+                public function test_plays(): void { $this->get("play/1")->assertOk(); }
+                public function test_refuses_a_private_song(): void { $this->get("play/2")->assertForbidden(); }
+                public function test_transcodes(): void { $this->get("play/1/mp3")->assertOk(); }
+                public function test_streams(): void { $this->get("stream")->assertOk(); }
+            }
+            """
+        // `stream/{song}` has no optional parameter: `stream` does not ask it.
+        #expect(try findings([("routes/web.php", routes), ("tests/PlayTest.php", tests)]) == ["routes/web.php:3 testing/untested-route"])
+    }
+
     @Test func routesOutsideTheDocumentsBasePathAreNotItsToDocument() throws {
         let document = """
             openapi: 3.0.3
