@@ -25,10 +25,10 @@ struct FilterRanges {
         var grouped: [[Int]: [[UInt8]: [PatternMatch]]] = [:]
         for match in matches {
             let slots = unified.filter { $0 < match.bindings.count && match.bindings[$0] != nil }
-            if slots.isEmpty {
-                plainMatches.append(match)
+            if let key = Self.key(match, slots, tokens: tokens, bytes: bytes), !slots.isEmpty {
+                grouped[slots, default: [:]][key, default: []].append(match)
             } else {
-                grouped[slots, default: [:]][Self.key(match, slots, tokens: tokens, bytes: bytes)!, default: []].append(match)
+                plainMatches.append(match)
             }
         }
         plain = MatchRanges(plainMatches)

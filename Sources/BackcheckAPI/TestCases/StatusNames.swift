@@ -17,6 +17,9 @@ enum StatusNames {
         // `assertAccessDenied()`), named for what the response means rather than its code.
         "permissionerror": 403, "permissiondenied": 403, "accessdenied": 403, "unauthenticated": 401,
         "validationerror": 422, "resourcenotfound": 404, "modelnotfound": 404,
+        // Laravel's validation assertions: `assertInvalid(['email'])`, `assertJsonValidationErrors`,
+        // and a form's redirect back with errors (`assertSessionHasErrors`).
+        "invalid": 422, "jsonvalidationerrors": 422, "jsonvalidationerrorfor": 422, "sessionhaserrors": 302,
     ]
 
     /// Matchers that check a redirect without naming its status: RSpec and Minitest

@@ -239,6 +239,11 @@ import Testing
                     $this->json('delete', 'api/duplicate-uploads')->assertUnauthorized();
                     $this->getAs('api/users/9', $admin)->assertResourceNotFound();
                 }
+                public function test_rejects_a_bad_email() {
+                    $this->postJson('/api/users', ['email' => 'x'])->assertJsonValidationErrors(['email']);
+                    $this->post('/register', [])->assertSessionHasErrors('name');
+                    $this->putJson('/api/users/1', [])->assertInvalid(['name']);
+                }
             }
             """, path: "tests/Feature/OrderTest.php") == [
                 "test_creates@3 asserts [POST /api/orders] {201}",
@@ -248,6 +253,7 @@ import Testing
                 "regeneratesTheKey@15 asserts [POST /api/me/key/regenerate] {200}",
                 "listsUsers@19 asserts [GET /api/users] {200}",
                 "test_guests_cannot_discard@21 asserts [DELETE /api/duplicate-uploads, GET /api/users/9] {401,404}",
+                "test_rejects_a_bad_email@25 asserts [POST /api/users, POST /register, PUT /api/users/1] {302,422}",
             ])
         #expect(summary("""
             RSpec.describe "Orders", type: :request do
