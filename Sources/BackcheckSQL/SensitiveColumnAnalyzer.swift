@@ -36,7 +36,7 @@ struct SensitiveColumnAnalyzer: SchemaAnalyzer {
         var problems: [SchemaProblem] = []
         for table in context.schema.sortedTables {
             for column in table.columns where matches(column) && !hashed.contains("\(table.name).\(column.name)")
-                && !(context.hashesPasswords && Self.isPasswordName(column.name)) {
+                && !(context.hashesPasswords && Self.isPasswordName(column.name) && !Self.hasHashColumn(beside: column, in: table)) {
                 problems.append(SchemaProblem(
                     location: column.location, identity: "\(table.name).\(column.name)", table: table.name,
                     columns: [column.name],
@@ -52,6 +52,15 @@ struct SensitiveColumnAnalyzer: SchemaAnalyzer {
     /// secrets (API keys, tokens a server sends on) are not vouched for by a password hasher.
     private static func isPasswordName(_ name: String) -> Bool {
         ["password", "passwd", "pwd"].contains { name.contains($0) }
+    }
+
+    /// Whether the table keeps password hashes in a column of their own (`password_hash` beside
+    /// `password`): then the plainly named one is not where the hasher's output goes.
+    private static func hasHashColumn(beside column: ColumnDefinition, in table: Schema.Table) -> Bool {
+        table.columns.contains { other in
+            other.name != column.name && isPasswordName(other.name)
+                && ["hash", "digest", "crypt", "cipher"].contains(where: other.name.contains)
+        }
     }
 
     private func matches(_ column: ColumnDefinition) -> Bool {

@@ -133,6 +133,12 @@ import BackcheckModel
         #expect(SQLFixtures.keys(SQLFixtures.findings(rule, [schema, hasher])) == ["account(api_secret)"])
     }
 
+    @Test func aTableWithItsOwnHashColumnKeepsThePlainOneReported() {
+        let both = ("db/schema.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY, password TEXT NOT NULL, password_hash TEXT);")
+        let hasher = ("app/auth.py", "import bcrypt\ndef hash_password(p):\n    return bcrypt.hashpw(p, bcrypt.gensalt())\n")
+        #expect(SQLFixtures.keys(SQLFixtures.findings(rule, [both, hasher])) == ["users(password)"])
+    }
+
     @Test func namesThatOnlyMentionHashingDoNot() {
         let other = ("internal/cache.go", "package cache\n// hash keys with fnv, not bcrypt\nfunc key(s string) uint32 { return fnv32(s) }\n")
         #expect(SQLFixtures.keys(SQLFixtures.findings(rule, [schema, other])) == ["account(password)", "account(api_secret)"])
