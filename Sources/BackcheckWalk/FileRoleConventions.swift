@@ -166,9 +166,9 @@ enum FileRoleConventions {
     static func browserCode(_ bytes: [UInt8]) -> String? {
         let head = bytes.prefix(65_536)
         if firstRange(of: Array("react-dom/server".utf8), in: head) != nil { return nil }
-        let apis = domAPIs.filter { firstRange(of: $0, in: head) != nil }
+        let apis = domAPIsUsed(in: head, upTo: 2)
         if apis.count >= 2 {
-            return "uses " + apis.prefix(2).map { quoted($0[...]) }.joined(separator: ", ")
+            return "uses " + apis.map { quoted($0[...]) }.joined(separator: ", ")
         }
         let top = head.prefix(headerLength)
         if firstRange(of: Array("\"use client\"".utf8), in: top) != nil || firstRange(of: Array("'use client'".utf8), in: top) != nil {
@@ -191,13 +191,32 @@ enum FileRoleConventions {
         return nil
     }
 
+    /// Up to `limit` distinct DOM APIs `head` uses, in the order of ``domAPIs``: one scan per global
+    /// (`document.`), then a look at the member after each occurrence.
+    private static func domAPIsUsed(in head: ArraySlice<UInt8>, upTo limit: Int) -> [[UInt8]] {
+        var used: [[UInt8]] = []
+        for (global, members) in domAPIs {
+            var index = head.startIndex
+            while used.count < limit, let found = firstRange(of: global, in: head[index...]) {
+                let member = found + global.count
+                for name in members where head[member...].starts(with: name) && !used.contains(global + name) {
+                    used.append(global + name)
+                }
+                index = member
+            }
+        }
+        return used
+    }
+
     /// Members of the browser's globals that server code has no use for.
-    private static let domAPIs: [[UInt8]] = [
-        "document.addEventListener", "document.querySelector", "document.getElementById", "document.createElement",
-        "document.readyState", "document.visibilityState", "document.cookie", "document.body", "window.addEventListener",
-        "window.location", "window.localStorage", "window.sessionStorage", "navigator.sendBeacon", "navigator.userAgent",
-        "localStorage.getItem", "localStorage.setItem", "sessionStorage.getItem", "sessionStorage.setItem",
-    ].map { Array($0.utf8) }
+    private static let domAPIs: [(global: [UInt8], members: [[UInt8]])] = [
+        ("document.", ["addEventListener", "querySelector", "getElementById", "createElement", "readyState", "visibilityState",
+                       "cookie", "body"]),
+        ("window.", ["addEventListener", "location", "localStorage", "sessionStorage"]),
+        ("navigator.", ["sendBeacon", "userAgent"]),
+        ("localStorage.", ["getItem", "setItem"]),
+        ("sessionStorage.", ["getItem", "setItem"]),
+    ].map { (Array($0.0.utf8), $0.1.map { Array($0.utf8) }) }
 
     /// Whether the quote at `quote` opens a module specifier: it follows `from`, `import` or
     /// `require(` (spaces between).
