@@ -62,6 +62,12 @@ import Testing
         #expect(failure?.message.contains("`unexplained` must be true or false") == true)
     }
 
+    @Test func unifyMustBeABoolean() {
+        let failure = error(valid + "\nwhere:\n  X: { unify: sometimes }")
+        #expect(failure?.line == 8)
+        #expect(failure?.message.contains("`unify` must be true or false") == true)
+    }
+
     @Test func constraintOnUnboundMetavariableIsReported() {
         #expect(error(valid + "\nwhere:\n  Y: { regex: a }")?.message.contains("`Y`") == true)
     }
