@@ -21,7 +21,7 @@ struct HappyPathOnlyAnalyzer: APIAnalyzer {
     }
 
     func problems(in context: APIContext, rule: Rule) -> [APIProblem] {
-        let reach = TestReach(context.facts)
+        let reach = TestReach(context.facts, routes: context.routes)
         let tested = context.routes.map { route in
             let (reaching, sendsQuery) = reach.reach(of: route)
             // Tests that check no status say nothing about which paths they cover.

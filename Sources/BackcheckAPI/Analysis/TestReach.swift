@@ -21,8 +21,19 @@ struct TestReach {
     private var bySegment: [String: [Int]] = [:]
     private var callers: [String: [Int]] = [:]
     private var unresolvedMethods = Set<String>()
+    /// "METHOD path" of the routes without parameters, segments as slugs: a request for one of
+    /// them is answered by that route, not by a sibling with a parameter in its place
+    /// (`SyncPlay/List` does not reach `SyncPlay/{id}`).
+    private var literalRoutes = Set<String>()
+    /// The same paths without their methods, for requests whose method is unknown.
+    private var literalPaths = Set<String>()
 
-    init(_ facts: [APIFileFacts]) {
+    init(_ facts: [APIFileFacts], routes: [ResolvedRoute]) {
+        for route in routes where !route.path.contains("{") {
+            let key = Self.literalKey(route.path.split(separator: "/"))
+            literalPaths.insert(key)
+            for method in route.route.methods { literalRoutes.insert(method + " " + key) }
+        }
         tests = facts.flatMap { file in (file.tests?.tests ?? []).map { (file.path, $0) } }
         for (index, entry) in tests.enumerated() {
             for request in entry.test.requests {
@@ -103,14 +114,27 @@ struct TestReach {
         } else {
             candidates = Array(asked.indices)
         }
+        let parameterized = served.contains { $0.hasPrefix("{") }
         return candidates.compactMap { candidate in
             WorkMeter.tick()
             let request = asked[candidate]
             // A route whose mount prefix is unknown may be asked with more leading segments.
             guard request.segments.count == served.count || (!route.prefixKnown && request.segments.count > served.count),
-                  Self.fits(request.request.method, request.segments, route, served) else { return nil }
+                  Self.fits(request.request.method, request.segments, route, served),
+                  !parameterized || !answeredByLiteralRoute(request) else { return nil }
             return request
         }
+    }
+
+    private func answeredByLiteralRoute(_ request: Asked) -> Bool {
+        guard !literalPaths.isEmpty else { return false }
+        let key = Self.literalKey(request.segments)
+        let method = request.request.method
+        return method == "*" ? literalPaths.contains(key) : literalRoutes.contains(method + " " + key) || literalRoutes.contains("* " + key)
+    }
+
+    private static func literalKey(_ segments: [Substring]) -> String {
+        segments.map(slug).joined(separator: "/")
     }
 
     private static func fits(_ method: String, _ asked: [Substring], _ route: ResolvedRoute, _ served: [Substring]) -> Bool {

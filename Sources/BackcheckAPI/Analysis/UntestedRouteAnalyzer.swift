@@ -4,7 +4,7 @@ import BackcheckRules
 /// catch-alls are plumbing, not operations to test.
 struct UntestedRouteAnalyzer: APIAnalyzer {
     func problems(in context: APIContext, rule: Rule) -> [APIProblem] {
-        let reach = TestReach(context.facts)
+        let reach = TestReach(context.facts, routes: context.routes)
         guard reach.reachesAnything else { return [] }
         var reported = Set<String>()
         return context.routes.compactMap { route in

@@ -71,12 +71,17 @@ struct GoRoutes {
             let member = source.text(index + 2)
             let arguments = source.arguments(index + 3)
             let prefix = prefixes[receiver] ?? ""
+            let router = receiver == "http" ? nil : origins[receiver].map { $0.isEmpty ? nil : $0 } ?? receiver
+            if member == "Match", let route = matchRoute(arguments, prefix: prefix, at: index, router: router) {
+                facts.routes.append(route)
+                index += 1
+                continue
+            }
             guard let first = arguments.first, let written = source.string(first.lowerBound) else {
                 index += 1
                 continue
             }
             let position = source.position(index)
-            let router = receiver == "http" ? nil : origins[receiver].map { $0.isEmpty ? nil : $0 } ?? receiver
             switch member {
             case "Group", "PathPrefix":
                 // `v1 := r.Group("/v1")`, `api := r.PathPrefix("/api").Subrouter()`.
@@ -88,6 +93,8 @@ struct GoRoutes {
                     // Macaron/Flamego: inside `m.Group("/x", func() { … })` the same router has the prefix.
                     scoped.append((body, receiver, prefixes[receiver]))
                     prefixes[receiver] = RoutePath.join(prefix, written)
+                } else if member == "Group", let chained = chainedRoute(after: index + 3, prefix: RoutePath.join(prefix, written), router: router) {
+                    facts.routes.append(chained)
                 }
             case "Combo":
                 // `m.Combo("/x").Get(h).Post(h)`: one path, a method per chained call.
@@ -125,13 +132,45 @@ struct GoRoutes {
             default:
                 let method = Self.upperMethods.contains(member) ? member : Self.chiMethods[member]
                     ?? (member == "Any" ? "*" : nil)
-                guard let method, arguments.count >= 2, written.hasPrefix("/") || written.isEmpty else { break }
+                // gin joins a relative path to its group's (`g.GET("version", h)` serves `/version`).
+                guard let method, arguments.count >= 2,
+                      written.hasPrefix("/") || written.isEmpty || Self.upperMethods.contains(member) && Self.isRelativePath(written) else { break }
                 let framework = Self.chiMethods[member] != nil ? "chi" : "gin"
                 facts.routes.append(route([method], RoutePath.join(prefix, written), arguments, position, framework, router))
             }
             index += 1
         }
         return facts
+    }
+
+    /// gin's `g.Match([]string{"GET", "HEAD"}, "/health", h)`: one route answering each listed method.
+    private func matchRoute(_ arguments: [Range<Int>], prefix: String, at index: Int, router: String?) -> RouteFact? {
+        guard arguments.count >= 3, let written = source.string(arguments[1].lowerBound),
+              written.hasPrefix("/") || Self.isRelativePath(written) else { return nil }
+        let methods = arguments[0].compactMap { token in source.string(token).map { $0.uppercased() } }.filter(Self.upperMethods.contains)
+        guard !methods.isEmpty else { return nil }
+        return route(methods, RoutePath.join(prefix, written), arguments, source.position(index), "gin", router)
+    }
+
+    /// `g.Group("/user").Use(auth).POST("", h)`: `Use` hands back the same group, so a verb
+    /// chained after it is a route under the group's prefix. `open` is the `Group` call's `(`.
+    private func chainedRoute(after open: Int, prefix: String, router: String?) -> RouteFact? {
+        guard var cursor = source.close(open).map({ $0 + 1 }) else { return nil }
+        while source.is(cursor, "."), source.is(cursor + 1, "Use"), source.is(cursor + 2, "("), let close = source.close(cursor + 2) {
+            cursor = close + 1
+        }
+        guard source.is(cursor, "."), Self.upperMethods.contains(source.text(cursor + 1)), source.is(cursor + 2, "(") else { return nil }
+        let arguments = source.arguments(cursor + 2)
+        guard arguments.count >= 2, let written = source.string(arguments[0].lowerBound),
+              written.isEmpty || written.hasPrefix("/") || Self.isRelativePath(written) else { return nil }
+        return route([source.text(cursor + 1)], RoutePath.join(prefix, written), arguments, source.position(cursor + 1), "gin", router)
+    }
+
+    /// `version`, `current/user`, `:id/config`: a path segment list without the leading `/`, not
+    /// a URL or a sentence.
+    private static func isRelativePath(_ written: String) -> Bool {
+        guard let first = written.first, first.isLetter || first.isNumber || first == ":" else { return false }
+        return !written.contains(" ") && !written.contains("://") && !written.contains(".")
     }
 
     private func route(_ methods: [String], _ path: String, _ arguments: [Range<Int>], _ position: SourcePosition,

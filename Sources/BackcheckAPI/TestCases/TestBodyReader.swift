@@ -5,7 +5,7 @@ import BackcheckModel
 struct TestBodyReader {
     let source: SourceTokens
     let extraAssertions: Set<String>
-    /// The file's functions that assert (``TestDeclarations/assertingHelpers(_:)``).
+    /// The file's helper functions that assert: a test that calls one asserts through it.
     var assertingHelpers: Set<String> = []
     /// Paths the file keeps in names (`self.url`), for requests that pass the name.
     let bindings: PathBindings
@@ -96,16 +96,6 @@ struct TestBodyReader {
                         prints: prints ? true : nil)
     }
 
-    /// Whether the tokens of `body` assert anything.
-    func asserts(in body: Range<Int>) -> Bool {
-        body.contains { index in
-            WorkMeter.tick()
-            guard source.isIdentifier(index) else { return false }
-            let name = source.text(index)
-            return isAssertion(name, name.lowercased(), at: index)
-        }
-    }
-
     private func isAssertion(_ name: String, _ lower: String, at index: Int) -> Bool {
         if Self.assertionNames.contains(name) || extraAssertions.contains(name) { return true }
         if assertingHelpers.contains(name), source.is(index + 1, "(") { return true }
@@ -125,13 +115,15 @@ struct TestBodyReader {
         return false
     }
 
-    /// A number next to a status: `status_code == 404`, `.expect(201)`, `toBe(400)` after `.status`.
+    /// A number next to a status: `status_code == 404`, `.expect(201)`, `toBe(400)` after `.status`, `(404, rec.Code)`.
     private func isStatusContext(_ index: Int, body: Range<Int>) -> Bool {
-        let window = max(body.lowerBound, index - 8)..<min(body.upperBound, index + 3)
+        let window = max(body.lowerBound, index - 8)..<min(body.upperBound, index + 7)
         return window.contains { other in
             guard source.isIdentifier(other) else { return false }
             let lower = source.text(other).lowercased()
+            // Go's httptest.ResponseRecorder keeps the status in `Code` (`assert.Equal(t, 404, w.Code)`).
             return lower.contains("status") || lower == "expect" && source.is(other - 1, ".") || lower == "statuscode"
+                || lower == "code" && source.file.language == .go && source.is(other - 1, ".")
         }
     }
 

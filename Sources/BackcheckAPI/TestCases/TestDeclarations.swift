@@ -61,6 +61,7 @@ struct TestDeclarations {
             }
             return declaration
         case .go:
+            if source.is(index + 1, "(") { return suiteTest(at: index) }
             // `func TestX(t *testing.T)`; not TestMain, nor a helper process entry taking `_`.
             guard source.is(index, "func"), source.isIdentifier(index + 1), source.text(index + 1).hasPrefix("Test"),
                   source.text(index + 1) != "TestMain", source.path.hasSuffix("_test.go"), source.is(index + 2, "("),
@@ -100,21 +101,31 @@ struct TestDeclarations {
         }
     }
 
-    /// The names of the file's other functions and methods whose bodies `asserts`: a test that
-    /// calls one asserts through it.
-    func assertingHelpers(_ asserts: (Range<Int>) -> Bool) -> Set<String> {
-        var names = Set<String>()
+    /// A testify suite's test: `func (s *OrderSuite) TestCreate()` in a `_test.go` file, run by
+    /// `suite.Run`.
+    private func suiteTest(at index: Int) -> Declaration? {
+        guard source.is(index, "func"), source.path.hasSuffix("_test.go"), let receiverClose = source.close(index + 1),
+              source.isIdentifier(receiverClose + 1), source.text(receiverClose + 1).hasPrefix("Test"),
+              source.is(receiverClose + 2, "("), source.is(receiverClose + 3, ")"),
+              let body = braceBody(after: receiverClose + 2) else { return nil }
+        return Declaration(name: source.text(receiverClose + 1), start: index, body: body, framework: "go")
+    }
+
+    /// The file's functions and methods outside test declarations' names (helpers a test may
+    /// call), with their bodies, in file order.
+    func helpers(excluding tests: Set<String>) -> [(name: String, start: Int, body: Range<Int>)] {
+        var result: [(name: String, start: Int, body: Range<Int>)] = []
         var index = 0
         while index < source.count {
             WorkMeter.tick()
             if let (name, body) = function(at: index) {
-                if asserts(body) { names.insert(name) }
+                if !tests.contains(name) { result.append((name, index, body)) }
                 index = max(index + 1, body.lowerBound)
             } else {
                 index += 1
             }
         }
-        return names
+        return result
     }
 
     static let notFunctions: Set<String> = ["if", "for", "while", "switch", "catch", "foreach", "elseif", "using", "lock",

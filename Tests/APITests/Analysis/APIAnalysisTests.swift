@@ -98,6 +98,27 @@ import Testing
         #expect(try findings([("routes/web.php", routes), ("tests/PlayTest.php", tests)]) == ["routes/web.php:3 testing/untested-route"])
     }
 
+    @Test func aRequestForALiteralRouteDoesNotReachItsParameterizedSibling() throws {
+        let routes = """
+            <?php
+            Route::get('groups/list', [GroupController::class, 'list']);
+            Route::get('groups/{id}', [GroupController::class, 'show']);
+            Route::get('items/{id}', [ItemController::class, 'show']);
+            """
+        let tests = """
+            <?php
+            class GroupTest extends TestCase {
+                public function test_lists(): void { $this->get("groups/list")->assertOk(); }
+                public function test_lists_for_guests(): void { $this->get("groups/list")->assertForbidden(); }
+                public function test_item(): void { $this->get("items/list")->assertOk(); }
+            }
+            """
+        // `groups/list` is served by the literal route; `items/list` has no literal route to go to.
+        #expect(try findings([("routes/web.php", routes), ("tests/GroupTest.php", tests)]) == [
+            "routes/web.php:3 testing/untested-route", "routes/web.php:4 testing/happy-path-only",
+        ])
+    }
+
     @Test func routesOutsideTheDocumentsBasePathAreNotItsToDocument() throws {
         let document = """
             openapi: 3.0.3

@@ -67,6 +67,19 @@ import Testing
             "GET /items/{id} getItem", "* /health health", "POST /api/v1/users createUser", "GET /api/v1/users/{id} -",
             "GET,DELETE /things/{id} thing", "GET /articles/{slug} article",
         ])
+        // gin joins relative paths to the group's; `Match` lists its methods; `Use` hands back the group.
+        #expect(RouteFixtures.routes("""
+            func Create(g *gin.Engine) {
+                g.GET("version", version)
+                g.Match([]string{"GET", "HEAD"}, "/health", health.Check)
+                g.Group("/user").Use(auth.Optional).POST("", user.Create)
+                clientAuth := g.Group("")
+                clientAuth.GET("current/user", user.Current)
+                cache.GET("a b", "value")
+            }
+            """, path: "router/router.go") == [
+            "GET /version version", "GET,HEAD /health Check", "POST /user Create", "GET /current/user Current",
+        ])
     }
 
     @Test func aspNetAttributeRoutesAndMinimalAPIs() {

@@ -165,6 +165,21 @@ import Testing
             "TestSilent@19 silent [DELETE /orders/1] {}",
         ])
         #expect(tests(code, path: "orders/orders.go").isEmpty, "Go tests live in _test.go files")
+        #expect(summary("""
+            package api
+
+            func TestClientSuite(t *testing.T) { suite.Run(t, new(ClientSuite)) }
+
+            func (s *ClientSuite) BeforeTest(suiteName, testName string) { s.recorder = httptest.NewRecorder() }
+
+            func (s *ClientSuite) Test_DeleteClient_expectNotFound() {
+                s.a.DeleteClient(s.ctx)
+                assert.Equal(s.T(), 404, s.recorder.Code)
+            }
+
+            func (s *ClientSuite) withFormData(data string) { s.ctx.Request = httptest.NewRequest("POST", "/token", nil) }
+            """, path: "api/client_test.go") == ["TestClientSuite@3 silent [] {}", "Test_DeleteClient_expectNotFound@7 asserts [] {404}"])
+        #expect(tests(code, path: "orders/orders.go").isEmpty, "Go tests live in _test.go files")
     }
 
     @Test func junitWithMockMvcAndAssertJ() {
@@ -368,6 +383,42 @@ import Testing
               mount({});
             });
             """, path: "client/app.test.js") == ["renders@1 asserts [] {}", "silent@4 silent [] {}"])
+    }
+
+    @Test func requestsThroughTheFilesHelpersBelongToTheTestsCallingThem() {
+        #expect(summary("""
+            <?php
+            class CommentTest extends TestCase {
+                public function test_create_denied() {
+                    $resp = $this->addComment($page);
+                    $resp->assertStatus(403);
+                }
+                #[Test]
+                public function callbackIssuesToken(): void {
+                    $this->assertCallbackIssuesToken();
+                }
+                public function test_unrelated() {
+                    $this->assertTrue(true);
+                }
+                public function test_computed() {
+                    $this->openPage($page);
+                }
+                private function addComment($page) {
+                    return $this->postJson("/comment/{$page->id}", ['html' => 'x']);
+                }
+                private function assertCallbackIssuesToken(): void {
+                    $this->get('auth/oidc/callback')->assertOk();
+                }
+                private function openPage($page) {
+                    return $this->get($page->getUrl());
+                }
+            }
+            """, path: "tests/CommentTest.php") == [
+            "test_create_denied@3 asserts [POST /comment/{}] {403}",
+            "callbackIssuesToken@8 asserts [GET /auth/oidc/callback] {200}",
+            "test_unrelated@11 asserts [] {}",
+            "test_computed@14 silent [] {}",
+        ])
     }
 
     @Test func parametrizedTestsRequestEachDataRowsPath() {
