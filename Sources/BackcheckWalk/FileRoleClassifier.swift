@@ -6,7 +6,8 @@ import BackcheckModel
 /// Config `roles:` entries come first (the last entry that selects the file wins, as the last
 /// matching line of a .gitignore does); then the conventions, tried in ``FileRole/precedence``
 /// order (vendored, minified, generated, test, fixture, migration, docs, frontend), each role by
-/// path and then by content (a script importing a browser UI package or using the DOM is frontend); a file nothing
+/// path and then by content (a script importing a browser UI package or using the DOM is frontend, a file
+/// declaring numbered migration functions a migration); a file nothing
 /// claims is source. Licence banners count in JavaScript and TypeScript only (elsewhere a licence
 /// header is the project's own). Two exceptions keep schema rules fed: SQL files are judged by
 /// path only (a dump is the schema whatever wrote it, and its data lines are long), and a
@@ -71,6 +72,9 @@ public struct FileRoleClassifier: Sendable {
         }
         if claimed == .source, language == .go, FileRoleConventions.importsGoTesting(bytes) {
             return FileRoleMatch(role: .test, evidence: "imports \"testing\"")
+        }
+        if claimed == .source, let migrations = FileRoleConventions.numberedMigrations(bytes) {
+            return FileRoleMatch(role: .migration, evidence: migrations)
         }
         if claimed == .source, script, let framework = FileRoleConventions.browserCode(bytes) {
             return FileRoleMatch(role: .frontend, evidence: framework)

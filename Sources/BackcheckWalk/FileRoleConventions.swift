@@ -28,7 +28,11 @@ enum FileRoleConventions {
             "*Test.swift", "*Tests.swift", "*Test.scala", "*Spec.scala", "*Test.groovy", "*Spec.groovy"),
         .fixture: patterns(
             "fixtures/", "fixture/", "__fixtures__/", "factories/", "seeds/", "seeders/", "mocks/",
-            "__mocks__/", "seeds.rb"),
+            "__mocks__/", "seeds.rb",
+            // Settings for CI and developers' machines (Django settings modules, Rails environments).
+            "**/settings/ci.py", "**/settings/test.py", "**/settings/testing.py", "**/settings/dev.py",
+            "**/settings/development.py", "**/settings/local_dev.py", "**/config/environments/test.rb",
+            "**/config/environments/development.rb"),
         .migration: patterns(
             "*migrations/", "*Migrations/", "**/db/migrate/", "**/db/migration/", "**/db/changelog/", "**/alembic/versions/",
             "V[0-9]*__*.sql", "U[0-9]*__*.sql", "R__*.sql", "*.up.sql", "*.down.sql",
@@ -259,7 +263,7 @@ enum FileRoleConventions {
     }
 
     /// Where `needle` starts in `haystack`, or nil.
-    private static func firstRange(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+    static func firstRange(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
         var index = haystack.startIndex
         while let found = haystack[index...].firstIndex(of: needle[0]) {
             if haystack[found...].starts(with: needle) { return found }

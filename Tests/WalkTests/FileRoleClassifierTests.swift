@@ -85,6 +85,11 @@ import Testing
         ("db/old_migrations/20241106_tidy.rb", .migration),
         ("web/assets/chartjs-4.4.1/chart.umd.js", .vendored),
         ("internal/release-notes.go", .source),
+        ("wger/settings/ci.py", .fixture),
+        ("config/settings/development.py", .fixture),
+        ("config/environments/test.rb", .fixture),
+        ("config/settings/production.py", .source),
+        ("config/environments/production.rb", .source),
         // minified
         ("public/app.min.js", .minified),
         ("public/app-min.js", .minified),
@@ -141,6 +146,12 @@ import Testing
          .javascript, .frontend, "uses `document.addEventListener`, `document.readyState`"),
         ("one DOM mention", "// server side: no document.cookie here\nmodule.exports = render;\n", .javascript, .source, ""),
         ("the name as a string", "const framework = \"react\";\n", .javascript, .source, ""),
+        ("numbered schema upgrades", "<?php\nfunction version_130(PDO $pdo) {}\nfunction version_129(PDO $pdo) {}\nfunction version_128(PDO $pdo) {}\n",
+         .php, .migration, "declares numbered migrations (`version_130`, …)"),
+        ("Go migration list", "package db\nfunc migrate1(tx *sql.Tx) error { return nil }\nfunc migrate2(tx *sql.Tx) error { return nil }\nfunc migrate3_add_index(tx *sql.Tx) error { return nil }\n",
+         .go, .migration, "declares numbered migrations (`migrate1`, …)"),
+        ("two upgrades and a versioned API", "def upgrade_1():\n    pass\ndef upgrade_2():\n    pass\ndef version_api():\n    pass\ndef myversion_3():\n    pass\n",
+         .python, .source, ""),
         ("SQL dump lines", "INSERT INTO t VALUES " + String(repeating: "(1, 'x'), ", count: 1_000) + ";\n", .sql, .source, ""),
     ]
 
