@@ -156,7 +156,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RulesTests",
-            dependencies: ["BackcheckRules", "BackcheckAnalysis", "BackcheckReport", "BackcheckScan", "BackcheckWalk",
+            dependencies: ["BackcheckRules", "BackcheckEngine", "BackcheckAnalysis", "BackcheckReport", "BackcheckScan", "BackcheckWalk",
                            "BackcheckLexer", "BackcheckModel", "TestSupport"],
             swiftSettings: strict
         ),

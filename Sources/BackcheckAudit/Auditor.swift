@@ -46,6 +46,7 @@ public enum Auditor {
             }
             var reader = SourceReader(analyzer: FileAnalyzer(rules: selection.rules, secretKey: try store.secretKey()),
                                       configuration: configuration)
+            reader.thirdPartyDirectories = walk.thirdPartyDirectories
             // A first pass finds the root's functions that return request data (a wrapper's
             // `getParam(name)`), so their calls are sources in every file.
             let reusing = try SourceReader.reusableSummaries(of: walk.files, root: root, rules: selection.hash, store: store)

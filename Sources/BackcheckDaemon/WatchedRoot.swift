@@ -27,6 +27,9 @@ struct WatchedRoot {
     var summaries = SourceSummaries.empty
     /// Each file's part of ``summaries``, by path.
     var fileSummaries: [String: FileSourceSummary] = [:]
+    /// Directories of third-party code, by their own licence, as the last walk of each part of
+    /// the tree found them.
+    private var thirdPartyDirectories: [String: String] = [:]
 
     init(path: String) throws(ScanError) {
         scanned = try ScannedRoot(path: path)
@@ -87,6 +90,12 @@ struct WatchedRoot {
                             subtree: String = "", always: Bool, everything: Bool = false,
                             watch: @escaping (String) -> Void) async throws -> Outcome {
         let walk = try walker.walk(subtree: subtree, entering: watch)
+        if subtree.isEmpty {
+            thirdPartyDirectories = walk.thirdPartyDirectories
+        } else {
+            thirdPartyDirectories = thirdPartyDirectories.filter { $0.key != subtree && !$0.key.hasPrefix(subtree + "/") }
+                .merging(walk.thirdPartyDirectories) { _, found in found }
+        }
         let rows = subtree.isEmpty ? try store.files(root: path) : try store.files(root: path, under: subtree)
         let stored = Dictionary(rows.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let changed = everything ? walk.files : walk.files.filter { file in
@@ -148,6 +157,7 @@ struct WatchedRoot {
                                  store: FindingStore, reader: SourceReader, parallelism: Int,
                                  toolVersion: String) async throws -> (recorded: Int, unchanged: Int) {
         var reader = reader
+        reader.thirdPartyDirectories = thirdPartyDirectories
         reader.extractsSQL = needsSQL
         reader.extractsAPI = needsAPI
         reader.factsOfUnchangedFiles = false

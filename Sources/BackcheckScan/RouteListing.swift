@@ -13,7 +13,8 @@ public enum RouteListing {
         } catch {
             throw .walk(error)
         }
-        let roles = FileRoleClassifier(overrides: root.configuration.roles)
+        var roles = FileRoleClassifier(overrides: root.configuration.roles)
+        roles.thirdPartyDirectories = walk.thirdPartyDirectories
         let facts = walk.files.compactMap { file -> RouteFileFacts? in
             guard case .source(let language) = file.classification,
                   let data = try? Data(contentsOf: URL(fileURLWithPath: file.absolutePath), options: .uncached),

@@ -35,7 +35,13 @@ public struct SourceReader: Sendable {
     /// already, and written again only when their file is analysed again).
     public var newSummaryPaths = Set<String>()
     /// How files get their roles: config `roles:` over the conventions.
-    let roles: FileRoleClassifier
+    private(set) var roles: FileRoleClassifier
+    /// Directories of third-party code the walk found by their own licence
+    /// (``WalkResult/thirdPartyDirectories``): their files are vendored.
+    public var thirdPartyDirectories: [String: String] {
+        get { roles.thirdPartyDirectories }
+        set { roles.thirdPartyDirectories = newValue }
+    }
     /// Files of these roles are recorded as skipped, with their role as the reason (config
     /// `skip-roles:`).
     let skippedRoles: Set<FileRole>

@@ -16,6 +16,9 @@ import BackcheckModel
 public struct FileRoleClassifier: Sendable {
     /// The config's re-classifications, in file order.
     public var overrides: [FileRoleOverride]
+    /// Directories of third-party code the walk found by their own licence
+    /// (``WalkResult/thirdPartyDirectories``): what is below them is vendored.
+    public var thirdPartyDirectories: [String: String] = [:]
 
     public init(overrides: [FileRoleOverride] = []) {
         self.overrides = overrides
@@ -30,6 +33,7 @@ public struct FileRoleClassifier: Sendable {
                 match.isConfigured = true
                 return match
             }
+            if let evidence = thirdPartyEvidence(path) { return FileRoleMatch(role: .vendored, evidence: evidence) }
             for role in FileRole.precedence {
                 let sourceSet = role == .docs ? FileRoleConventions.sourceSetPrefix(path) : nil
                 if let pattern = FileRoleConventions.paths[role]?.first(where: { pattern in
@@ -44,6 +48,17 @@ public struct FileRoleClassifier: Sendable {
             }
             return .source
         }
+    }
+
+    /// The reason a directory above `path` is third-party code, or nil.
+    private func thirdPartyEvidence(_ path: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !thirdPartyDirectories.isEmpty else { return nil }
+        for (index, byte) in path.enumerated() where byte == Byte.slash {
+            if let evidence = thirdPartyDirectories[String(decoding: UnsafeBufferPointer(rebasing: path[..<index]), as: UTF8.self)] {
+                return evidence
+            }
+        }
+        return nil
     }
 
     /// The role of the file at `path` whose bytes are `bytes`.

@@ -8,6 +8,9 @@ public struct WalkResult: Sendable, Equatable {
     /// Every directory entered, relative to the root ("" for the root), in walk order: what the
     /// daemon watches (ignored directories are never entered, so never watched).
     public var directories: [String]
+    /// Directories holding third-party code by their own licence file, with the reason
+    /// (``LicenceFiles``): files below them are vendored.
+    public var thirdPartyDirectories: [String: String] = [:]
 }
 
 /// Counts of what a walk passed over.

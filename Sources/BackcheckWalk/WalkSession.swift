@@ -22,6 +22,7 @@ struct WalkSession {
     private var directories: [String] = []
     private var stats = WalkStats()
     private var nested: [IgnoreMatcher] = []
+    private var licences = LicenceFiles()
     /// Reused for every entry's root-relative path, so matching allocates nothing per entry.
     private var pathBytes: [UInt8] = []
     /// Told each directory's root-relative path before it is listed (the daemon watches it
@@ -46,7 +47,8 @@ struct WalkSession {
             files: files.sorted { $0.relativePath < $1.relativePath },
             diagnostics: diagnostics.sorted { ($0.path, $0.message) < ($1.path, $1.message) },
             stats: stats,
-            directories: directories
+            directories: directories,
+            thirdPartyDirectories: licences.thirdPartyDirectories()
         )
     }
 
@@ -68,6 +70,9 @@ struct WalkSession {
             && pushGitIgnore(in: fd, relativePath: relativePath)
         for entry in entries {
             visit(entry, parent: fd, directory: relativePath, included: included)
+            if entry.type == Int32(DT_REG) || entry.type == Int32(DT_UNKNOWN), LicenceFiles.isLicence(entry.name) {
+                licences.read(entry.name, in: fd, directory: relativePath)
+            }
         }
         if pushed { nested.removeLast() }
     }
@@ -185,6 +190,7 @@ struct WalkSession {
         var fd = rootFD
         var current = ""
         var included: IgnoreMatcher.Verdict?
+        licences.readRoot(in: rootFD)
         for name in subtree.split(separator: "/").map(String.init) {
             if rules.usesGitIgnore { _ = pushGitIgnore(in: fd, relativePath: current) }
             let (excluded, include) = verdict(current, name, isDirectory: true)

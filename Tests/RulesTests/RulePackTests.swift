@@ -1,4 +1,5 @@
 import BackcheckAnalysis
+import BackcheckEngine
 import BackcheckRules
 import BackcheckScan
 import Testing
@@ -23,6 +24,38 @@ import Testing
         let rule = try #require(Self.pack.rules.first { $0.rule.id == id })
         let failures = RuleExampleCheck.failures(of: rule)
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
+    }
+
+    /// A source whose receiver is a bare metavariable (`$SUPERGLOBAL[...]`, `$REQ->get(...)`)
+    /// matches every subscript or call of that shape unless `where:` narrows it:
+    /// code-injection-php once took every array read (`$this->hooks[$hook]`) for request input.
+    @Test(arguments: ruleIDs)
+    func taintSourcesNarrowTheirReceivers(_ id: String) throws {
+        let rule = try #require(Self.pack.rules.first { $0.rule.id == id }).rule
+        guard case .patterns(let formula) = rule.matcher, let sources = Self.taintSources(formula) else { return }
+        for text in sources.flatMap(Self.positivePatterns) {
+            let receiver = text.drop { $0 == " " }
+            guard receiver.first == "$", receiver.dropFirst().first?.isUppercase == true, let end = receiver.dropFirst().firstIndex(where: { !($0.isUppercase || $0.isNumber || $0 == "_") }),
+                  receiver[end] == "[" || receiver[end...].hasPrefix("->") || receiver[end] == "." || receiver[end...].hasPrefix("::") else { continue }
+            let name = String(receiver[receiver.index(after: receiver.startIndex)..<end])
+            #expect(rule.constraints[name] != nil, "\(id): source `\(text)` takes any `$\(name)`; narrow it in `where:`")
+        }
+    }
+
+    private static func taintSources(_ formula: Formula) -> [Formula]? {
+        switch formula {
+        case .taint(let sources, _, _, _): sources
+        case .all(let items): items.lazy.compactMap(taintSources).first
+        default: nil
+        }
+    }
+
+    private static func positivePatterns(_ formula: Formula) -> [String] {
+        switch formula {
+        case .pattern(let text, _): [text]
+        case .any(let items), .all(let items): items.flatMap(positivePatterns)
+        default: []
+        }
     }
 
     @Test(arguments: ruleIDs)

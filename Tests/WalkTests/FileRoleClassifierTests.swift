@@ -169,6 +169,14 @@ import Testing
         #expect(match.description == "minified (line of 880 KB)")
     }
 
+    @Test func filesBelowAThirdPartyDirectoryAreVendored() {
+        var classifier = FileRoleClassifier()
+        classifier.thirdPartyDirectories = ["libs/querykit": "own licence libs/querykit/LICENSE"]
+        #expect(classifier.classify(path: "libs/querykit/src/Db.php").description == "vendored (own licence libs/querykit/LICENSE)")
+        #expect(classifier.classify(path: "libs/querykit-extra/Db.php").role == .source)
+        #expect(classifier.classify(path: "libs/Db.php").role == .source)
+    }
+
     @Test func pathEvidenceIsTheConvention() {
         #expect(FileRoleClassifier().classify(path: "web/node_modules/x.js").description == "vendored (node_modules/)")
         #expect(FileRoleClassifier().classify(path: "app.py").description == "source")

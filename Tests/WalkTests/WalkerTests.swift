@@ -237,3 +237,27 @@ func unreadableDirectoriesAreDiagnosed() throws {
     #expect(found["src/blob.py"]?.classification == .skipped(reason: "binary"))
     #expect(found["src/link.py"]?.classification == .skipped(reason: "symlink (not followed)"))
 }
+
+@Test func directoriesWithALicenceOtherThanTheRootsAreThirdParty() throws {
+    let tree = try TemporaryTree()
+    defer { tree.remove() }
+    try tree.write("LICENSE", "GNU GENERAL PUBLIC LICENSE\nVersion 3\n")
+    try tree.write("libs/querykit/LICENSE", "MIT License\nCopyright (c) 2015 Someone Else\n")
+    try tree.write("libs/querykit/src/Db.php", "<?php\n")
+    try tree.write("server/modules/ntlm/LICENSE.md", "ISC License\n")
+    // The project's own: the root's licence (a BOM and blank lines aside), a monorepo package,
+    // an enterprise edition, and a symlink to a licence outside.
+    try tree.write("ui/web/LICENSE", "\u{FEFF}\nGNU GENERAL PUBLIC LICENSE\nVersion 3\n\n")
+    try tree.write("packages/sdk/LICENSE", "MIT License\n")
+    try tree.write("ee/LICENSE", "Commercial licence\n")
+    try tree.write("elsewhere/LICENSE.txt", "Apache License 2.0\n")
+    try tree.write("linked/app.py")
+    try tree.symlink("linked/LICENSE", to: tree.path("elsewhere/LICENSE.txt"))
+    try tree.write("docs/licenses.md", "# Licences we use\n")
+    let expected = ["libs/querykit": "own licence libs/querykit/LICENSE", "server/modules/ntlm": "own licence server/modules/ntlm/LICENSE.md",
+                    "elsewhere": "own licence elsewhere/LICENSE.txt"]
+    #expect(try walk(tree).thirdPartyDirectories == expected)
+    // A walk of one subtree compares with the root's licence too.
+    #expect(try Walker(root: tree.root).walk(subtree: "ui").thirdPartyDirectories.isEmpty)
+    #expect(try Walker(root: tree.root).walk(subtree: "libs").thirdPartyDirectories == ["libs/querykit": "own licence libs/querykit/LICENSE"])
+}
