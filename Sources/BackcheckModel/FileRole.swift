@@ -21,8 +21,10 @@ public enum FileRole: String, CaseIterable, Sendable, Codable {
     case minified
     /// Browser UI code: components (`*.jsx`, `*.tsx`, `*.vue`, `*.svelte`), scripts under
     /// `client/`, `frontend/` or `ui/`, and scripts importing a browser UI package (`react`,
-    /// `@angular/core`, `@codemirror/view`) or using the DOM (`document.addEventListener`). It ships, but to the browser: server-side checks
-    /// (queries, logs, error handling, request input) do not apply, while a secret in it is exposed.
+    /// `@angular/core`, `@codemirror/view`) or using the DOM (`document.addEventListener`), and a
+    /// mobile app's scripts (importing `react-native` or `expo-*`). It ships, but to the browser
+    /// or the device: server-side checks (queries, logs, error handling, request input) do not
+    /// apply, while a secret in it is exposed.
     case frontend
 
     /// The roles whose files are recorded as skipped, not analysed, unless config `skip-roles`

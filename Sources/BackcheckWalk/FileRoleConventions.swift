@@ -32,7 +32,9 @@ enum FileRoleConventions {
             // Settings for CI and developers' machines (Django settings modules, Rails environments).
             "**/settings/ci.py", "**/settings/test.py", "**/settings/testing.py", "**/settings/dev.py",
             "**/settings/development.py", "**/settings/local_dev.py", "**/config/environments/test.rb",
-            "**/config/environments/development.rb"),
+            "**/config/environments/development.rb",
+            // A script that fills a development database (`prisma db seed`, `rake db:seed`).
+            "seed.js", "seed.ts", "seed.mjs", "seed.py", "seed.rb", "seeds.py"),
         .migration: patterns(
             "*migrations/", "*Migrations/", "**/db/migrate/", "**/db/migration/", "**/db/changelog/", "**/alembic/versions/",
             "V[0-9]*__*.sql", "U[0-9]*__*.sql", "R__*.sql", "*.up.sql", "*.down.sql",
@@ -43,7 +45,9 @@ enum FileRoleConventions {
             "**/frontend/**/*.ts", "**/ui/**/*.js", "**/ui/**/*.ts", "**/webapp/**/*.js", "**/webapp/**/*.ts",
             // Laravel's front-end sources, which Vite or Mix bundle for the browser.
             "**/resources/js/**/*.js", "**/resources/js/**/*.ts", "**/resources/assets/js/**/*.js",
-            "**/resources/assets/js/**/*.ts"),
+            "**/resources/assets/js/**/*.ts",
+            // Asset pipelines' script folders (Symfony and plain PHP `assets/js/`, Rails Sprockets).
+            "**/assets/js/**/*.js", "**/assets/js/**/*.ts", "**/app/assets/javascripts/**/*.js"),
         .docs: patterns(
             "docs/", "doc/", "Docs/", "documentation/", "examples/", "example/", "Examples/", "samples/",
             "sample/", "Samples/", "*.md", "*.mdx"),
@@ -186,7 +190,7 @@ enum FileRoleConventions {
                 let name = head[(found + 1)...].prefix { $0 != quote && $0 != Byte.newline }
                 if browserPackages.contains(where: { package in
                     name.starts(with: package) && (name.count == package.count || package.last == Byte.slash
-                        || name[name.startIndex + package.count] == Byte.slash)
+                        || package.last == Byte.dash || name[name.startIndex + package.count] == Byte.slash)
                 }) {
                     return "imports " + quoted(name)
                 }
@@ -232,11 +236,14 @@ enum FileRoleConventions {
             || preceding.suffix(8).elementsEqual("require(".utf8)
     }
 
-    /// Packages only browser code imports: UI frameworks and editor toolkits. A name ending in
-    /// `/` is a scope whose every package counts.
+    /// Packages only client code imports: UI frameworks and editor toolkits, and React Native and
+    /// Expo for a mobile app's. A name ending in `/` is a scope whose every package counts, one
+    /// ending in `-` a family (`expo-file-system`, `expo-iap`).
     private static let browserPackages: [[UInt8]] = [
         "react", "react-dom", "react-router", "react-router-dom", "preact", "vue", "vue-router", "svelte",
         "solid-js", "lit", "@angular/", "@codemirror/", "@mui/", "@tiptap/", "@vue/", "@sveltejs/",
+        "react-native", "react-native-", "@react-native/", "@react-native-community/", "@react-navigation/", "expo", "expo-",
+        "@expo/",
     ].map { Array($0.utf8) }
 
     /// Bytes that open comment lines and docstrings in the walked languages: `//`, `/*`, ` *`,

@@ -25,9 +25,9 @@ struct PrecisionSheetTests {
         let work = try TestSupport.temporaryDirectory("precision")
         defer { try? FileManager.default.removeItem(at: work) }
         let root: URL
-        // The api-docs and testing rules compare files with each other (routes with tests and
-        // specs): their findings need the whole checkout.
-        let projectWide = judged.contains { $0.rule.hasPrefix("api-docs/") || $0.rule.hasPrefix("testing/") }
+        // Analyzer rules compare files with each other (routes with tests and specs, a table with
+        // the migrations that index it): their findings need the whole checkout.
+        let projectWide = judged.contains { PrecisionSheets.comparesFiles($0.rule) }
         if projectWide || ProcessInfo.processInfo.environment["BACKCHECK_PRECISION_FULL"] == "1" {
             root = checkout
         } else {
@@ -116,6 +116,14 @@ enum PrecisionSheets {
     }
 
     static var sheets: URL { TestSupport.packageRoot.appendingPathComponent("Tests/Precision") }
+
+    /// Whether the rule is an analyzer's (`analyzer:` in its YAML): schema, route, test and
+    /// document rules, which read the whole project.
+    static func comparesFiles(_ rule: String) -> Bool {
+        let file = TestSupport.packageRoot.appendingPathComponent("Rules/\(rule).yml")
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return false }
+        return text.split(separator: "\n").contains { $0.hasPrefix("analyzer:") }
+    }
 
     static var repositories: [Repository] {
         guard let text = try? String(contentsOf: sheets.appendingPathComponent("repos.tsv"), encoding: .utf8) else { return [] }

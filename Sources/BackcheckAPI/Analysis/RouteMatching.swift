@@ -23,17 +23,24 @@ enum RouteMatching {
     }
 
     /// Whether the route is infrastructure that API documents leave out by convention: a probe
-    /// for load balancers and orchestrators (`/healthz`, `/readyz`, `/metrics`, `/ping`), or a
-    /// resource file (`/rss.xml`, `/robots.txt`, `/openapi.json`), which no client calls as an
-    /// operation.
+    /// for load balancers and orchestrators (`/healthz`, `/readyz`, `/metrics`, `/ping`), a
+    /// resource file (`/rss.xml`, `/robots.txt`, `/openapi.json`), the web UI's page (`/`) and
+    /// assets (`/static/…`), or the document's own page (`/docs`, `/swagger`), which no client
+    /// calls as an operation.
     static func isInfrastructure(_ route: ResolvedRoute) -> Bool {
-        guard let last = route.path.split(separator: "/").last else { return false }
+        let segments = route.path.split(separator: "/")
+        // The web UI's page and its assets, and the document's own page (`/docs`, `/swagger`).
+        guard let last = segments.last else { return true }
+        if let first = segments.first, assetSegments.contains(first.lowercased()) { return true }
         let segment = last.lowercased()
-        if probeSegments.contains(segment) { return true }
+        if probeSegments.contains(segment) || documentSegments.contains(segment) { return true }
         guard let dot = segment.lastIndex(of: "."), dot != segment.startIndex else { return false }
         let fileExtension = segment[segment.index(after: dot)...]
         return (2...5).contains(fileExtension.count) && fileExtension.allSatisfy { $0.isLetter }
     }
+
+    private static let assetSegments: Set<String> = ["static", "assets", "public", "favicon.ico"]
+    private static let documentSegments: Set<String> = ["docs", "swagger", "swagger-ui", "redoc", "api-docs", "openapi", "apidocs"]
 
     private static let probeSegments: Set<String> = [
         "health", "healthz", "healthcheck", "health-check", "livez", "readyz", "liveness", "readiness",

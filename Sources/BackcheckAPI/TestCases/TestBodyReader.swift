@@ -154,7 +154,7 @@ struct TestBodyReader {
         // Laravel's `$this->json('DELETE', '/x')` and `$this->call('GET', '/x')` name the method first.
         let laravelCall = source.file.language == .php && receiver == "$this" && (name == "json" || name == "call")
         if name == "NewRequest" || name == "NewRequestWithContext" || name == "HttpRequestMessage" || (name == "test" && receiver != nil)
-            || laravelCall {
+            || laravelCall || namesMethodFirst(index) {
             let arguments = source.arguments(index + 1).drop { source.is($0.lowerBound, "ctx") || source.is($0.lowerBound, "context") }
             guard arguments.count >= 2 else { return nil }
             let verb = method(arguments[arguments.startIndex]) ?? "*"
@@ -187,6 +187,20 @@ struct TestBodyReader {
         }
         return asked
     }
+
+    /// A project's request helper that takes the method first, written as HTTP writes it, then
+    /// the path: `s.newRequest("GET", "version", "")`, `request("POST", "/orders")`.
+    /// The path must be a literal too: `assertEquals('PUT', $request->method())` checks a method.
+    private func namesMethodFirst(_ index: Int) -> Bool {
+        guard source.is(index + 1, "(") else { return false }
+        let arguments = source.arguments(index + 1)
+        guard arguments.count >= 2, arguments[0].count == 1, let method = source.string(arguments[0].lowerBound),
+              Self.upperMethods.contains(method), source.string(arguments[1].lowerBound) != nil else { return false }
+        let lower = source.text(index).lowercased()
+        return !lower.contains("assert") && !lower.contains("equal") && !lower.contains("expect")
+    }
+
+    private static let upperMethods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
     /// Rails routing assertions, which check that a path and method reach a controller action:
     /// `assert_recognizes(expected, "/x")`, `assert_recognizes(expected, path: "x", method:

@@ -178,7 +178,17 @@ import Testing
             }
 
             func (s *ClientSuite) withFormData(data string) { s.ctx.Request = httptest.NewRequest("POST", "/token", nil) }
-            """, path: "api/client_test.go") == ["TestClientSuite@3 silent [] {}", "Test_DeleteClient_expectNotFound@7 asserts [] {404}"])
+
+            func (s *ClientSuite) TestVersion() {
+                req := s.newRequest("GET", "version", "")
+                res, _ := client.Do(req)
+                rdb.Do(ctx, "GET", "version")
+                assert.Equal(s.T(), "GET", req.Method)
+            }
+            """, path: "api/client_test.go") == [
+            "TestClientSuite@3 silent [] {}", "Test_DeleteClient_expectNotFound@7 asserts [] {404}",
+            "TestVersion@14 asserts [GET /version] {}",
+        ])
         #expect(tests(code, path: "orders/orders.go").isEmpty, "Go tests live in _test.go files")
     }
 
