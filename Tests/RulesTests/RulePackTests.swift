@@ -42,6 +42,19 @@ import Testing
         }
     }
 
+    /// A pattern that opens with `$...X` tries every span from every token to the end of the
+    /// file, which spends the work budget before the rule's other formulas run (and a filter
+    /// that runs out matches nothing): tls-verification-disabled-php's `$...ENV ? $A : $B`
+    /// kept opt-out blocks reported.
+    @Test(arguments: ruleIDs)
+    func noPatternOpensWithASpanMetavariable(_ id: String) throws {
+        let rule = try #require(Self.pack.rules.first { $0.rule.id == id }).rule
+        guard case .patterns(let formula) = rule.matcher else { return }
+        for (text, line) in formula.patterns {
+            #expect(!text.drop { $0 == " " || $0 == "\n" }.hasPrefix("$..."), "\(id):\(line): `\(text)` opens with a span metavariable")
+        }
+    }
+
     private static func taintSources(_ formula: Formula) -> [Formula]? {
         switch formula {
         case .taint(let sources, _, _, _): sources
