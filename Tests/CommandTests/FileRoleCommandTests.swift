@@ -11,7 +11,7 @@ import TestSupport
     let db: String
 
     /// The same planted AWS key in source and in a test; an empty catch in a vendored package,
-    /// a vendored library and a minified bundle.
+    /// a vendored library, a library copied in with its own licence and a minified bundle.
     init() throws {
         work = try TestSupport.temporaryDirectory("roles")
         root = work.appendingPathComponent("repo")
@@ -24,6 +24,9 @@ import TestSupport
         try write("static/js/libs/ace/ace.js", emptyCatch)
         try write("public/bundle.js", String(repeating: "function f(){try{g()}catch(e){}};", count: 200) + "\n")
         try write("public/app.min.js", emptyCatch)
+        try write("LICENSE", "GNU AFFERO GENERAL PUBLIC LICENSE\n")
+        try write("lib/querykit/LICENSE", "MIT License\nCopyright (c) 2015 Someone Else\n")
+        try write("lib/querykit/db.js", emptyCatch)
         // node_modules/ is left out of the walk by default; walked, it is skipped as vendored.
         try write(".backcheck.yml", "exclude: []\n")
     }
@@ -55,6 +58,7 @@ import TestSupport
         #expect(reported == ["src/app.py sensitive-data/hardcoded-aws-access-key source"])
         let skipped = (report["skipped"] as? [[String: String]] ?? []).map { "\($0["path"] ?? ""): \($0["reason"] ?? "")" }
         #expect(skipped == [
+            "lib/querykit/db.js: vendored (own licence lib/querykit/LICENSE)",
             "node_modules/left-pad/index.js: vendored (node_modules/)",
             "public/app.min.js: minified (*.min.js)",
             "public/bundle.js: minified (line of 7 KB)",
@@ -94,6 +98,7 @@ import TestSupport
             "static/js/libs/ace/ace.js error-handling/empty-catch-javascript vendored",
             "public/bundle.js error-handling/empty-catch-javascript vendored",
             "public/app.min.js error-handling/empty-catch-javascript vendored",
+            "lib/querykit/db.js error-handling/empty-catch-javascript vendored",
         ])
         #expect((report["skipped"] as? [Any])?.isEmpty == true)
 
@@ -107,14 +112,15 @@ import TestSupport
         let again = try audit()
         #expect(Self.findings(again).map { $0["path"] as? String } == ["src/app.py"])
         #expect(Set((again["fixed"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String })
-            == ["tests/test_x.py", "node_modules/left-pad/index.js", "static/js/libs/ace/ace.js", "public/bundle.js", "public/app.min.js"])
+            == ["tests/test_x.py", "node_modules/left-pad/index.js", "static/js/libs/ace/ace.js", "public/bundle.js", "public/app.min.js",
+                "lib/querykit/db.js"])
     }
 
     @Test func byDefaultVendorFoldersAreNotWalkedAndMinifiedFilesAreListed() throws {
         defer { try? FileManager.default.removeItem(at: work) }
         try FileManager.default.removeItem(at: root.appendingPathComponent(".backcheck.yml"))
         let skipped = (try audit()["skipped"] as? [[String: String]] ?? []).compactMap { $0["path"] }
-        #expect(skipped == ["public/app.min.js", "public/bundle.js", "static/js/libs/ace/ace.js"])
+        #expect(skipped == ["lib/querykit/db.js", "public/app.min.js", "public/bundle.js", "static/js/libs/ace/ace.js"])
     }
 
     @Test func badRoleConfigurationIsAUsageError() throws {
