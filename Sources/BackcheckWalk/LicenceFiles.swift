@@ -19,6 +19,11 @@ struct LicenceFiles {
 
     /// `LICENSE`, `LICENCE.md`, `license.txt`, `COPYING`: a file that is the directory's licence.
     static func isLicence(_ name: String) -> Bool {
+        // Asked of every entry the walk lists: the first byte rules out nearly all of them before
+        // anything is lower-cased.
+        guard let first = name.utf8.first, [UInt8(ascii: "l"), UInt8(ascii: "c"), UInt8(ascii: "u")].contains(first | 0x20) else {
+            return false
+        }
         let parts = name.lowercased().split(separator: ".", maxSplits: 1)
         guard let stem = parts.first, ["license", "licence", "copying", "unlicense"].contains(stem) else { return false }
         return parts.count == 1 || ["md", "txt", "rst", "markdown"].contains(parts[1])

@@ -39,7 +39,7 @@ enum RouteMatching {
         return (2...5).contains(fileExtension.count) && fileExtension.allSatisfy { $0.isLetter }
     }
 
-    private static let assetSegments: Set<String> = ["static", "assets", "public", "favicon.ico"]
+    private static let assetSegments: Set<String> = ["static", "assets", "public"]
     private static let documentSegments: Set<String> = ["docs", "swagger", "swagger-ui", "redoc", "api-docs", "openapi", "apidocs"]
 
     private static let probeSegments: Set<String> = [

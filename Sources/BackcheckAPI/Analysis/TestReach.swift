@@ -12,6 +12,8 @@ struct TestReach {
         var test: Int
         var request: TestRequest
         var segments: [Substring]
+        /// The path as ``literalRoutes`` keys it, made once rather than per route compared.
+        var literalKey: String
     }
 
     /// Every test with the file it is in.
@@ -45,7 +47,8 @@ struct TestReach {
                 if let last = segments.last, let bare = Self.formatless(last) {
                     bySegment[Self.slot(0, bare), default: []].append(asked.count)
                 }
-                asked.append(Asked(id: asked.count, test: index, request: request, segments: segments))
+                asked.append(Asked(id: asked.count, test: index, request: request, segments: segments,
+                                   literalKey: Self.literalKey(segments)))
             }
             for name in entry.test.calledNames where name.count > 3 && !Self.genericActions.contains(name) {
                 callers[name, default: []].append(index)
@@ -128,7 +131,7 @@ struct TestReach {
 
     private func answeredByLiteralRoute(_ request: Asked) -> Bool {
         guard !literalPaths.isEmpty else { return false }
-        let key = Self.literalKey(request.segments)
+        let key = request.literalKey
         let method = request.request.method
         return method == "*" ? literalPaths.contains(key) : literalRoutes.contains(method + " " + key) || literalRoutes.contains("* " + key)
     }

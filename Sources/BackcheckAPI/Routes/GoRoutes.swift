@@ -7,7 +7,6 @@ import BackcheckModel
 struct GoRoutes {
     let source: SourceTokens
 
-    static let upperMethods: Set<String> = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
     static let chiMethods: [String: String] = [
         "Get": "GET", "Post": "POST", "Put": "PUT", "Delete": "DELETE", "Patch": "PATCH", "Head": "HEAD", "Options": "OPTIONS",
     ]
@@ -118,7 +117,7 @@ struct GoRoutes {
                 var methods = ["*"]
                 var path = written
                 // Go 1.22: "GET /items/{id}".
-                if let space = written.firstIndex(of: " "), Self.upperMethods.contains(String(written[..<space])) {
+                if let space = written.firstIndex(of: " "), HTTPMethods.all.contains(String(written[..<space])) {
                     methods = [String(written[..<space])]
                     path = String(written[written.index(after: space)...]).trimmingCharacters(in: .whitespaces)
                 }
@@ -130,11 +129,11 @@ struct GoRoutes {
                 guard arguments.count >= 2, path.hasPrefix("/") else { break }
                 facts.routes.append(route(methods, RoutePath.join(prefix, path), arguments, position, "net/http", router))
             default:
-                let method = Self.upperMethods.contains(member) ? member : Self.chiMethods[member]
+                let method = HTTPMethods.all.contains(member) ? member : Self.chiMethods[member]
                     ?? (member == "Any" ? "*" : nil)
                 // gin joins a relative path to its group's (`g.GET("version", h)` serves `/version`).
                 guard let method, arguments.count >= 2,
-                      written.hasPrefix("/") || written.isEmpty || Self.upperMethods.contains(member) && Self.isRelativePath(written) else { break }
+                      written.hasPrefix("/") || written.isEmpty || HTTPMethods.all.contains(member) && Self.isRelativePath(written) else { break }
                 let framework = Self.chiMethods[member] != nil ? "chi" : "gin"
                 facts.routes.append(route([method], RoutePath.join(prefix, written), arguments, position, framework, router))
             }
@@ -147,7 +146,7 @@ struct GoRoutes {
     private func matchRoute(_ arguments: [Range<Int>], prefix: String, at index: Int, router: String?) -> RouteFact? {
         guard arguments.count >= 3, let written = source.string(arguments[1].lowerBound),
               written.hasPrefix("/") || Self.isRelativePath(written) else { return nil }
-        let methods = arguments[0].compactMap { token in source.string(token).map { $0.uppercased() } }.filter(Self.upperMethods.contains)
+        let methods = arguments[0].compactMap { token in source.string(token).map { $0.uppercased() } }.filter(HTTPMethods.all.contains)
         guard !methods.isEmpty else { return nil }
         return route(methods, RoutePath.join(prefix, written), arguments, source.position(index), "gin", router)
     }
@@ -159,7 +158,7 @@ struct GoRoutes {
         while source.is(cursor, "."), source.is(cursor + 1, "Use"), source.is(cursor + 2, "("), let close = source.close(cursor + 2) {
             cursor = close + 1
         }
-        guard source.is(cursor, "."), Self.upperMethods.contains(source.text(cursor + 1)), source.is(cursor + 2, "(") else { return nil }
+        guard source.is(cursor, "."), HTTPMethods.all.contains(source.text(cursor + 1)), source.is(cursor + 2, "(") else { return nil }
         let arguments = source.arguments(cursor + 2)
         guard arguments.count >= 2, let written = source.string(arguments[0].lowerBound),
               written.isEmpty || written.hasPrefix("/") || Self.isRelativePath(written) else { return nil }
@@ -222,7 +221,7 @@ struct GoRoutes {
             package = callee == index + 2 ? imports[qualifier] : nil
         }
         guard source.is(callee + 1, "("), !Self.routerMethods.contains(source.text(callee)),
-              GoRoutes.upperMethods.contains(source.text(callee)) == false, GoRoutes.chiMethods[source.text(callee)] == nil
+              HTTPMethods.all.contains(source.text(callee)) == false, GoRoutes.chiMethods[source.text(callee)] == nil
         else { return nil }
         for argument in source.arguments(callee + 1) {
             let first = argument.lowerBound

@@ -7,7 +7,6 @@ struct SpringRoutes {
         "GetMapping": "GET", "PostMapping": "POST", "PutMapping": "PUT", "DeleteMapping": "DELETE",
         "PatchMapping": "PATCH", "RequestMapping": nil,
     ]
-    static let jaxrsMethods: Set<String> = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
 
     init(_ source: SourceTokens) {
         self.source = source
@@ -62,7 +61,7 @@ struct SpringRoutes {
             if name == "Path" {
                 if pending == nil { pendingStart = index }
                 pending = (arguments.first.flatMap { source.string($0.lowerBound) }.map { [$0] } ?? [], pending?.methods, true)
-            } else if Self.jaxrsMethods.contains(name) {
+            } else if HTTPMethods.all.contains(name) {
                 if pending == nil { pendingStart = index }
                 pending = (pending?.paths ?? [], [name], true)
             } else if name == "RestController" || name == "Controller" {
@@ -94,6 +93,6 @@ struct SpringRoutes {
 
     /// `RequestMethod.GET` or `{RequestMethod.GET, RequestMethod.POST}`.
     private func requestMethods(_ range: Range<Int>) -> [String] {
-        range.filter { source.isIdentifier($0) && Self.jaxrsMethods.contains(source.text($0)) }.map { source.text($0) }
+        range.filter { source.isIdentifier($0) && HTTPMethods.all.contains(source.text($0)) }.map { source.text($0) }
     }
 }

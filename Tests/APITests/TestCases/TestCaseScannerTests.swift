@@ -409,6 +409,7 @@ import Testing
                 }
                 public function test_unrelated() {
                     $this->assertTrue(true);
+                    $this->assertEquals('PUT', 'PUT');
                 }
                 public function test_computed() {
                     $this->openPage($page);
@@ -427,7 +428,7 @@ import Testing
             "test_create_denied@3 asserts [POST /comment/{}] {403}",
             "callbackIssuesToken@8 asserts [GET /auth/oidc/callback] {200}",
             "test_unrelated@11 asserts [] {}",
-            "test_computed@14 silent [] {}",
+            "test_computed@15 silent [] {}",
         ])
     }
 
