@@ -62,7 +62,7 @@ public struct FileAnalyzer: Sendable {
             if result.exhausted {
                 diagnostics.append(AnalysisDiagnostic(
                     path: path, line: nil,
-                    message: "rule \(rule.rule.id) stopped after its work budget (\(budget) steps); its findings in this file may be incomplete",
+                    message: "rule \(rule.rule.id) stopped after its work budget (\(budget) steps); it may have missed findings in this file, and reports none its filters could not check",
                     kind: .budget))
             }
             var focusSeen = Set<Int>()

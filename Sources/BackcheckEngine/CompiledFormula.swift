@@ -62,6 +62,14 @@ package indirect enum CompiledFormula: Sendable {
         }
     }
 
+    /// Whether the formula is a filter that removes candidates (`not`, `not-inside`, `not-in-file`).
+    var excludes: Bool {
+        switch self {
+        case .not, .notInside, .notInFile: true
+        case .pattern, .any, .all, .taint, .inside: false
+        }
+    }
+
     var isPositive: Bool {
         switch self {
         case .pattern, .any, .all, .taint: true
@@ -176,6 +184,10 @@ package indirect enum CompiledFormula: Sendable {
                     candidates.removeAll { !others.anyInside($0.start..<$0.end) }
                 }
             }
+            // A filter cut short by the budget matched only part of the file, so the candidates
+            // it would have removed look like the rest: reporting them would report exactly what
+            // the rule's author excluded.
+            if engine.exhausted, items.contains(where: \.excludes) { return [] }
             return candidates
         case .taint(let specification):
             return specification.evaluate(&engine)

@@ -27,6 +27,8 @@ package struct TaintSpecification: Sendable {
         guard !sourceMatches.isEmpty || engine.reportsAudit else { return [] }
         let sanitized = ranges(of: sanitizers, &engine)
         let guarded = ranges(of: guards, &engine)
+        // Sanitizers and guards cut short by the budget would leave cleaned values tainted.
+        if engine.exhausted { return [] }
         var flow = TaintFlow(engine: engine, sources: sourceMatches, sanitized: sanitized, guarded: guarded, parameterSlot: parameterSlot)
         var summaryWork = 0
         let importedCalls = Self.calls(of: engine.importedDataFree, engine).map(\.name)

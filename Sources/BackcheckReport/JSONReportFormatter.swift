@@ -10,6 +10,8 @@ public struct JSONReportFormatter: ReportFormatter {
         var findings: [Entry]
         var fixed: [Entry]
         var skipped: [SkippedFile]
+        /// Problems met on the way (file:line: message), none of them fatal.
+        var diagnostics: [String]
         var unusedSuppressions: [String]
         var summary: Summary
     }
@@ -84,6 +86,7 @@ public struct JSONReportFormatter: ReportFormatter {
             findings: report.findings.map(Entry.init),
             fixed: report.fixed.map(Entry.init),
             skipped: report.skipped,
+            diagnostics: report.diagnostics,
             unusedSuppressions: report.unusedSuppressions,
             summary: Summary(filesAnalyzed: report.filesAnalyzed, filesSkipped: report.skipped.count,
                              open: report.open.count, new: report.new.count, stillOpen: report.stillOpen.count,

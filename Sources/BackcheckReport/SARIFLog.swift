@@ -13,8 +13,21 @@ struct SARIFLog: Encodable {
 
     struct Run: Encodable {
         var tool: Tool
+        var invocations: [Invocation]?
         var originalUriBaseIds: [String: ArtifactLocation]
         var results: [Result]
+    }
+
+    /// The audit's run: the problems met on the way (a rule out of budget, an unreadable file)
+    /// as notifications, none of them fatal.
+    struct Invocation: Encodable {
+        var executionSuccessful = true
+        var toolExecutionNotifications: [Notification]
+    }
+
+    struct Notification: Encodable {
+        var level = "warning"
+        var message: Message
     }
 
     struct Tool: Encodable {

@@ -21,11 +21,12 @@ public struct SARIFReportFormatter: ReportFormatter {
     }
 
     public func format(_ report: AuditReport) -> String {
-        format(report.findings, root: report.root, hasBaseline: report.hasBaseline)
+        format(report.findings, root: report.root, hasBaseline: report.hasBaseline, diagnostics: report.diagnostics)
     }
 
-    /// SARIF for `findings` of `root`; with `hasBaseline`, each result says whether it is new.
-    public func format(_ findings: [ReportedFinding], root: String, hasBaseline: Bool) -> String {
+    /// SARIF for `findings` of `root`; with `hasBaseline`, each result says whether it is new;
+    /// `diagnostics` become the run's tool notifications.
+    public func format(_ findings: [ReportedFinding], root: String, hasBaseline: Bool, diagnostics: [String] = []) -> String {
         let ruleIds = Array(Set(findings.map(\.finding.ruleId))).sorted()
         let index = Dictionary(uniqueKeysWithValues: ruleIds.enumerated().map { ($1, $0) })
         let descriptors = ruleIds.map { id in
@@ -37,6 +38,8 @@ public struct SARIFReportFormatter: ReportFormatter {
         let base = root.hasSuffix("/") ? root : root + "/"
         let log = SARIFLog(runs: [SARIFLog.Run(
             tool: SARIFLog.Tool(driver: SARIFLog.Driver(version: toolVersion, semanticVersion: toolVersion, rules: descriptors)),
+            invocations: diagnostics.isEmpty ? nil : [SARIFLog.Invocation(
+                toolExecutionNotifications: diagnostics.map { SARIFLog.Notification(message: SARIFLog.Message(text: $0)) })],
             originalUriBaseIds: ["SRCROOT": SARIFLog.ArtifactLocation(uri: URL(fileURLWithPath: base).absoluteString, uriBaseId: nil)],
             results: results)])
         return ReportJSON.text(log, fallback: "{}\n")

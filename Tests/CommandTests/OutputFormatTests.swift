@@ -39,6 +39,8 @@ import TestSupport
         try session.edit("lib/account.rb") {
             $0.replacingOccurrences(of: "    Digest::SHA1", with: "    # backcheck:ignore sensitive-data/weak-password-hash-ruby -- legacy, see #12\n    Digest::SHA1")
         }
+        // A malformed suppression, so the run has a problem to notify.
+        try session.edit("lib/account.rb") { "# backcheck:ignore\n" + $0 }
         let file = session.work.appendingPathComponent("out.sarif")
         try session.audit(["--format", "sarif", "--output", file.path])
         #expect(try validate(file) == "")
@@ -74,8 +76,17 @@ import TestSupport
         #expect((properties["tags"] as? [String])?.contains { $0.hasPrefix("external/cwe/cwe-") } == true)
         let help = try #require(stripe["help"] as? [String: Any])
         #expect((help["markdown"] as? String)?.contains("How to fix") == true)
+        let notifications = try #require((run["invocations"] as? [[String: Any]])?.first?["toolExecutionNotifications"] as? [[String: Any]])
+        #expect(notifications.compactMap { ($0["message"] as? [String: Any])?["text"] as? String }
+            .contains { $0.hasPrefix("lib/account.rb:1:") && $0.contains("needs a rule id") })
         let text = try String(contentsOf: file, encoding: .utf8)
         for secret in plantedSecrets { #expect(!text.contains(secret)) }
+
+        // The JSON report carries the same problems.
+        let json = session.work.appendingPathComponent("out.json")
+        try session.audit(["--format", "json", "--output", json.path])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+        #expect((document["diagnostics"] as? [String])?.contains { $0.hasPrefix("lib/account.rb:1:") } == true)
 
         // `findings --format sarif` validates too.
         let findings = session.work.appendingPathComponent("findings.sarif")

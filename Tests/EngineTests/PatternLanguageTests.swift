@@ -254,6 +254,28 @@ import TestSupport
         #expect(result.findings.isEmpty)
         #expect(result.diagnostics.contains { $0.message.contains("work budget") })
     }
+
+    /// A filter the budget cuts short matched only part of the file: the candidates it would have
+    /// removed cannot be told from the rest, so the rule reports none of them (and says so).
+    @Test func candidatesAFilterCouldNotCheckAreWithheld() throws {
+        let r = try formulaRule("""
+        all:
+          - g($X)
+          - not: 'f(... , ... , ... , ..., x)'
+        """)
+        func analysis(arguments: Int) -> FileAnalysis {
+            let code = "g(a)\nf(" + Array(repeating: "a", count: arguments).joined(separator: ", ") + ")\n"
+            var analyzer = FileAnalyzer(rules: RuleSet(rules: [r]), secretKey: [1])
+            analyzer.budgetPerToken = 1
+            return analyzer.analyze(path: "big.py", bytes: Array(code.utf8), language: .python, role: .source)
+        }
+        let checked = analysis(arguments: 5)
+        #expect(checked.findings.map(\.line) == [1])
+        #expect(checked.diagnostics.isEmpty)
+        let cutShort = analysis(arguments: 400)
+        #expect(cutShort.findings.isEmpty)
+        #expect(cutShort.diagnostics.map(\.message).contains { $0.contains("reports none its filters could not check") })
+    }
 }
 
 import BackcheckAnalysis
