@@ -12,7 +12,11 @@ public enum SQLFactExtractor {
     }
 
     private static func sqlFile(path: String, bytes: [UInt8]) -> SQLFileFacts {
-        let file = LexedFile(bytes: DumpDataBlocks.blanked(bytes) ?? bytes, language: .sql)
+        guard !RollbackSections.isRollbackFile(path) else {
+            return SQLFileFacts(path: path, dialect: .unknown, changes: [], queries: [])
+        }
+        let current = RollbackSections.blanked(bytes) ?? bytes
+        let file = LexedFile(bytes: DumpDataBlocks.blanked(current) ?? current, language: .sql)
         let sql = SQLTokens(file)
         let ddl = DDLParser(sql: sql, path: path)
         let parser = QueryParser(sql: sql)
