@@ -21,6 +21,7 @@ struct APIContext {
     private var unknownPrefixRoutesByKey: [String: [Int]] = [:]
 
     init(facts: [APIFileFacts], settings: APISettings) {
+        let facts = TestPathConstants.resolving(facts)
         self.facts = facts
         self.settings = settings
         routes = RouteResolver.resolve(facts.compactMap(\.routes))

@@ -17,6 +17,16 @@ struct PathBindings {
         }
     }
 
+    /// The names written as constants (``TestPathConstants/isConstantName(_:)``) that the file
+    /// binds to one path, whatever the place.
+    var constants: [String: String] {
+        var result: [String: String] = [:]
+        for (name, bound) in assignments where TestPathConstants.isConstantName(name) {
+            if let path = bound.first?.path, bound.allSatisfy({ $0.path == path }) { result[name] = path }
+        }
+        return result
+    }
+
     /// The path `argument` names (`self.url`, `URL`), as last assigned before it; nil when the
     /// argument is no bound name.
     func path(of argument: Range<Int>, in source: SourceTokens) -> String? {

@@ -148,6 +148,9 @@ struct TestBodyReader {
             if let path = bindings.path(of: argument, in: source) {
                 return .literal([TestRequest(method: method, path: path, line: line, sendsQuery: more ? true : nil)])
             }
+            if let built = pathExpression(argument), let path = Self.builtPath(built) {
+                return .literal([TestRequest(method: method, path: path, line: line, sendsQuery: more ? true : nil)])
+            }
             let rows = dataPaths(argument, data)
             return rows.isEmpty ? nil : .literal(rows.map { TestRequest(method: method, path: $0, line: line, sendsQuery: more ? true : nil) })
         }
@@ -161,6 +164,11 @@ struct TestBodyReader {
             return requests(verb, arguments[arguments.startIndex + 1], more: false) ?? .unresolved(verb)
         }
         if source.file.language == .ruby, let asked = routingAssertion(at: index, name: name, line: line) { return .literal([asked]) }
+        if source.file.language == .java || source.file.language == .kotlin {
+            if name == "target", source.is(index + 1, "(") { return clientTargetRequest(at: index, line: line) }
+            // The verb ending a `target(…)` chain was read with it.
+            if Self.requestMethods[lower] != nil || name == "method", receiver == ")", chainStartsWithTarget(before: index) { return nil }
+        }
         if lower == "uri", receiver == nil || source.is(index - 1, "."), let argument = source.arguments(index + 1).first {
             // WebTestClient: `.get().uri("/x")`.
             let verb = source.is(index - 2, ")") ? source.text(index - 4 >= 0 ? Int(source.tokens[index - 2].partner) - 1 : 0) : ""
@@ -285,7 +293,7 @@ struct TestBodyReader {
     }
 
     /// `"GET"`, `http.MethodGet`, `HttpMethod.Get`, `.GET`.
-    private func method(_ range: Range<Int>) -> String? {
+    func method(_ range: Range<Int>) -> String? {
         if let text = source.string(range.lowerBound) { return text.uppercased() }
         let last = source.text(range.upperBound - 1)
         let word = last.hasPrefix("Method") ? String(last.dropFirst("Method".count)) : last

@@ -7,8 +7,12 @@ public enum TestCaseScanner {
         let source = SourceTokens(file, path: path)
         let found = TestDeclarations(source: source)
         let declarations = found.all()
-        guard !declarations.isEmpty else { return nil }
         var reader = TestBodyReader(source: source, extraAssertions: extraAssertions)
+        let constants = reader.bindings.constants
+        // A base test class declares no tests, but its path constants serve its subclasses'.
+        guard !declarations.isEmpty else {
+            return constants.isEmpty ? nil : TestFileFacts(path: path, tests: [], pathConstants: constants)
+        }
         // One level of helpers: `self._assert_valid(response)`, `checkRoundTrip(codec)`, a private
         // `addComment()` that posts the request the test then checks.
         var helpers: [String: TestCase] = [:]
@@ -22,7 +26,7 @@ public enum TestCaseScanner {
             for name in test.calledNames { if let helper = helpers[name] { test.include(helper) } }
             return test
         }
-        return TestFileFacts(path: path, tests: tests)
+        return TestFileFacts(path: path, tests: tests, pathConstants: constants.isEmpty ? nil : constants)
     }
 }
 

@@ -2,6 +2,9 @@
 public struct TestFileFacts: Sendable, Codable, Hashable {
     public var path: String
     public var tests: [TestCase]
+    /// Constants the file binds to request paths (`V1_TAG` → `/v1/tag`), for the other test
+    /// files' requests built from them (``TestPathConstants``).
+    public var pathConstants: [String: String]?
 }
 
 /// One test: where it is declared, whether it asserts anything, what it requests and checks.

@@ -119,6 +119,76 @@ import Testing
         ])
     }
 
+    /// Jersey's test client: the path from `target(…)` and `path(…)`, the method from the verb
+    /// ending the chain; path constants kept in a base test class serve its subclasses.
+    @Test func jaxRSClientRequestsUseTheBaseClassPathConstants() throws {
+        let resource = """
+            @Path("/v1/tag")
+            public class TagResource {
+                @PUT
+                public Response createTags(List<String> names) { return null; }
+                @PATCH
+                @Path("/{uuid}")
+                public Response rename(@PathParam("uuid") String uuid) { return null; }
+                @GET
+                @Path("/{uuid}/projects")
+                public Response projects(@PathParam("uuid") String uuid) { return null; }
+                @DELETE
+                @Path("/{uuid}")
+                public Response remove(@PathParam("uuid") String uuid) { return null; }
+                @GET
+                @Path("/{uuid}/owners")
+                public Response owners(@PathParam("uuid") String uuid) { return null; }
+            }
+            """
+        let base = """
+            public abstract class ResourceTest {
+                protected final String V1_TAG = "/v1/tag";
+                protected final String V1_TEAM = "/v1/team";
+            }
+            """
+        let tests = """
+            public class TagResourceTest extends ResourceTest {
+                @Test
+                public void createsTags() {
+                    Response response = jersey.target(V1_TAG).request()
+                        .header(X_API_KEY, apiKey)
+                        .put(Entity.json(List.of("a")));
+                    assertEquals(201, response.getStatus());
+                }
+                @Test
+                public void refusesAnEmptyName() {
+                    Response response = jersey.target(V1_TAG).request().put(Entity.json(List.of("")));
+                    assertEquals(400, response.getStatus());
+                }
+                @Test
+                public void renames() {
+                    Response response = jersey.target(V1_TAG + "/" + uuid).request().method("PATCH", Entity.json(body));
+                    assertEquals(200, response.getStatus());
+                    Response missing = jersey.target(V1_TAG + "/" + other).request().method(HttpMethod.PATCH, Entity.json(body));
+                    assertEquals(404, missing.getStatus());
+                }
+                @Test
+                public void listsProjects() {
+                    Response response = jersey.target("%s/%s/projects".formatted(V1_TAG, uuid)).request().get();
+                    assertEquals(200, response.getStatus());
+                    assertEquals(404, jersey.target(V1_TAG).path("nope").path("projects").request().get().getStatus());
+                }
+            }
+            """
+        #expect(try findings([("src/TagResource.java", resource), ("test/ResourceTest.java", base), ("test/TagResourceTest.java", tests)])
+            == ["src/TagResource.java:11 testing/untested-route", "src/TagResource.java:14 testing/untested-route"])
+        // Without the base class the constant is unknown: the requests may reach any route of
+        // their methods, so only the DELETE route is certainly untested.
+        #expect(try findings([("src/TagResource.java", resource), ("test/TagResourceTest.java", tests)])
+            == ["src/TagResource.java:11 testing/untested-route"])
+        // A name two files bind to different paths is no path either.
+        let other = "public abstract class OtherTest {\n    protected final String V1_TAG = \"/v2/tag\";\n}\n"
+        #expect(try findings([("src/TagResource.java", resource), ("test/ResourceTest.java", base),
+                              ("test/OtherTest.java", other), ("test/TagResourceTest.java", tests)])
+            == ["src/TagResource.java:11 testing/untested-route"])
+    }
+
     @Test func routesOutsideTheDocumentsBasePathAreNotItsToDocument() throws {
         let document = """
             openapi: 3.0.3
