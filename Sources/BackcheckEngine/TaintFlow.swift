@@ -256,6 +256,7 @@ struct TaintFlow {
             if isSanitized(index..<(index + 1)) || deadCode.contains(index) { continue }
             // `{ param: value }` names a key, not the variable.
             if language == .ruby, isRubyLabel(index) { continue }
+            if isKeywordArgumentName(index) { continue }
             if !countingComparisons, let end = Self.comparedOperandEnd(at: index, grammar: grammar) {
                 index = end - 1
                 continue
@@ -266,6 +267,25 @@ struct TaintFlow {
     }
 
     private static let comparisonOperators: Set<String> = ["==", "===", "!=", "!==", "<=", ">="]
+
+    /// Whether the identifier at `index` names a keyword argument in a call's parentheses,
+    /// `f(device=escape(device))` (Python, Kotlin) or `f(device: device)` (Swift, C#): the
+    /// parameter's name, not the variable's value.
+    func isKeywordArgumentName(_ index: Int) -> Bool {
+        guard index + 1 < tokens.count, tokens[index + 1].kind == .punctuation, tokens[index + 1].length == 1 else { return false }
+        let next = bytes[Int(tokens[index + 1].start)]
+        let marker: UInt8
+        switch language {
+        case .python, .kotlin: marker = UInt8(ascii: "=")
+        case .swift, .csharp: marker = UInt8(ascii: ":")
+        default: return false
+        }
+        guard next == marker else { return false }
+        let open = Int(enclosing[index])
+        guard open >= 0, bytes[Int(tokens[open].start)] == UInt8(ascii: "(") else { return false }
+        // Right after `(` or `,`: `f(a, b=c)`, not `f(x[a]=…)`-like shapes.
+        return index > 0 && (index - 1 == open || text(index - 1) == ",")
+    }
 
     /// Whether the operand starting at `start` is compared: `a === b` is a boolean, and neither
     /// side's data flows on (`client === Desktop ? Desktop : Web` is one of two constants).

@@ -31,6 +31,20 @@ import TestSupport
         }
     }
 
+    @Test func aKeywordArgumentsNameIsNoUseOfTheVariable() throws {
+        let r = try rule("python", sources: ["request.GET.get(...)"], sinks: ["mark_safe($SINK)"], sanitizers: ["escape(...)"])
+        r.check("""
+        def view(request):
+            device = request.GET.get("device")
+            return mark_safe("<b>{device}</b>".format(device=escape(device)))
+        """, "the name before `=` is the parameter's")
+        r.check("""
+        def view(request):
+            device = request.GET.get("device")
+            return ↓mark_safe("<b>{device}</b>".format(device=device))
+        """, "the value after `=` is the variable")
+    }
+
     @Test func aGuardCleansTheNamesItTestsFromThereOn() throws {
         let r = try rule("ruby", sources: ["params[...]"], sinks: ["redirect_to $SINK"],
                          guards: ["$U.host == $H", "$ALLOWED.include?($X)"])
