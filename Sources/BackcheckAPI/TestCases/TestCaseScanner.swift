@@ -20,10 +20,15 @@ public enum TestCaseScanner {
             helpers[helper.name] = reader.read(.init(name: helper.name, start: helper.start, body: helper.body, framework: ""))
         }
         reader.assertingHelpers = Set(helpers.filter(\.value.hasAssertion).keys)
+        // `before do get "/x" end` then `it { expect(response).to have_http_status(:ok) }`.
+        let hooks = found.hooks().map { hook in
+            (scope: hook.scope, test: reader.read(.init(name: "", start: hook.body.lowerBound, body: hook.body, framework: "")))
+        }
         let tests = declarations.map { declaration in
             var test = reader.read(declaration)
             if declaration.takesCallback { test.hasAssertion = true }
             for name in test.calledNames { if let helper = helpers[name] { test.include(helper) } }
+            for hook in hooks where hook.scope.contains(declaration.start) { test.include(hook.test) }
             return test
         }
         return TestFileFacts(path: path, tests: tests, pathConstants: constants.isEmpty ? nil : constants)

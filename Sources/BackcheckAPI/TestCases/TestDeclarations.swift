@@ -180,7 +180,7 @@ struct TestDeclarations {
     }
 
     /// The indented block after `def name(...):` (an annotation `-> T` may come first).
-    private func pythonBody(after def: Int) -> Range<Int>? {
+    func pythonBody(after def: Int) -> Range<Int>? {
         var index = def + 2
         guard source.is(index, "("), let close = source.close(index) else { return nil }
         index = close + 1
@@ -226,7 +226,7 @@ struct TestDeclarations {
         return gap.count >= 5 && gap.indices.dropLast(4).contains { gap[$0...].starts(with: "@test".utf8) }
     }
 
-    private func braceBody(after index: Int) -> Range<Int>? {
+    func braceBody(after index: Int) -> Range<Int>? {
         var cursor = index
         while cursor < source.count, cursor - index < 64 {
             if source.is(cursor, "{"), let close = source.close(cursor) { return (cursor + 1)..<close }
@@ -238,7 +238,7 @@ struct TestDeclarations {
 
     /// The method after annotations or attributes: its name (the index of the identifier before
     /// its parameter list) and its body (`{ … }`, or an expression body up to `;`).
-    private func annotatedMethod(after index: Int) -> (Int, Range<Int>)? {
+    func annotatedMethod(after index: Int) -> (Int, Range<Int>)? {
         var cursor = index
         while cursor < source.count, cursor - index < 64 {
             if source.is(cursor, "@"), source.isIdentifier(cursor + 1) {
@@ -286,7 +286,7 @@ struct TestDeclarations {
     }
 
     /// From `start` to the `end` closing the block open there (blocks nested inside counted).
-    private func rubyBlock(from start: Int) -> Range<Int>? {
+    func rubyBlock(from start: Int) -> Range<Int>? {
         var depth = 1
         var index = start
         while index < source.count {

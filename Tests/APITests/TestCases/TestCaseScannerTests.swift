@@ -18,6 +18,64 @@ import Testing
         }
     }
 
+    /// A setup hook's request belongs to each test it runs before: RSpec's `before` for its
+    /// group, Jest's `beforeEach` for its `describe`, JUnit's `@BeforeEach` for the class.
+    @Test func setupHooksRequestsBelongToTheTestsTheyRunBefore() {
+        let rspec = """
+            RSpec.describe "messages" do
+              describe "GET html_raw" do
+                before do
+                  get "/org/#{org.permalink}/messages/#{message.id}/html_raw"
+                end
+
+                it "returns the HTML" do
+                  expect(response).to have_http_status(:ok)
+                end
+              end
+
+              it "lists" do
+                get "/org/#{org.permalink}/messages"
+                expect(response).to have_http_status(:ok)
+              end
+            end
+            """
+        #expect(summary(rspec, path: "spec/requests/messages_spec.rb") == [
+            "returns the HTML@7 asserts [GET /org/{}/messages/{}/html_raw] {200}",
+            "lists@12 asserts [GET /org/{}/messages] {200}",
+        ])
+        let jest = """
+            describe("orders", () => {
+              let response;
+              beforeEach(async () => {
+                response = await request(app).get("/api/orders");
+              });
+              it("answers", () => {
+                expect(response.status).toBe(200);
+              });
+            });
+            it("pings", async () => {
+              expect((await request(app).get("/health")).status).toBe(200);
+            });
+            """
+        #expect(summary(jest, path: "test/orders.test.js") == [
+            "answers@6 asserts [GET /api/orders] {200}",
+            "pings@10 asserts [GET /health] {200}",
+        ])
+        let junit = """
+            class OrderTest {
+                private Response response;
+                @BeforeEach
+                void load() { response = client.get("/api/orders"); }
+                @Test
+                void answers() { assertEquals(200, response.getStatus()); }
+            }
+            """
+        #expect(summary(junit, path: "src/test/java/OrderTest.java") == ["answers@5 asserts [GET /api/orders] {200}"])
+        // `before(:all)` state is shared, not run per test.
+        let shared = "describe \"x\" do\n  before(:all) do\n    get \"/setup\"\n  end\n  it \"a\" do\n    expect(1).to eq(1)\n  end\nend\n"
+        #expect(summary(shared, path: "spec/x_spec.rb") == ["a@5 asserts [] {}"])
+    }
+
     @Test func pytestClientsStatusesAndRaises() {
         let code = """
             import pytest
