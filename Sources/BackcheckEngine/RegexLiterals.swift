@@ -33,6 +33,23 @@ enum RegexLiterals {
         return branches
     }
 
+    /// What a group's body matches, its `(?…)` prefix removed: a non-capturing group `(?:x)`, a
+    /// scoped-flag group `(?i:x)` / `(?-i:x)` (its literal compared case-insensitively anyway) or
+    /// a named one `(?<n>x)` / `(?P<n>x)`; nil for lookarounds and other constructs, which
+    /// require nothing of the text.
+    private static func groupContent(_ body: String) -> String? {
+        guard body.hasPrefix("?") else { return body }
+        let rest = body.dropFirst()
+        if let colon = rest.firstIndex(of: ":"), rest[..<colon].allSatisfy({ $0.isLetter || $0 == "-" }) {
+            return String(rest[rest.index(after: colon)...])
+        }
+        let named = rest.hasPrefix("P<") ? rest.dropFirst(2) : rest.hasPrefix("<") ? rest.dropFirst() : nil
+        if let named, let first = named.first, first.isLetter, let close = named.firstIndex(of: ">") {
+            return String(named[named.index(after: close)...])
+        }
+        return nil
+    }
+
     /// Lower-cased alternatives, one of which every match contains; nil when nothing is certain
     /// (top-level `|`, extended mode, or no literal of at least three characters).
     static func required(in source: String) -> [[UInt8]]? {
@@ -104,8 +121,7 @@ enum RegexLiterals {
                     end += 1
                 }
                 let body = String(chars[(index + 1)..<max(index + 1, end - 1)])
-                if !optional(at: end), !body.hasPrefix("?="), !body.hasPrefix("?!"), !body.hasPrefix("?<") {
-                    let plain = body.hasPrefix("?:") ? String(body.dropFirst(2)) : body
+                if !optional(at: end), let plain = groupContent(body) {
                     // Each branch must contribute what it requires; the group requires one of
                     // them. (Splitting on `|` at the top of the group only.)
                     var branchRequirements: [[UInt8]] = []

@@ -329,6 +329,13 @@ import Foundation
         #expect(RegexLiterals.required(in: "(?is)\\b(?:i?like)\\s+")?.map { String(decoding: $0, as: UTF8.self) } == ["like"])
         #expect(RegexLiterals.required(in: "(?i)(?:password|hexdigest\\(\\)|api_?key)")?.map { String(decoding: $0, as: UTF8.self) } == ["password", "hexdigest()", "api"])
         #expect(RegexLiterals.required(in: "colou?r")?.map { String(decoding: $0, as: UTF8.self) } == ["colo"])
+        // Scoped flags and names open a group, they are not text: `(?i:token)` requires `token`.
+        #expect(RegexLiterals.required(in: "^\\w*(?i:token)\\w*$")?.map { String(decoding: $0, as: UTF8.self) } == ["token"])
+        #expect(RegexLiterals.required(in: "(?-i:Secret)$")?.map { String(decoding: $0, as: UTF8.self) } == ["secret"])
+        #expect(RegexLiterals.required(in: "(?P<kind>bearer|basic) ")?.map { String(decoding: $0, as: UTF8.self) } == ["bearer", "basic"])
+        #expect(RegexLiterals.required(in: "(?<=key)=x") == nil)
+        let scoped = try! CompiledRegex("^\\w*(?i:token)\\w*$")
+        #expect(scoped.matches("authToken") && scoped.matches("API_TOKEN") && !scoped.matches("authKey"))
     }
 
     @Test func prefilterAgreesWithTheEngineOnThePack() throws {
