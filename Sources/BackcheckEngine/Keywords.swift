@@ -1,3 +1,5 @@
+import BackcheckModel
+
 /// Words that begin statements and so never begin an operand (`return x` binds `x`, not `return`).
 enum Keywords {
     private static let statementKeywords: Set<UInt128> = Set([
@@ -31,8 +33,27 @@ enum Keywords {
     }
 
     static func isStatementKeyword(_ text: some Collection<UInt8>) -> Bool {
-        guard let first = text.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), text.count <= 10 else { return false }
-        guard firstLetters[Int(first)], let key = packed(text) else { return false }
-        return statementKeywords.contains(key)
+        keyword(text) != nil
     }
+
+    /// ``isStatementKeyword(_:)`` for `language`: Python names its variables `interface`,
+    /// `package`, `end` or `val`, which other languages keep for themselves.
+    static func isStatementKeyword(_ text: some Collection<UInt8>, language: Language) -> Bool {
+        guard let key = keyword(text) else { return false }
+        return language != .python || !pythonNames.contains(key)
+    }
+
+    /// The packed keyword `text` is, or nil.
+    private static func keyword(_ text: some Collection<UInt8>) -> UInt128? {
+        guard let first = text.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), text.count <= 10 else { return nil }
+        guard firstLetters[Int(first)], let key = packed(text), statementKeywords.contains(key) else { return nil }
+        return key
+    }
+
+    /// Words of the list above that are no keyword of Python 3.
+    private static let pythonNames: Set<UInt128> = Set([
+        "elsif", "foreach", "do", "switch", "fn", "func", "fun", "function", "struct", "interface", "package", "var", "let",
+        "const", "val", "throw", "of", "typeof", "instanceof", "echo", "public", "private", "protected", "static", "unless",
+        "until", "then", "begin", "end", "catch", "go", "defer",
+    ].compactMap { packed(Array($0.utf8)) })
 }

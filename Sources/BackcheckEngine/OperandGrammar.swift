@@ -16,7 +16,7 @@ struct OperandGrammar {
         let token = tokens[index]
         switch token.kind {
         case .identifier:
-            if Keywords.isStatementKeyword(bytes[token.range]) { return false }
+            if Keywords.isStatementKeyword(bytes[token.range], language: language) { return false }
         case .number, .string, .stringStart, .regex:
             break
         case .punctuation:
@@ -43,7 +43,7 @@ struct OperandGrammar {
     func isCallee(_ index: Int) -> Bool {
         let token = tokens[index]
         switch token.kind {
-        case .identifier: return !Keywords.isStatementKeyword(bytes[token.range]) || continuesChain(index)
+        case .identifier: return !Keywords.isStatementKeyword(bytes[token.range], language: language) || continuesChain(index)
         case .string, .stringEnd: return true
         case .punctuation: return token.hasPartner && Int(token.partner) < index
         default: return false

@@ -43,6 +43,13 @@ import TestSupport
         check(r, "hashlib.md5(a + b)")
     }
 
+    @Test func wordsOnlyOtherLanguagesReserveAreNamesInPython() throws {
+        let r = try rule("$X.full_clean()")
+        check(r, "↓interface.full_clean()\n↓package.full_clean()\n↓end.full_clean()")
+        let go = try rule("$X.Close()", language: "go")
+        check(go, "defer ↓f.Close()")
+    }
+
     @Test func sameMetavariableMustBindSameText() throws {
         let r = try rule("$X == $X")
         check(r, "if ↓a.b == a.b: pass")
