@@ -148,7 +148,10 @@ struct TestBodyReader {
             if let path = bindings.path(of: argument, in: source) {
                 return .literal([TestRequest(method: method, path: path, line: line, sendsQuery: more ? true : nil)])
             }
-            if let built = pathExpression(argument), let path = Self.builtPath(built) {
+            // A path from a constant another file may define is a request only through a
+            // client: `cache.delete(SESSION_PREFIX + id)` is no request.
+            if let built = pathExpression(argument), let path = Self.builtPath(built),
+               !built.contains("${") || isClient(receiver, at: index) {
                 return .literal([TestRequest(method: method, path: path, line: line, sendsQuery: more ? true : nil)])
             }
             let rows = dataPaths(argument, data)

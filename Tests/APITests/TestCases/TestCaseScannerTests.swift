@@ -76,6 +76,25 @@ import Testing
         #expect(summary(shared, path: "spec/x_spec.rb") == ["a@5 asserts [] {}"])
     }
 
+    /// A call named like a verb on something other than a test client, given a constant, is no
+    /// request: `environments.delete(ENTITY_ID)` removes a map entry.
+    @Test func aConstantGivenToANonClientIsNoRequest() {
+        let code = """
+            it("forgets the entity", () => {
+              environments.delete(ENTITY_ID);
+              expect(environments.size).toBe(0);
+            });
+            it("deletes the order", async () => {
+              const res = await client.delete(ORDERS_URL + "/1");
+              expect(res.status).toBe(204);
+            });
+            """
+        let found = tests(code, path: "test/env.spec.ts")
+        #expect(found.map(\.requests.count) == [0, 1])
+        #expect(found.map { $0.unresolvedRequests ?? [] } == [[], []])
+        #expect(found.last?.requests.first?.path == "/${ORDERS_URL}/1")
+    }
+
     @Test func pytestClientsStatusesAndRaises() {
         let code = """
             import pytest
