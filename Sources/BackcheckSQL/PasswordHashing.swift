@@ -16,17 +16,20 @@ enum PasswordHashing {
         "has_secure_password", "BCrypt::Password.create", "devise :database_authenticatable",
         // Java and Kotlin
         "BCryptPasswordEncoder", "Argon2PasswordEncoder", "Pbkdf2PasswordEncoder", "SCryptPasswordEncoder",
-        "BCrypt.hashpw(",
+        "BCrypt.hashpw(", "passwordEncoder.encode(", "PasswordService.createHash(",
         // C#
         "PasswordHasher<", "BCrypt.Net", "Rfc2898DeriveBytes", "KeyDerivation.Pbkdf2(",
         // Swift
         "Bcrypt.hash(",
+        // A project's own wrapper that encrypts passwords before storing them: reversible, but
+        // the column does not hold what users typed either.
+        "encryptPassword(", "EncryptPassword(", "encrypt_password(",
     ]
 
     /// Whether `bytes` (a code file) calls one of them. Every call names one of a few words, so
     /// most files are ruled out in those few passes.
     static func isCalled(in bytes: [UInt8]) -> Bool {
-        guard ["crypt", "hash", "argon", "pbkdf", "rfc2898", "devise"].contains(where: { ByteSearch.containsCaseInsensitive(bytes, $0) })
+        guard ["crypt", "hash", "argon", "pbkdf", "rfc2898", "devise", "passwordencoder"].contains(where: { ByteSearch.containsCaseInsensitive(bytes, $0) })
         else { return false }
         return calls.contains { ByteSearch.contains(bytes, $0) }
     }

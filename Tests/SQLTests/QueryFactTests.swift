@@ -139,6 +139,14 @@ import BackcheckModel
         #expect(SQLFixtures.keys(SQLFixtures.findings(rule, [both, hasher])) == ["users(password)"])
     }
 
+    @Test(arguments: [
+        ("src/main/java/app/UserService.java", "class UserService { void set(User u, String p) { u.setPassword(passwordEncoder.encode(p)); } }"),
+        ("persistence/users.go", "package persistence\nfunc (r *repo) Put(u *User) error { u.Password, _ = encryptPassword(u.Password); return r.save(u) }\n"),
+    ])
+    func encodersAndEncryptingWrappersVouchToo(_ file: (String, String)) {
+        #expect(SQLFixtures.keys(SQLFixtures.findings(rule, [schema, file])) == ["account(api_secret)"])
+    }
+
     @Test func namesThatOnlyMentionHashingDoNot() {
         let other = ("internal/cache.go", "package cache\n// hash keys with fnv, not bcrypt\nfunc key(s string) uint32 { return fnv32(s) }\n")
         #expect(SQLFixtures.keys(SQLFixtures.findings(rule, [schema, other])) == ["account(password)", "account(api_secret)"])
