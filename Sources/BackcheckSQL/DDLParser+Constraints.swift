@@ -53,15 +53,17 @@ extension DDLParser {
         return [.key(IndexDefinition(name: name, table: table, keys: keys, isUnique: true, constraint: kind, location: here))]
     }
 
-    /// The keys of an index column list: plain columns (with ASC/DESC, opclass, COLLATE, or a
-    /// MySQL prefix length) or expressions.
+    /// The keys of an index column list: plain columns (with ASC/DESC, opclass, or a MySQL prefix
+    /// length) or expressions. A key with its own collation (`path COLLATE NOCASE`) orders by
+    /// that collation: it serves only comparisons made in it, so it is kept as an expression, and
+    /// an index on `path` and one on `path COLLATE NOCASE` are not the same.
     func indexKeys(_ range: Range<Int>) -> [IndexKey] {
         StatementCursor.elements(sql, range).map { element in
             let first = element.lowerBound
             let second = first + 1
             let isColumn = sql.isName(first) && (
                 second >= element.upperBound
-                || (sql.tokens[second].kind == .identifier)
+                || (sql.tokens[second].kind == .identifier && !sql.isWord(second, "collate"))
                 || (sql.opensGroup(second) && Int(sql.tokens[second].partner) == second + 2
                     && sql.tokens[second + 1].kind == .number))
             return isColumn ? .column(sql.name(first)) : .expression(sql.text(element))

@@ -122,4 +122,15 @@ import Testing
         #expect(SQLFixtures.keys(SQLFixtures.findings("sensitive-data/plaintext-password-column", [("s.sql", sql)])) == ["b(user_password)"])
         #expect(SQLFixtures.keys(SQLFixtures.findings("sensitive-data/plaintext-card-number-column", [("s.sql", sql)])) == ["b(card_number)"])
     }
+    /// An index in another collation orders differently: it is no duplicate of the plain one.
+    @Test func anIndexInItsOwnCollationIsNoDuplicate() {
+        let sql = """
+            CREATE TABLE f (id INTEGER PRIMARY KEY, path TEXT NOT NULL);
+            CREATE INDEX f_path ON f (path);
+            CREATE INDEX f_path_nocase ON f (path COLLATE NOCASE);
+            CREATE INDEX f_path_again ON f (path);
+            """
+        #expect(SQLFixtures.keys(SQLFixtures.findings("query-performance/duplicate-index", [("s.sql", sql)])) == ["f(path)"])
+    }
 }
+

@@ -49,7 +49,8 @@ import Testing
         #expect(indexes[1].keys == [.expression("lower(c)"), .column("a")])
         #expect(indexes[2].predicate == "a IS NOT NULL")
         #expect(indexes[3].name == nil && indexes[3].method == "gin")
-        #expect(indexes[4].keys == [.column("c")])
+        // Its own collation: it serves only comparisons made in that collation.
+        #expect(indexes[4].keys == [.expression("c COLLATE \"C\" text_pattern_ops NULLS LAST")])
     }
 
     @Test func alterTableActions() throws {
