@@ -1,6 +1,9 @@
 import BackcheckModel
 
 extension SchemaAnalysis {
+    /// Roles whose DDL describes a test database rather than the application's.
+    static let testSchemaRoles: Set<FileRole> = [.test, .fixture, .docs]
+
     /// What the analyzers read, one context per schema: without engine trees one schema of every
     /// file; else one per engine tree (``SchemaScope``), of its files and those outside any tree,
     /// with the queries of its tree and those written for no tree that has DDL; its dialect is the
@@ -8,6 +11,11 @@ extension SchemaAnalysis {
     /// migrations are left out: an UPDATE that rewrites data at upgrade runs once, and no index
     /// should be made for it.
     static func contexts(facts: [SQLFileFacts], dialect: SQLDialect?, roles: [String: FileRole]) -> [SchemaContext] {
+        // A schema that tests load (`src/test/resources/schema.sql`, the old version a migrator's
+        // tests start from) is not the application's, when the application declares its own.
+        func isTestSchema(_ file: SQLFileFacts) -> Bool { roles[file.path].map(Self.testSchemaRoles.contains) ?? false }
+        let facts = facts.contains { !$0.changes.isEmpty && !isTestSchema($0) }
+            ? facts.filter { $0.changes.isEmpty || !isTestSchema($0) } : facts
         let scopes = Dictionary(facts.map { ($0.path, SchemaScope.of(path: $0.path)) }, uniquingKeysWith: { first, _ in first })
         let withDDL = Set(facts.filter { !$0.changes.isEmpty }.compactMap { scopes[$0.path] ?? nil })
         let queried = facts.sorted { NaturalPathOrder.precedes($0.path, $1.path) }

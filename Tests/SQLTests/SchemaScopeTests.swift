@@ -118,4 +118,20 @@ import Testing
         #expect(byRole.isEmpty)
         #expect(SQLFixtures.findings(query, [schema, ("db/upgrade.sql", update)]).count == 1)
     }
+    /// A schema that tests load is not the application's when the application declares one: its
+    /// index does not make the application's index a duplicate.
+    @Test func aTestSchemaIsNotTheApplications() {
+        let migration = ("migration/V1__init.sql", "CREATE TABLE m (id INT PRIMARY KEY, project_id INT);\nCREATE INDEX m_project ON m (project_id);")
+        let fixture = ("src/test/resources/old-schema.sql", "CREATE INDEX m_project_component ON m (project_id, id);")
+        func findings(_ roles: [String: FileRole]) -> [Finding] {
+            let facts = [migration, fixture].map { SQLFixtures.facts($0.1, path: $0.0) }
+            return SchemaAnalysis.findings(facts: facts, rules: [SQLFixtures.rule(duplicate)], roles: roles, lineText: { _, _ in "" })
+        }
+        #expect(findings([fixture.0: .source]).count == 1)
+        #expect(findings([fixture.0: .test]).isEmpty)
+        // With no schema of its own, the tests' schema is the only one there is.
+        let alone = [SQLFixtures.facts(migration.1 + "\n" + fixture.1, path: fixture.0)]
+        #expect(SchemaAnalysis.findings(facts: alone, rules: [SQLFixtures.rule(duplicate)], roles: [fixture.0: .test], lineText: { _, _ in "" }).count == 1)
+    }
 }
+
