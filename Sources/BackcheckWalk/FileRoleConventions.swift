@@ -25,7 +25,9 @@ enum FileRoleConventions {
             "test/", "tests/", "Tests/", "spec/", "specs/", "__tests__/", "testdata/", "e2e/", "*Tests/",
             "*_test.*", "test_*", "test-*", "tests.py", "conftest.py", "*.test.*", "*.spec.*", "*_spec.rb",
             "*Test.java", "*Tests.java", "*Test.kt", "*Tests.kt", "*Test.cs", "*Tests.cs", "*Test.php",
-            "*Test.swift", "*Tests.swift", "*Test.scala", "*Spec.scala", "*Test.groovy", "*Spec.groovy"),
+            "*Test.swift", "*Tests.swift", "*Test.scala", "*Spec.scala", "*Test.groovy", "*Spec.groovy",
+            // Packages of test helpers and base test cases (`utilities/testing/`, `internal/testutil/`).
+            "testing/", "testutil/", "testutils/", "test_utils/", "testhelpers/", "test_helpers/", "testsupport/"),
         .fixture: patterns(
             "fixtures/", "fixture/", "__fixtures__/", "factories/", "seeds/", "seeders/", "mocks/",
             "__mocks__/", "seeds.rb",

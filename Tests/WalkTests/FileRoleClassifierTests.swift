@@ -33,6 +33,8 @@ import Testing
         ("Sources/ShopTests/Helpers.swift", .test),
         ("pkg/testdata/vectors.go", .test),
         ("e2e/login.js", .test),
+        ("app/utilities/testing/views.py", .test),
+        ("internal/testutil/db.go", .test),
         // fixtures
         ("fixtures/users.py", .fixture),
         ("src/__fixtures__/token.js", .fixture),
