@@ -120,19 +120,25 @@ struct RailsRoutes {
         case "match":
             guard let path = first else { return nil }
             let methods = list("via", arguments)?.map { $0.uppercased() } ?? ["*"]
-            add(methods.contains("ALL") ? ["*"] : methods, RoutePath.join(scope.prefix, path), handler(arguments))
+            add(methods.contains("ALL") ? ["*"] : methods, RoutePath.join(prefix(scope, arguments), path),
+                handler(arguments) ?? (scope.context == .plain ? nil : scope.action ?? Self.impliedAction(path)))
         default:
             guard let method = Self.verbs[word], let path = first else { return nil }
             // `get :search` inside `collection do`/`member do`: the path is the action's name;
-            // `get 'photos/search'` is photos#search. `post :retry, on: :member` inside
-            // `resources :chats do` is the member block's route in one line.
-            var prefix = scope.prefix
-            if let resource = scope.resource, scope.context == .resource, let on = option("on", arguments) {
-                if on == "member" { prefix = resource.member } else if on == "collection" { prefix = resource.collection }
-            }
-            add([method], RoutePath.join(prefix, path), handler(arguments) ?? scope.action ?? Self.impliedAction(path))
+            // `get 'photos/search'` is photos#search.
+            add([method], RoutePath.join(prefix(scope, arguments), path), handler(arguments) ?? scope.action ?? Self.impliedAction(path))
         }
         return nil
+    }
+
+    /// Where a route line inside `resources :chats do` goes: `post :retry, on: :member` (or
+    /// `match :verify, on: :member, via: …`) is the member block's route in one line, under
+    /// `/chats/{id}`; `on: :collection` under `/chats`.
+    private func prefix(_ scope: Scope, _ arguments: [Range<Int>]) -> String {
+        guard let resource = scope.resource, scope.context == .resource, let on = option("on", arguments) else { return scope.prefix }
+        if on == "member" { return resource.member }
+        if on == "collection" { return resource.collection }
+        return scope.prefix
     }
 
     /// The action a path names when no `to:` does: its last segment, when that is a name.

@@ -39,6 +39,7 @@ import Testing
                 resources :comments, only: :create
                 post :publish, on: :member
                 get :drafts, on: :collection
+                match :verify, on: :member, via: [:get, :post]
               end
               if Rails.env.development?
                 get 'debug' => 'debug#show'
@@ -49,7 +50,7 @@ import Testing
             "GET / home", "GET /about about", "GET /admin/users index", "GET /admin/users/{id} show",
             "POST /admin/users/{id}/ban ban", "GET /profile show", "GET /articles/{id} show",
             "POST /articles/{article_id}/comments create", "POST /articles/{id}/publish publish",
-            "GET /articles/drafts drafts", "GET /debug show",
+            "GET /articles/drafts drafts", "GET,POST /articles/{id}/verify verify", "GET /debug show",
         ])
         #expect(RouteFixtures.routes("""
             Rails.application.routes.draw do
