@@ -53,7 +53,9 @@ struct QueryIndexAnalyzer: SchemaAnalyzer {
     /// probes and the equalities with tables read before it) leads an index.
     private func probeProblem(_ probes: [ColumnUse], served: [ColumnUse], table: Schema.Table, lookup: TableLookup,
                               query: QueryFact, dialect: SQLDialect) -> SchemaProblem? {
-        guard !probes.isEmpty, !served.contains(where: { lookup.hasIndexLeading(with: $0.column) }) else { return nil }
+        guard !probes.isEmpty,
+              !served.contains(where: { lookup.hasIndexLeading(with: $0.column) || lookup.hasPartialIndex(over: $0.column) })
+        else { return nil }
         let how = probes.contains { if case .join = $0.clause { true } else { false } } ? "joins on" : "filters on"
         // Conditions ANDed with the rest can lead one index; an OR of different columns alone
         // needs an index on each.

@@ -7,6 +7,8 @@ struct TableLookup {
     private let columnNames: Set<String>
     /// Positions in the table's `indexes`, in declaration order, by the index's first key.
     private let indexPositionsByFirstKey: [IndexKey: [Int]]
+    /// Columns a partial index's predicate names (`WHERE status = 'QUEUED'`).
+    private let predicateColumns: Set<String>
 
     init(_ table: Schema.Table) {
         WorkMeter.tick(table.columns.count + table.indexes.count)
@@ -16,12 +18,21 @@ struct TableLookup {
             if let first = index.keys.first { positions[first, default: []].append(position) }
         }
         indexPositionsByFirstKey = positions
+        let names = columnNames
+        predicateColumns = Set(table.indexes.compactMap(\.predicate).flatMap { predicate in
+            predicate.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init).filter(names.contains)
+        })
     }
 
     func hasColumn(_ name: String) -> Bool { columnNames.contains(name) }
 
     /// Whether some index (or key constraint) of the table has `column` as its first key.
     func hasIndexLeading(with column: String) -> Bool { indexPositionsByFirstKey[.column(column)] != nil }
+
+    /// Whether a partial index's predicate names `column`: the index holds only the rows that
+    /// pass it (`WHERE status IN ('RUNNING', …)`), so a query filtering on that column reads the
+    /// index, whatever the index's first key.
+    func hasPartialIndex(over column: String) -> Bool { predicateColumns.contains(column) }
 
     /// Positions in the table's `indexes` of those whose first key is `key`, in declaration order.
     func indexPositions(leadingWith key: IndexKey) -> [Int] { indexPositionsByFirstKey[key] ?? [] }

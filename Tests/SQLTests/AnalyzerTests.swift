@@ -132,5 +132,15 @@ import Testing
             """
         #expect(SQLFixtures.keys(SQLFixtures.findings("query-performance/duplicate-index", [("s.sql", sql)])) == ["f(path)"])
     }
-}
 
+    /// A partial index holds only the rows its predicate passes: a query filtering on the
+    /// predicate's column reads it, whatever its first key.
+    @Test func aPartialIndexOverTheFilteredColumnServesIt() {
+        let table = "CREATE TABLE task (id INT PRIMARY KEY, queue TEXT NOT NULL, status TEXT NOT NULL, created_at TIMESTAMP);"
+        let partial = "CREATE INDEX task_poll ON task (queue, created_at) WHERE status = 'QUEUED';"
+        let plain = "CREATE INDEX task_queue ON task (queue, created_at);"
+        let poll = "SELECT id FROM task WHERE status = 'QUEUED' ORDER BY created_at LIMIT 10"
+        #expect(SQLFixtures.findings(query, [("s.sql", table + "\n" + partial), ("q.sql", poll)]).isEmpty)
+        #expect(SQLFixtures.keys(SQLFixtures.findings(query, [("s.sql", table + "\n" + plain), ("q.sql", poll)])) == ["task(status)"])
+    }
+}
