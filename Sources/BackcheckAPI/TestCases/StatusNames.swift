@@ -1,11 +1,11 @@
 /// HTTP statuses that test code spells by name: `HTTP_404_NOT_FOUND`, `status.HTTP_201_CREATED`,
 /// `http.StatusNotFound`, `HttpStatus.NOT_FOUND`, `HttpStatusCode.NotFound`, `isNotFound()`,
-/// `assertNotFound()`, `have_http_status(:not_found)`, `.notFound`.
+/// `assertNotFound()`, `have_http_status(:not_found)`, `.notFound`, `HttpStatus.SC_NOT_FOUND`.
 enum StatusNames {
     /// Canonical reason phrases, lower-cased with separators removed.
     static let codes: [String: Int] = [
         "ok": 200, "created": 201, "accepted": 202, "nocontent": 204,
-        "movedpermanently": 301, "found": 302, "seeother": 303, "notmodified": 304, "redirect": 302,
+        "movedpermanently": 301, "found": 302, "movedtemporarily": 302, "seeother": 303, "notmodified": 304, "redirect": 302,
         "temporaryredirect": 307, "permanentredirect": 308,
         "badrequest": 400, "unauthorized": 401, "paymentrequired": 402, "forbidden": 403, "notfound": 404,
         "methodnotallowed": 405, "notacceptable": 406, "conflict": 409, "gone": 410, "preconditionfailed": 412,
@@ -38,7 +38,8 @@ enum StatusNames {
             return code
         }
         var word = Substring(name)
-        for prefix in ["Status", "assert", "is", "status", "HTTP"] where word.hasPrefix(prefix) && word.count > prefix.count {
+        // `SC_NOT_FOUND`: the servlet API's and Apache HttpCore's constants.
+        for prefix in ["Status", "assert", "is", "status", "HTTP", "SC_"] where word.hasPrefix(prefix) && word.count > prefix.count {
             let rest = word.dropFirst(prefix.count)
             guard rest.first?.isUppercase == true || rest.first == "_" else { continue }
             word = rest

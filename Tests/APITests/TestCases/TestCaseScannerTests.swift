@@ -291,6 +291,13 @@ import Testing
 
                 @Test
                 void silent() { service.create(order); }
+
+                @Test
+                void servletNames() {
+                    Response r = client.target("/orders/2").request().get();
+                    assertThat(r.getStatus()).isEqualTo(HttpStatus.SC_NOT_FOUND);
+                    assertEquals(HttpServletResponse.SC_MOVED_TEMPORARILY, other.getStatus());
+                }
             }
             """
         #expect(summary(code, path: "src/test/java/shop/OrderControllerTest.java") == [
@@ -298,6 +305,7 @@ import Testing
             "missing@7 asserts [GET /orders/{id}] {404}",
             "client@13 asserts [GET /orders/1] {200}",
             "silent@19 silent [] {}",
+            "servletNames@22 asserts [GET /orders/2] {302,404}",
         ])
     }
 
