@@ -189,6 +189,30 @@ import Testing
             == ["src/TagResource.java:11 testing/untested-route"])
     }
 
+    /// Rails runs controller actions only through routing: a model spec calling `verify` does not
+    /// test the `verify` route.
+    @Test func aRailsActionIsNotReachedByCallingAMethodOfItsName() throws {
+        let routes = """
+            Rails.application.routes.draw do
+              resources :domains, only: [:index] do
+                match :verify, on: :member, via: [:get, :post]
+              end
+            end
+            """
+        let tests = """
+            RSpec.describe Domain do
+              it "verifies" do
+                expect(domain.verify()).to be true
+              end
+              it "lists" do
+                get "/domains"
+                expect(response).to have_http_status(:ok)
+              end
+            end
+            """
+        #expect(try findings([("config/routes.rb", routes), ("test/domain_spec.rb", tests)]) == ["config/routes.rb:3 testing/untested-route"])
+    }
+
     @Test func routesOutsideTheDocumentsBasePathAreNotItsToDocument() throws {
         let document = """
             openapi: 3.0.3
