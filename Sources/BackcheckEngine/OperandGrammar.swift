@@ -102,8 +102,10 @@ struct OperandGrammar {
         Self.isMemberAccess(token, bytes: bytes, language: language)
     }
 
-    /// Whether `token` reaches a member: `.`, `?.`, `->`, `::`, `&.`, `?->` (PHP's `.`
-    /// concatenates instead). The engine's one definition, for operands and taint alike.
+    /// Whether `token` reaches a member: `.`, `?.`, `::`, `&.`, and PHP's `->` and `?->` (PHP's
+    /// `.` concatenates instead; elsewhere `->` is an arrow: Java and Kotlin lambdas and switch
+    /// cases, Ruby lambdas, Swift and Python return types). The engine's one definition, for
+    /// operands and taint alike.
     static func isMemberAccess(_ token: Token, bytes: UnsafeBufferPointer<UInt8>, language: Language) -> Bool {
         guard token.kind == .punctuation else { return false }
         let start = Int(token.start)
@@ -114,9 +116,10 @@ struct OperandGrammar {
             let first = bytes[start]
             let second = bytes[start + 1]
             switch (first, second) {
-            case (UInt8(ascii: "?"), UInt8(ascii: ".")), (UInt8(ascii: "-"), UInt8(ascii: ">")),
-                 (UInt8(ascii: ":"), UInt8(ascii: ":")), (UInt8(ascii: "&"), UInt8(ascii: ".")):
+            case (UInt8(ascii: "?"), UInt8(ascii: ".")), (UInt8(ascii: ":"), UInt8(ascii: ":")), (UInt8(ascii: "&"), UInt8(ascii: ".")):
                 return true
+            case (UInt8(ascii: "-"), UInt8(ascii: ">")):
+                return language == .php
             default:
                 return false
             }

@@ -50,6 +50,14 @@ import TestSupport
         check(go, "defer ↓f.Close()")
     }
 
+    @Test func anArrowIsAMemberAccessOnlyInPHP() throws {
+        let java = try rule("$A != $B", language: "java", message: "m $B")
+        let found = TestSupport.findings(java, "var t = switch (p) { case ApiKey k when k != null -> k.getTeams(); default -> none; };")
+        #expect(found.map(\.message) == ["m null"])
+        let php = try rule("$X->save()", language: "php")
+        check(php, "<?php ↓$this->order->save();")
+    }
+
     @Test func sameMetavariableMustBindSameText() throws {
         let r = try rule("$X == $X")
         check(r, "if ↓a.b == a.b: pass")
