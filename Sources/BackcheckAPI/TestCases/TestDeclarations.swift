@@ -21,14 +21,20 @@ struct TestDeclarations {
     static let jsDeclarations: Set<String> = ["it", "test", "specify"]
 
     func all() -> [Declaration] {
-        var result: [Declaration] = []
+        // Tests do not nest in tests (a `describe` block is not one), so each body is skipped.
+        scan(declaration(at:), resumingAt: \.body.upperBound)
+    }
+
+    /// What `find` finds at each token, in file order, the search going on at `resume` of each
+    /// find (past its body, or into it) and at the next token otherwise.
+    func scan<Found>(_ find: (Int) -> Found?, resumingAt resume: (Found) -> Int) -> [Found] {
+        var result: [Found] = []
         var index = 0
         while index < source.count {
             WorkMeter.tick()
-            if let declaration = declaration(at: index) {
-                result.append(declaration)
-                // Tests do not nest in tests (a `describe` block is not one), so skip the body.
-                index = max(index + 1, declaration.body.upperBound)
+            if let found = find(index) {
+                result.append(found)
+                index = max(index + 1, resume(found))
             } else {
                 index += 1
             }
@@ -114,18 +120,8 @@ struct TestDeclarations {
     /// The file's functions and methods outside test declarations' names (helpers a test may
     /// call), with their bodies, in file order.
     func helpers(excluding tests: Set<String>) -> [(name: String, start: Int, body: Range<Int>)] {
-        var result: [(name: String, start: Int, body: Range<Int>)] = []
-        var index = 0
-        while index < source.count {
-            WorkMeter.tick()
-            if let (name, body) = function(at: index) {
-                if !tests.contains(name) { result.append((name, index, body)) }
-                index = max(index + 1, body.lowerBound)
-            } else {
-                index += 1
-            }
-        }
-        return result
+        scan({ index in function(at: index).map { (name: $0.0, start: index, body: $0.1) } }, resumingAt: \.body.lowerBound)
+            .filter { !tests.contains($0.name) }
     }
 
     static let notFunctions: Set<String> = ["if", "for", "while", "switch", "catch", "foreach", "elseif", "using", "lock",

@@ -1,5 +1,3 @@
-import BackcheckModel
-
 extension TestDeclarations {
     /// A setup hook: code that runs before each test of its scope, so its requests are theirs.
     struct Hook {
@@ -13,18 +11,7 @@ extension TestDeclarations {
     /// `describe` callback), JUnit's `@BeforeEach`/`@Before` methods, PHPUnit's and unittest's
     /// `setUp` (for the whole file).
     func hooks() -> [Hook] {
-        var result: [Hook] = []
-        var index = 0
-        while index < source.count {
-            WorkMeter.tick()
-            if let hook = hook(at: index) {
-                result.append(hook)
-                index = max(index + 1, hook.body.upperBound)
-            } else {
-                index += 1
-            }
-        }
-        return result
+        scan(hook(at:), resumingAt: \.body.upperBound)
     }
 
     private func hook(at index: Int) -> Hook? {
