@@ -43,6 +43,19 @@ import TestSupport
             device = request.GET.get("device")
             return ↓mark_safe("<b>{device}</b>".format(device=device))
         """, "the value after `=` is the variable")
+        let csharp = try rule("csharp", sources: ["Request.Query[...]"], sinks: ["Html.Raw($SINK)"], sanitizers: ["Encode(...)"])
+        csharp.check("""
+        public IActionResult Show() {
+            var name = Request.Query["name"];
+            return View(Html.Raw(Format(name: Encode(name))));
+        }
+        """, "a C# named argument's label is the parameter's")
+        csharp.check("""
+        public IActionResult Show() {
+            var name = Request.Query["name"];
+            return View(↓Html.Raw(Format(name: name)));
+        }
+        """)
     }
 
     @Test func aGuardCleansTheNamesItTestsFromThereOn() throws {

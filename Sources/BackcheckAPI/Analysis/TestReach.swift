@@ -87,9 +87,7 @@ struct TestReach {
     func reach(of route: ResolvedRoute) -> (tests: [TestCase], sendsQuery: Bool) {
         let requests = requests(reaching: route)
         var reaching = Set(requests.map(\.test))
-        // Rails runs a controller's actions only through routing: a test calling `verify` calls
-        // a model's or a service's.
-        if let handler = route.route.handler, route.route.framework != "rails" { reaching.formUnion(callers[handler] ?? []) }
+        if let handler = route.route.directlyCallableHandler { reaching.formUnion(callers[handler] ?? []) }
         return (reaching.sorted().map { tests[$0].test }, requests.contains { $0.request.sendsQuery == true })
     }
 

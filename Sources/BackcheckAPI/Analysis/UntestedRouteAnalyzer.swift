@@ -12,8 +12,8 @@ struct UntestedRouteAnalyzer: APIAnalyzer {
             let described = RouteMatching.describe(route)
             guard reach.tests(reaching: route).isEmpty, !reach.mayReach(route), reported.insert(route.file + "\u{0}" + described).inserted else { return nil }
             return APIProblem(path: route.file, line: route.route.line, column: route.route.column, identity: described,
-                              route: described, detail: route.route.framework == "rails" ? "requests it"
-                                  : route.route.handler.map { "requests it or calls its handler `\($0)`" } ?? "requests it")
+                              route: described, detail: route.route.directlyCallableHandler.map { "requests it or calls its handler `\($0)`" }
+                                  ?? "requests it")
         }
     }
 }

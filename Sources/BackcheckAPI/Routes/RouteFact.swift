@@ -25,6 +25,10 @@ public struct RouteFact: Sendable, Codable, Hashable {
     /// `{transcode?}`, Express `:format?`); nil for none.
     public var optionalTail: Int?
 
+    /// The handler a test may call by name to reach the route: Rails runs a controller's actions
+    /// only through routing, so a test calling `verify` calls a model's or a service's.
+    public var directlyCallableHandler: String? { framework == "rails" ? nil : handler }
+
     public init(methods: [String], path: String, handler: String?, line: Int, column: Int, framework: String,
                 router: String? = nil) {
         self.methods = methods

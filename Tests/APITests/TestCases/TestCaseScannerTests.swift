@@ -71,6 +71,15 @@ import Testing
             }
             """
         #expect(summary(junit, path: "src/test/java/OrderTest.java") == ["answers@5 asserts [GET /api/orders] {200}"])
+        let unittest = """
+            class OrderTests(TestCase):
+                def setUp(self):
+                    self.response = self.client.get("/api/orders/")
+
+                def test_lists(self):
+                    self.assertEqual(self.response.status_code, 200)
+            """
+        #expect(summary(unittest, path: "orders/tests.py") == ["test_lists@5 asserts [GET /api/orders/] {200}"])
         // `before(:all)` state is shared, not run per test.
         let shared = "describe \"x\" do\n  before(:all) do\n    get \"/setup\"\n  end\n  it \"a\" do\n    expect(1).to eq(1)\n  end\nend\n"
         #expect(summary(shared, path: "spec/x_spec.rb") == ["a@5 asserts [] {}"])
@@ -93,6 +102,22 @@ import Testing
         #expect(found.map(\.requests.count) == [0, 1])
         #expect(found.map { $0.unresolvedRequests ?? [] } == [[], []])
         #expect(found.last?.requests.first?.path == "/${ORDERS_URL}/1")
+    }
+
+    /// `String.format` in a client target builds a path like `+` does: a bound name is its path,
+    /// other values `{}`.
+    @Test func stringFormatBuildsAPathFromABoundName() {
+        let code = """
+            class OrderTest {
+                static final String BASE = "/api/orders";
+                @Test
+                void shows() {
+                    Response r = client.target(String.format("%s/%d/items", BASE, id)).request().get();
+                    assertEquals(200, r.getStatus());
+                }
+            }
+            """
+        #expect(summary(code, path: "src/test/java/OrderTest.java") == ["shows@3 asserts [GET /api/orders/{}/items] {200}"])
     }
 
     @Test func pytestClientsStatusesAndRaises() {
